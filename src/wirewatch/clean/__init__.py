@@ -1,0 +1,81 @@
+"""Clean: RawDocument -> Article with the report's text only, and an id that is the text's hash."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+
+import trafilatura
+
+from ..errors import InputError
+from ..models import Article, RawDocument
+from .boilerplate import strip_boilerplate
+
+__all__ = ["clean", "article_id"]
+
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def clean(raw: RawDocument, today: date) -> tuple[Article, list[str]]:
+    """The cleaned Article and the warnings met on the way.
+
+    Raises:
+        InputError: a page with no extractable article text.
+    """
+    warnings = list(raw.warnings)
+    meta = {"url": raw.url, "outlet": raw.outlet, "title": raw.title, "published": raw.published,
+            "language": raw.language}
+    if raw.format == "html":
+        lines, page = _html_lines(raw)
+        for key, value in page.items():
+            meta[key] = meta[key] or value
+    else:
+        lines = raw.content.splitlines()
+    kept, _ = strip_boilerplate(lines)
+    if kept and meta["title"] and _norm(kept[0]) == _norm(meta["title"]):
+        kept = kept[1:]  # the headline repeated at the top of the body
+    text = "\n\n".join(_SPACES.sub(" ", line) for line in kept)
+    if not text.strip():
+        raise InputError(raw.source, "has no article text left after removing page furniture",
+                         hint="check that it is a news article, not an index or error page")
+    if meta["published"] is None:
+        warnings.append(f"{raw.source}: no publication date; relative dates are read against "
+                        f"the ingestion date {today.isoformat()}")
+    article = Article(
+        id=article_id(text), url=meta["url"], outlet=meta["outlet"], title=meta["title"],
+        published=meta["published"], language=(meta["language"] or "en").lower()[:2], text=text,
+        source=raw.source, ingested=today,
+    )
+    return article, warnings
+
+
+def _html_lines(raw: RawDocument) -> tuple[list[str], dict]:
+    """Main-text lines and metadata of an HTML page, via trafilatura."""
+    try:
+        doc = trafilatura.bare_extraction(raw.content, with_metadata=True, favor_precision=True,
+                                          include_comments=False, include_tables=False,
+                                          include_images=False)
+    except Exception as err:  # trafilatura raises assorted lxml errors on mangled markup
+        raise InputError(raw.source, f"is broken HTML ({type(err).__name__}: {err})") from None
+    if doc is None or not (doc.text or "").strip():
+        raise InputError(raw.source, "is HTML with no article text that could be extracted",
+                         hint="check that it is a news article page")
+    published = None
+    if doc.date:
+        try:
+            published = date.fromisoformat(doc.date[:10])
+        except ValueError:
+            published = None
+    page = {"url": doc.url, "outlet": doc.sitename, "title": doc.title, "published": published,
+            "language": getattr(doc, "language", None)}
+    return doc.text.splitlines(), page
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+def article_id(text: str) -> str:
+    """Content hash of the cleaned text, insensitive to case and spacing."""
+    return hashlib.sha256(_norm(text).encode("utf-8")).hexdigest()[:16]

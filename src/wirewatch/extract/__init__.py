@@ -1,0 +1,192 @@
+"""Extract: Article -> Mentions (typed incidents with actors, target, place and date words, attribution).
+
+Each sentence is typed by the lexicon pass (classify.py); only sentences with a trigger are read further.
+A sentence with no place or date words of its own borrows them from earlier in its paragraph, and then
+from the dateline; a sentence with a toll but no trigger adds its toll to the mention just before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..gazetteer import Gazetteer, Hit, load_gazetteer
+from ..models import Actor, Article, Attribution, Fatalities, Mention, Span, TextField
+from ..ontology import load_ontology
+from ..settings import ExtractSettings
+from ..timex import TimeExpression, find_time_expressions
+from .actors import ActorHit, assign_roles, find_actors, find_target, named_groups
+from .claims import SpeakerState, attribute
+from .classify import find_triggers
+from .fatalities import find_fatalities
+from .lexicons import load_lexicons
+from .sentences import Sentence, split_sentences
+
+__all__ = ["extract"]
+
+_REGION_WORD = re.compile(r"^\s+(?:region|oblast|province|governorate|state|district|county|prefecture|"
+                          r"department|territory|krai|kray|republic)\b", re.IGNORECASE)
+_DATELINE = re.compile(r"^([A-Z][A-Za-z' -]+?)(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:,|\(|—|–|-)")
+_SPLIT_DATES = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|or|then)(?:\s+again)?\s*$|^\s*,\s*$")
+_MAX_FOLLOWUP = 2  # sentences after a mention that may still add its death toll
+
+
+def extract(article: Article, settings: ExtractSettings | None = None,
+            gazetteer: Gazetteer | None = None) -> tuple[list[Mention], list[str]]:
+    """Mentions in an article, and warnings about text that was skipped."""
+    settings = settings or ExtractSettings()
+    gazetteer = gazetteer or load_gazetteer()
+    lex, ontology = load_lexicons(), load_ontology()
+    if article.language != "en":
+        return [], [f"{article.source}: language {article.language!r} is not read yet; article skipped"]
+    text = article.text
+    groups = named_groups(text, gazetteer)
+    group_aliases = set(groups) | {name.lower() for name, _ in groups.values()}
+    state = SpeakerState()
+    sentences = split_sentences(text)
+    dateline, dateline_end = _dateline(sentences, gazetteer, article.id)
+    mentions: list[Mention] = []
+    warnings: list[str] = []
+    last_place: dict[int, TextField] = {}
+    last_date: dict[int, TextField] = {}
+    last_group: str | None = None
+    last_mention_sentence = -10
+    for index, sent in enumerate(sentences):
+        if len(sent.text) > settings.max_sentence_chars:
+            warnings.append(f"{article.source}: skipped a {len(sent.text):,}-character passage at offset "
+                            f"{sent.start} (no sentence breaks; a table or run-on text?)")
+            continue
+        attribution = attribute(sent.text, sent.paragraph, state, lex, group_aliases)
+        places = [h for h in gazetteer.spot(sent.text) if h.entries]
+        times = find_time_expressions(sent.text)
+        if index == 0 and dateline_end:
+            times = [t for t in times if t.start >= dateline_end]  # the dateline dates the report
+        if places:
+            last_place[sent.paragraph] = _place_field(sent, places[-1], article.id)
+        actors = find_actors(sent.text, lex, groups, gazetteer, last_group)
+        named = [a for a in actors if a.name in {n for n, _ in groups.values()}]
+        last_group = named[-1].name if named else last_group
+        triggers = find_triggers(sent.text, lex)
+        if not triggers:
+            if index - last_mention_sentence <= _MAX_FOLLOWUP and mentions:
+                mentions[-1] = _add_toll(mentions[-1], sent, article.id)
+            _remember_date(last_date, sent, times, article.id)
+            continue
+        has_anchor = bool(places or times)
+        if settings.require_anchor and not has_anchor:
+            continue
+        for k, trig in enumerate(triggers):
+            place = _choose_place(sent, places, trig.start, article.id) \
+                or last_place.get(sent.paragraph) or dateline
+            dates = _date_fields(sent, times, article.id) or \
+                ([last_date[sent.paragraph]] if sent.paragraph in last_date else [None])
+            actor1, actor2 = assign_roles(sent.text, actors, trig.start, trig.end)
+            target = find_target(sent.text, lex, trig.end)
+            toll = find_fatalities(sent.text)
+            for d, date_field in enumerate(dates):
+                mentions.append(Mention(
+                    id=f"{article.id}:{index}:{k}:{d}", article_id=article.id,
+                    passage=Span(article.id, sent.start, sent.end),
+                    event_type=ontology.event_type_of[trig.sub_event_type], sub_event_type=trig.sub_event_type,
+                    trigger=_field(sent, trig.start, trig.end, article.id),
+                    attribution=_attribution(sent, attribution, article.id),
+                    actor1=_actor(sent, actor1, article.id), actor2=_actor(sent, actor2, article.id),
+                    target=TextField(target[0], Span(article.id, sent.start + target[1], sent.start + target[2]))
+                    if target else None,
+                    place_text=place, date_text=date_field,
+                    fatalities=Fatalities(toll.low, toll.best, toll.high,
+                                          Span(article.id, sent.start + toll.start, sent.start + toll.end))
+                    if toll else None,
+                ))
+        last_mention_sentence = index
+        _remember_date(last_date, sent, times, article.id)
+    return mentions, warnings
+
+
+def _field(sent: Sentence, start: int, end: int, article_id: str) -> TextField:
+    return TextField(sent.text[start:end], Span(article_id, sent.start + start, sent.start + end))
+
+
+def _actor(sent: Sentence, hit: ActorHit | None, article_id: str) -> Actor | None:
+    if hit is None:
+        return None
+    return Actor(hit.name, hit.kind, Span(article_id, sent.start + hit.start, sent.start + hit.end), hit.country)
+
+
+def _attribution(sent: Sentence, hit, article_id: str) -> Attribution:
+    span = Span(article_id, sent.start + hit.start, sent.start + hit.end) if hit.start is not None else None
+    return Attribution(hit.kind, hit.source, span)
+
+
+def _place_field(sent: Sentence, hit: Hit, article_id: str) -> TextField:
+    """A place hit as a field, taking in a following "region"/"oblast" word."""
+    end = hit.end
+    region = _REGION_WORD.match(sent.text[end:])
+    if region:
+        end += region.end()
+    return _field(sent, hit.start, end, article_id)
+
+
+def _choose_place(sent: Sentence, places: list[Hit], trigger_start: int, article_id: str) -> TextField | None:
+    """The most specific place in the sentence, the nearest to the trigger among equals."""
+    if not places:
+        return None
+
+    def rank(hit: Hit) -> tuple[int, int]:
+        kinds = {e.kind for e in hit.entries}
+        if _REGION_WORD.match(sent.text[hit.end:]):
+            level = 3
+        elif "city" in kinds:
+            level = 1
+        elif "admin1" in kinds:
+            level = 3
+        else:
+            level = 4
+        return level, abs(hit.start - trigger_start)
+
+    return _place_field(sent, min(places, key=rank), article_id)
+
+
+def _date_fields(sent: Sentence, times: list[TimeExpression], article_id: str) -> list[TextField]:
+    """The sentence's date words; several when joined by "and" ("in May and again earlier this month")."""
+    if not times:
+        return []
+    chosen = [times[0]]
+    for prev, nxt in zip(times, times[1:]):
+        if _SPLIT_DATES.match(sent.text[prev.end:nxt.start]) or \
+                re.fullmatch(r"(?i)\s*(?:and|,)\s+(?:again\s+)?", sent.text[prev.end:nxt.start]):
+            chosen.append(nxt)
+        else:
+            break
+    return [_field(sent, t.start, t.end, article_id) for t in chosen]
+
+
+def _remember_date(last_date: dict[int, TextField], sent: Sentence, times: list[TimeExpression],
+                   article_id: str) -> None:
+    if times:
+        last_date[sent.paragraph] = _field(sent, times[0].start, times[0].end, article_id)
+
+
+def _add_toll(mention: Mention, sent: Sentence, article_id: str) -> Mention:
+    """A follow-up sentence's death toll, when the mention has none yet."""
+    if mention.fatalities is not None:
+        return mention
+    toll = find_fatalities(sent.text)
+    if toll is None:
+        return mention
+    span = Span(article_id, sent.start + toll.start, sent.start + toll.end)
+    return replace(mention, fatalities=Fatalities(toll.low, toll.best, toll.high, span))
+
+
+def _dateline(sentences: list[Sentence], gazetteer: Gazetteer, article_id: str) -> tuple[TextField | None, int]:
+    """The place in a wire dateline ("BELGOROD, June 14 —") and where the dateline ends."""
+    if not sentences:
+        return None, 0
+    first = sentences[0]
+    m = _DATELINE.match(first.text)
+    if not m:
+        return None, 0
+    name = m.group(1).strip()
+    dash = re.search(r" [—–-] ", first.text[:60])
+    end = dash.end() if dash else 0
+    return (_field(first, 0, len(name), article_id) if gazetteer.entries(name) else None), end

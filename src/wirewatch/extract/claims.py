@@ -1,0 +1,111 @@
+"""Attribution: who says an event happened, and what kind of source that is.
+
+Read from reporting verbs ("said", "claimed", "denied"), "according to X", and quotes; a sentence inside
+a quote with no verb of its own inherits the speaker of the sentence around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import SourceKind
+from .lexicons import Lexicons
+
+_VERBS = r"(?:said|says|told|tells|reported|reports|claimed|claims|announced|stated|wrote|posted|added|" \
+         r"confirmed|confirms|denied|denies|insisted|dismissed|rejected|acknowledged|admitted|alleged|" \
+         r"described|recalled|explained|noted|declared|warned)"
+_ACCORDING = re.compile(r"(?i)\baccording to ((?:[\w'’.-]+\s?){1,9}?)(?=[,.;]|$| who\b| which\b)")
+_AFTER_QUOTE = re.compile(rf"[,?!]\s*[\"”’]\s*(?P<a>{_VERBS})\s+(?P<who>(?:[\w'’.-]+\s?){{1,9}}?)(?=[,.;]|$)|"
+                          rf"[,?!]\s*[\"”’]\s*(?P<who2>(?:[\w'’.-]+\s?){{1,9}}?)\s+{_VERBS}\b")
+_SUBJECT_VERB = re.compile(rf"(?P<who>(?:[\w'’.-]+\s){{1,9}}?)(?:has |have |had )?{_VERBS}\b")
+_DENIAL = re.compile(r"(?i)\b(?:denied|denies|deny|dismissed|rejected|refuted|no such|did not happen|never happened|"
+                     r"fake|fabricat\w+|provocation|disinformation|false reports?)\b")
+_CLAIM = re.compile(r"(?i)\b(?:claimed|claims|took|takes) (?:responsibility|credit)\b")
+_FIRST_PERSON = re.compile(r"(?i)[\"“][^\"”]*\b(?:we|our|us)\b[^\"”]*[\"”]")
+_PRONOUN = re.compile(r"(?i)^(?:he|she|they|it|the \w+ )$")
+
+
+@dataclass
+class SpeakerState:
+    """What the article said most recently about who is speaking."""
+
+    last: tuple[SourceKind, str, int, int] | None = None
+    by_paragraph: dict[int, tuple[SourceKind, str, int, int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionHit:
+    kind: SourceKind
+    source: str | None
+    start: int | None   # sentence-relative span of the speaker words
+    end: int | None
+
+
+def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
+              group_aliases: set[str]) -> AttributionHit:
+    """The attribution of one sentence; updates the state for the sentences after it."""
+    if any(p.search(text) for kind, p in lex.speakers if kind == "rumour"):
+        return AttributionHit(SourceKind.RUMOUR, None, None, None)
+    speaker = _speaker(text)
+    if speaker is None:
+        inherited = state.by_paragraph.get(paragraph) if _in_quote(text) else None
+        if _CLAIM.search(text):
+            return AttributionHit(SourceKind.PERPETRATOR_CLAIM, None, None, None)
+        if inherited:
+            return AttributionHit(inherited[0], inherited[1], None, None)
+        return AttributionHit(SourceKind.OUTLET, None, None, None)
+    who, start, end = speaker
+    kind = _classify(who, lex, group_aliases)
+    if kind is None and _PRONOUN.match(who.strip()) and state.last:
+        kind, who = state.last[0], state.last[1]
+    kind = kind or SourceKind.MEDIA_REPORT
+    if _CLAIM.search(text) or (_FIRST_PERSON.search(text) and kind in {SourceKind.MEDIA_REPORT, SourceKind.PERPETRATOR_CLAIM}):
+        kind = SourceKind.PERPETRATOR_CLAIM
+    if kind in {SourceKind.OFFICIAL_STATEMENT, SourceKind.OFFICIAL_DENIAL} and _DENIAL.search(text):
+        kind = SourceKind.OFFICIAL_DENIAL
+    if kind == SourceKind.OFFICIAL_DENIAL and not _DENIAL.search(text):
+        kind = SourceKind.OFFICIAL_STATEMENT
+    record = (kind, who.strip(), start, end)
+    state.last = record
+    state.by_paragraph[paragraph] = record
+    return AttributionHit(kind, who.strip(), start, end)
+
+
+def _speaker(text: str) -> tuple[str, int, int] | None:
+    """The words naming the speaker, with their sentence-relative offsets."""
+    m = _ACCORDING.search(text)
+    if m:
+        return m.group(1), m.start(1), m.end(1)
+    m = _AFTER_QUOTE.search(text)
+    if m:
+        group = "who" if m.group("who") else "who2"
+        return m.group(group), m.start(group), m.end(group)
+    for m in _SUBJECT_VERB.finditer(text):
+        who = m.group("who")
+        # Keep only the noun phrase just before the verb: cut at the last comma, quote or clause word.
+        cut = max(who.rfind(","), who.rfind('"'), who.rfind("”"), who.rfind(" that "), who.rfind(" and "))
+        start = m.start("who") + (cut + 1 if cut >= 0 else 0)
+        phrase = text[start:m.end("who")].strip(" ,\"”")
+        if phrase:
+            offset = text.index(phrase, start)
+            return phrase, offset, offset + len(phrase)
+    return None
+
+
+def _classify(who: str, lex: Lexicons, group_aliases: set[str]) -> SourceKind | None:
+    """The kind of source a speaker phrase names."""
+    lowered = who.lower()
+    if any(alias in lowered for alias in group_aliases):
+        return SourceKind.PERPETRATOR_CLAIM
+    for kind, pattern in lex.speakers:
+        if kind != "rumour" and pattern.search(who):
+            return {"perpetrator": SourceKind.PERPETRATOR_CLAIM, "official": SourceKind.OFFICIAL_STATEMENT,
+                    "witness": SourceKind.WITNESS, "media": SourceKind.MEDIA_REPORT}[kind]
+    return None
+
+
+def _in_quote(text: str) -> bool:
+    """True for a sentence that opens or continues a quotation."""
+    stripped = text.lstrip()
+    return stripped[:1] in {'"', "“"} or stripped.count('"') % 2 == 1 or stripped.count("“") != stripped.count("”")

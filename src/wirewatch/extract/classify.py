@@ -1,0 +1,65 @@
+"""Event typing of a sentence: lexicon triggers, gated by context cues, precedence and modality."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicons import Lexicons
+
+# Words that put an event in the future, the conditional, a plan, a fear or a guess. The modal verbs
+# are matched in lower case only, so the month "May" is not one of them.
+_IRREALIS = re.compile(
+    r"\b(?:could|would|might|will|shall|should|may|must)\b|"
+    r"(?i:\b(?:if|unless|whether|plans?|planned|planning|threat(?:en|ens|ened|ening)?|vow(?:s|ed)?|"
+    r"intend(?:s|ed)?|prepar(?:e|es|ed|ing) to|fears?|feared|warn(?:s|ed|ing)?|risks?|possibl[ey]|likely|"
+    r"expect(?:s|ed)?|potential(?:ly)?|hypothetical|speculat\w*|imagine|calls? for|urg(?:e|es|ed)|"
+    r"aim(?:s|ed)? to|seek(?:s)? to|attempt to|would-be|future)\b)"
+)
+_NEGATION = re.compile(r"(?i:\b(?:no|not|never|without|nor)\b)")
+_BEFORE, _AFTER, _NEG_BEFORE = 60, 35, 25
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    """A sub-event type and the words in the sentence that signal it."""
+
+    sub_event_type: str
+    start: int
+    end: int
+
+
+def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
+    """The sub-event types a sentence reports as having happened, each with its first trigger."""
+    present = {cue for cue, pattern in lex.cues.items() if pattern.search(text)}
+    hits: dict[str, TriggerHit] = {}
+    for trig in lex.triggers:
+        if trig.sub_event_type in hits:
+            continue
+        if trig.requires and not present.intersection(trig.requires):
+            continue
+        if present.intersection(trig.blocks):
+            continue
+        for m in trig.pattern.finditer(text):
+            if is_realis(text, m.start(), m.end()):
+                hits[trig.sub_event_type] = TriggerHit(trig.sub_event_type, m.start(), m.end())
+                break
+    suppressed = set().union(*(lex.overrides.get(s, frozenset()) for s in hits))
+    return sorted((h for s, h in hits.items() if s not in suppressed), key=lambda h: h.start)
+
+
+def is_realis(text: str, start: int, end: int) -> bool:
+    """False when the words around a trigger make it threatened, planned, feared, negated or hypothetical."""
+    window = _clause(text, max(0, start - _BEFORE), min(len(text), end + _AFTER), start)
+    if _IRREALIS.search(window):
+        return False
+    return not _NEGATION.search(text[max(0, start - _NEG_BEFORE):start])
+
+
+def _clause(text: str, lo: int, hi: int, anchor: int) -> str:
+    """The window cut back to the clause around the anchor: a semicolon or dash ends a clause."""
+    left = max(text.rfind(sep, lo, anchor) for sep in (";", " — ", " – ", ":"))
+    lo = left + 1 if left >= 0 else lo
+    right = [text.find(sep, anchor, hi) for sep in (";", " — ", " – ")]
+    right = [r for r in right if r >= 0]
+    return text[lo:min(right) if right else hi]

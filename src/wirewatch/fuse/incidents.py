@@ -1,0 +1,104 @@
+"""Build an Event from the mentions that report it, with a rule per field a user can read.
+
+- place and date: the most precise any source gives (the most common among equals, then the earliest);
+- type, actors, target: the most common among the sources;
+- fatalities: low = the lowest low, high = the highest high, best = the lowest best (ACLED's
+  conservative count);
+- claim status: a claim or report plus an official denial is disputed; an official statement
+  confirms; otherwise the strongest remaining source kind decides.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from typing import Callable, Iterable, TypeVar
+
+from ..models import Article, ClaimStatus, Event, EventSource, Fatalities, Mention, SourceKind
+
+T = TypeVar("T")
+
+
+def event_id(first_mention_id: str) -> str:
+    """Stable id of an event, from the mention that founded it."""
+    return "ev-" + hashlib.sha1(first_mention_id.encode()).hexdigest()[:12]
+
+
+def build_event(eid: str, mentions: list[Mention], articles: dict[str, Article],
+                reasons: dict[str, str]) -> Event:
+    """The fused event for its mentions (in the order they joined)."""
+    place = _pick((m.place for m in mentions if m.place), key=lambda p: p.precision)
+    date = _pick((m.date for m in mentions if m.date), key=lambda d: (d.precision, d.start))
+    sub_type = _most_common(m.sub_event_type for m in mentions)
+    kinds = [m.attribution.kind for m in mentions]
+    sources = tuple(
+        EventSource(m.id, m.article_id, articles[m.article_id].outlet if m.article_id in articles else None,
+                    articles[m.article_id].url if m.article_id in articles else None,
+                    m.attribution.kind, reasons.get(m.id, ""))
+        for m in mentions
+    )
+    notes = tuple(dict.fromkeys(n for m in mentions for n in m.notes))
+    return Event(
+        id=eid, event_type=next(m.event_type for m in mentions if m.sub_event_type == sub_type),
+        sub_event_type=sub_type, date=date, place=place, claim_status=claim_status(kinds),
+        actor1=_pick_actor(m.actor1 for m in mentions), actor2=_pick_actor(m.actor2 for m in mentions),
+        target=_most_common(m.target.text.lower() for m in mentions if m.target) if any(m.target for m in mentions) else None,
+        fatalities=merge_fatalities(m.fatalities for m in mentions), sources=sources, notes=notes,
+    )
+
+
+def claim_status(kinds: Iterable[SourceKind]) -> ClaimStatus:
+    """What a set of source kinds says about an incident."""
+    k = set(kinds)
+    asserted = k & {SourceKind.PERPETRATOR_CLAIM, SourceKind.OFFICIAL_STATEMENT, SourceKind.MEDIA_REPORT,
+                    SourceKind.WITNESS, SourceKind.OUTLET}
+    if SourceKind.OFFICIAL_DENIAL in k:
+        return ClaimStatus.DISPUTED if asserted else ClaimStatus.DENIED
+    if SourceKind.OFFICIAL_STATEMENT in k:
+        return ClaimStatus.CONFIRMED
+    if SourceKind.PERPETRATOR_CLAIM in k:
+        return ClaimStatus.CLAIMED
+    if k & {SourceKind.MEDIA_REPORT, SourceKind.WITNESS, SourceKind.OUTLET}:
+        return ClaimStatus.REPORTED
+    return ClaimStatus.UNVERIFIED
+
+
+def merge_fatalities(tolls: Iterable[Fatalities | None]) -> Fatalities | None:
+    """Low/best/high across sources, conservative best."""
+    found = [t for t in tolls if t is not None]
+    if not found:
+        return None
+    return Fatalities(min(t.low for t in found), min(t.best for t in found), max(t.high for t in found),
+                      found[0].span)
+
+
+def _pick(values: Iterable[T], key: Callable[[T], object]) -> T | None:
+    """The value with the smallest key; among ties the most common one."""
+    values = list(values)
+    if not values:
+        return None
+    best = min(key(v) for v in values)
+    tied = [v for v in values if key(v) == best]
+    counts = Counter(repr(_identity(v)) for v in tied)
+    return max(tied, key=lambda v: counts[repr(_identity(v))])
+
+
+def _identity(value: object) -> object:
+    """What makes two places or dates the same, whatever span they were read from."""
+    return {k: getattr(value, k) for k in value.__slots__ if k not in {"span", "note"}}  # type: ignore[attr-defined]
+
+
+def _pick_actor(actors: Iterable):
+    """The most common actor, a named one before an unidentified or generic one."""
+    found = [a for a in actors if a is not None]
+    if not found:
+        return None
+    counts = Counter(a.name for a in found)
+    named = [a for a in found if not a.name.startswith(("Unidentified", "Civilians", "Protesters", "Rioters"))]
+    pool = named or found
+    return max(pool, key=lambda a: counts[a.name])
+
+
+def _most_common(values: Iterable[T]) -> T | None:
+    values = list(values)
+    return Counter(values).most_common(1)[0][0] if values else None

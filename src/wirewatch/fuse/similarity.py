@@ -1,0 +1,86 @@
+"""Does a mention report the same incident as a stored event? A score with its reasons.
+
+Blocking (same country, event type and overlapping dates) happens in the store query; this module
+weighs what is left: place, date, sub-type and actors, each given its precision.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..models import DatePrecision, Event, GeoPrecision, Mention, Place, ResolvedDate
+
+_WEIGHTS = {"place": 0.35, "date": 0.35, "type": 0.2, "actors": 0.1}
+_EXACT_KM = 10.0  # two towns this far apart are two places, whatever the text calls them
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    score: float
+    reasons: tuple[str, ...]
+
+
+def match(mention: Mention, event: Event, max_km: float) -> Match | None:
+    """The match score of a mention against an event, or None when they cannot be one incident."""
+    if mention.event_type != event.event_type or mention.place is None or mention.date is None:
+        return None
+    place = _place_score(mention.place, event.place, max_km)
+    day = _date_score(mention.date, event.date)
+    if place is None or day is None:
+        return None
+    same_sub = mention.sub_event_type == event.sub_event_type
+    actors = _actor_score(mention, event)
+    parts = {"place": place[0], "date": day[0], "type": 1.0 if same_sub else 0.3, "actors": actors}
+    score = sum(_WEIGHTS[k] * v for k, v in parts.items())
+    reasons = (place[1], day[1], "same sub-event type" if same_sub else "same event type",
+               *(("an actor in common",) if actors == 1.0 else ()))
+    return Match(round(score, 3), reasons)
+
+
+def _place_score(a: Place, b: Place, max_km: float) -> tuple[float, str] | None:
+    """How well two places agree, given their precision; None when they contradict."""
+    if a.iso and b.iso and a.iso != b.iso:
+        return None
+    if a.geonameid and a.geonameid == b.geonameid:
+        return 1.0, f"same place ({a.name})"
+    coarse = max(a.precision, b.precision)
+    if coarse == GeoPrecision.COUNTRY:
+        return 0.5, f"same country ({a.country})"
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+        return None
+    if a.precision <= GeoPrecision.NEAR and b.precision <= GeoPrecision.NEAR:
+        km = distance_km(a, b)
+        limit = _EXACT_KM if max(a.precision, b.precision) == GeoPrecision.EXACT else max_km
+        if km is None or km > limit:
+            return None
+        return 0.9, f"{km:.0f} km apart ({a.name}, {b.name})"
+    return 0.7, f"same region ({a.admin1 or a.name})"
+
+
+def _date_score(a: ResolvedDate, b: ResolvedDate) -> tuple[float, str] | None:
+    """How well two date ranges agree; day-precise dates may differ by one day (time zones, late night)."""
+    slack = 1 if a.precision == b.precision == DatePrecision.DAY else 0
+    if a.start.toordinal() > b.end.toordinal() + slack or b.start.toordinal() > a.end.toordinal() + slack:
+        return None
+    if a.precision == b.precision == DatePrecision.DAY:
+        return (1.0, f"same day ({a.start})") if a.start == b.start else (0.7, "dates a day apart")
+    return 0.6, f"date ranges overlap ({max(a.start, b.start)})"
+
+
+def _actor_score(mention: Mention, event: Event) -> float:
+    """1 when the mention and the event share an actor name, 0.5 when either side names none."""
+    ours = {a.name for a in (mention.actor1, mention.actor2) if a}
+    theirs = {a.name for a in (event.actor1, event.actor2) if a}
+    if not ours or not theirs:
+        return 0.5
+    return 1.0 if ours & theirs else 0.0
+
+
+def distance_km(a: Place, b: Place) -> float | None:
+    """Great-circle distance between two places, when both have coordinates."""
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))

@@ -1,0 +1,155 @@
+"""The packaged gazetteer (GeoNames, CC BY 4.0): countries, admin1 units and towns, in memory.
+
+`spot` finds place names in text; `entries` lists what a name may refer to. Choosing among them in
+context is resolve/places.py's job.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+from .errors import ResourceError
+
+# Candidate names: runs of capitalised words, joined by spaces, hyphens or a few lower-case particles.
+_NAME_RUN = re.compile(
+    r"[A-Z][\w'’-]*(?:(?: |-)(?:(?:al|el|de|du|la|le|of|upon|sur|an|am|ad|ash|as|bin|ibn|i|y)(?: |-))?"
+    r"[A-Z][\w'’-]*)*"
+)
+_MAX_WORDS = 5
+# Alternate names of small towns are mostly other languages' spellings and old names, some of them
+# English words ("Freedom"); below this population only a town's own name is indexed.
+_ALTERNATES_FROM_POPULATION = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer record."""
+
+    kind: str            # "country", "admin1" or "city"
+    key: str             # ISO2 for countries, "CC.code" for admin1, the geonameid for cities
+    name: str
+    country: str         # ISO 3166-1 alpha-2
+    admin1: str | None   # "CC.code"
+    latitude: float | None
+    longitude: float | None
+    population: int
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A run of text that names a place, a demonym or both."""
+
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+    demonym_of: str | None = None   # ISO2, when the words are a demonym ("Russian")
+
+
+def fold(text: str) -> str:
+    """Lower-case, diacritics off, curly apostrophes straight: the index key."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
+
+
+class Gazetteer:
+    """In-memory index of the packaged gazetteer files."""
+
+    def __init__(self, rows: Iterator[tuple[Entry, list[str]]], demonyms: dict[str, str],
+                 countries: dict[str, dict[str, str]], admin1: dict[str, str],
+                 stopwords: frozenset[str]) -> None:
+        self.index: dict[str, list[Entry]] = {}
+        for entry, names in rows:
+            for name in names:
+                self.index.setdefault(fold(name), []).append(entry)
+        self.demonyms = demonyms
+        self.countries = countries      # ISO2 -> {"iso3", "name"}
+        self.admin1_names = admin1      # "CC.code" -> name
+        self.stopwords = stopwords
+
+    def entries(self, name: str) -> list[Entry]:
+        """Everything a name may refer to."""
+        return self.index.get(fold(name), [])
+
+    def country(self, iso2: str) -> Entry | None:
+        """The country record for an ISO2 code."""
+        return next((e for e in self.entries(self.countries[iso2]["name"]) if e.kind == "country"), None) \
+            if iso2 in self.countries else None
+
+    def spot(self, text: str) -> list[Hit]:
+        """Place names and demonyms in text, longest match first, never overlapping."""
+        hits: list[Hit] = []
+        for run in _NAME_RUN.finditer(text):
+            hits.extend(self._hits_in_run(run.group(0), run.start()))
+        return hits
+
+    def _hits_in_run(self, run: str, offset: int) -> Iterator[Hit]:
+        """Greedy longest-first matching of word n-grams inside one capitalised run."""
+        words = [(m.start(), m.end()) for m in re.finditer(r"[^\s-]+(?:-[^\s-]+)*|[^\s]+", run)]
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + _MAX_WORDS), i, -1):
+                start, end = words[i][0], words[j - 1][1]
+                surface = run[start:end].rstrip("'’s").rstrip("'’") if j - i == 1 else run[start:end]
+                key = fold(surface)
+                demonym = self.demonyms.get(key)
+                found = self.index.get(key, [])
+                if key in self.stopwords and not demonym:
+                    continue
+                if found or demonym:
+                    yield Hit(offset + start, offset + start + len(surface), surface, tuple(found), demonym)
+                    i = j - 1
+                    break
+            i += 1
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The packaged gazetteer, loaded once per process (about a second)."""
+    folder = resources.files("wirewatch") / "data" / "gazetteer"
+    try:
+        countries = list(_tsv(folder / "countries.tsv"))
+        admin1 = list(_tsv(folder / "admin1.tsv"))
+        with (folder / "places.tsv.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+            places = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    except FileNotFoundError as err:
+        raise ResourceError(f"gazetteer file missing: {err.filename}",
+                            hint="reinstall wirewatch, or run scripts/build_gazetteer.py") from None
+    stop_path = resources.files("wirewatch") / "data" / "lexicons" / "not_places.txt"
+    stopwords = frozenset(fold(line) for line in stop_path.read_text(encoding="utf-8").splitlines()
+                          if line.strip() and not line.startswith("#"))
+
+    def rows() -> Iterator[tuple[Entry, list[str]]]:
+        for c in countries:
+            yield Entry("country", c["iso2"], c["name"], c["iso2"], None, _num(c["latitude"]),
+                        _num(c["longitude"]), int(c["population"] or 0)), c["names"].split("|")
+        for a in admin1:
+            yield Entry("admin1", a["code"], a["name"], a["country"], a["code"], _num(a["latitude"]),
+                        _num(a["longitude"]), 0), a["names"].split("|")
+        for p in places:
+            population = int(p["population"])
+            names = p["names"].split("|")
+            if population < _ALTERNATES_FROM_POPULATION:
+                names = [n for n in names if fold(n) == fold(p["name"])]
+            yield Entry("city", p["geonameid"], p["name"], p["country"], p["admin1"] or None,
+                        float(p["latitude"]), float(p["longitude"]), population), names
+
+    demonyms = {fold(d): c["iso2"] for c in countries for d in c["demonyms"].split("|") if d}
+    return Gazetteer(rows(), demonyms, {c["iso2"]: {"iso3": c["iso3"], "name": c["name"]} for c in countries},
+                     {a["code"]: a["name"] for a in admin1}, stopwords)
+
+
+def _tsv(path) -> Iterator[dict[str, str]]:
+    with path.open(encoding="utf-8") as fh:
+        yield from csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _num(value: str) -> float | None:
+    return float(value) if value else None

@@ -1,0 +1,73 @@
+"""Toponym resolution: a place name in context -> one gazetteer entry with a precision code.
+
+Context is the article's country focus (countries named, demonyms, towns whose country is certain),
+the "X region" phrasing, and population as the prior among equals.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from ..gazetteer import Entry, Gazetteer
+from ..models import GeoPrecision, Place, Span, TextField
+
+_REGION_SUFFIX = re.compile(r"\s+(?:region|oblast|province|governorate|state|district|county|prefecture|"
+                            r"department|territory|krai|kray|republic)$", re.IGNORECASE)
+_NEAR = re.compile(r"(?i)\b(?:near|outside|close to|outskirts of|north of|south of|east of|west of|"
+                   r"northeast of|northwest of|southeast of|southwest of|km from|kilometres from|miles from|"
+                   r"area of|around)\s+(?:the\s+)?(?:(?:town|village|city|settlement) of\s+)?$")
+_KIND_ORDER = {"city": 0, "admin1": 1, "country": 2}
+
+
+def country_focus(text: str, gazetteer: Gazetteer) -> Counter[str]:
+    """How strongly an article points at each country (ISO2): names, demonyms, unambiguous towns."""
+    focus: Counter[str] = Counter()
+    for hit in gazetteer.spot(text):
+        if hit.demonym_of:
+            focus[hit.demonym_of] += 1
+        countries = {e.country for e in hit.entries}
+        if len(countries) == 1:
+            focus[countries.pop()] += 2
+    return focus
+
+
+def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
+    """The entry a place name refers to, or None when the gazetteer has no such name."""
+    name = _REGION_SUFFIX.sub("", field.text)
+    wants_region = name != field.text
+    entries = gazetteer.entries(name)
+    if not entries:
+        return None
+    entry = max(entries, key=lambda e: _score(e, wants_region, focus))
+    precision = {"city": GeoPrecision.EXACT, "admin1": GeoPrecision.REGION, "country": GeoPrecision.COUNTRY}[entry.kind]
+    if precision == GeoPrecision.EXACT and _NEAR.search(text[max(0, field.span.start - 60):field.span.start]):
+        precision = GeoPrecision.NEAR
+    return to_place(entry, precision, gazetteer, field.span)
+
+
+def _score(entry: Entry, wants_region: bool, focus: Counter[str]) -> tuple[float, ...]:
+    """Order candidates: the asked-for level, then the article's countries, then size."""
+    level = _KIND_ORDER[entry.kind]
+    level_fit = -abs(level - 1) if wants_region else -level
+    return (focus.get(entry.country, 0) > 0, level_fit, focus.get(entry.country, 0), math.log1p(entry.population))
+
+
+def country_place(focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
+    """The article's main country, at country precision, for mentions with no place words."""
+    if not focus:
+        return None
+    entry = gazetteer.country(focus.most_common(1)[0][0])
+    return to_place(entry, GeoPrecision.COUNTRY, gazetteer, None) if entry else None
+
+
+def to_place(entry: Entry, precision: GeoPrecision, gazetteer: Gazetteer, span: Span | None) -> Place:
+    """A Place record for a gazetteer entry."""
+    country = gazetteer.countries.get(entry.country, {})
+    return Place(
+        name=entry.name, precision=precision, country=country.get("name"), iso=country.get("iso3"),
+        admin1=gazetteer.admin1_names.get(entry.admin1) if entry.admin1 else None, admin2=None,
+        latitude=entry.latitude, longitude=entry.longitude,
+        geonameid=int(entry.key) if entry.kind == "city" else None, span=span,
+    )

@@ -1,0 +1,1 @@
+"""Serve: the command line and exports (the HTTP API and web page come later)."""

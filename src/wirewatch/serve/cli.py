@@ -1,0 +1,276 @@
+"""The `wirewatch` command: thin commands over the library, rendered with Rich."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Iterator, List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from ..errors import WirewatchError
+from ..ingest import expand_paths
+from ..models import Event, to_dict
+from ..pipeline import RunReport, run
+from ..settings import Settings, load_settings
+from ..store import EventFilter, SQLiteStore, open_store
+from .export import FORMATS, export
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
+                  help="Turn news reports of political violence and unrest into a sourced event dataset.")
+console = Console(width=None if sys.stdout.isatty() else 160)
+err_console = Console(stderr=True)
+DB_HELP = "SQLite file to read and write (created if missing)."
+_state = {"debug": False}
+
+
+def _settings(db: str, config: Optional[Path]) -> Settings:
+    return load_settings(config or "wirewatch.toml", overrides={"store.db": db})
+
+
+def demo_articles() -> Path:
+    """Folder of the bundled demo corpus."""
+    return Path(str(resources.files("wirewatch") / "data" / "demo" / "articles"))
+
+
+@app.callback()
+def _main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors.")) -> None:
+    _state["debug"] = debug
+
+
+@app.command("run")
+def run_cmd(
+    paths: List[Path] = typer.Argument(..., help="Text, HTML or JSONL files, or folders of them."),
+    db: str = typer.Option("wirewatch.db", "--db", help=DB_HELP),
+    config: Optional[Path] = typer.Option(None, "--config", help="TOML settings file (default ./wirewatch.toml)."),
+) -> None:
+    """Run the whole pipeline over articles and store the events.
+
+    Example: wirewatch run news/ feeds/today.jsonl --db events.db
+    """
+    settings = _settings(db, config)
+    store = open_store(settings.store.db)
+    report = _run_with_progress(paths, store, settings)
+    _print_report(report, settings.store.db)
+    store.close()
+    if report.read == 0 and report.errors:
+        raise typer.Exit(2)
+
+
+def _run_with_progress(paths: list[Path], store: SQLiteStore, settings: Settings) -> RunReport:
+    total = sum(1 for p in expand_paths(paths) if p.suffix.lower() != ".jsonl") or None
+    columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn()]
+    with Progress(*columns, console=err_console, transient=True) as progress:
+        task = progress.add_task("reading articles", total=total)
+
+        def advance(source: str) -> None:
+            if ":" in Path(source).name and total:
+                return  # a JSONL record; the bar counts files
+            progress.advance(task)
+
+        return run(paths, store, settings, progress=advance)
+
+
+def _print_report(report: RunReport, db: str) -> None:
+    for p in report.problems:
+        where = f"{p.source} line {p.line}" if p.line else p.source
+        colour = "red" if p.level == "error" else "yellow"
+        message = p.message if p.message.startswith(p.source) else f"{where}: {p.message}"
+        err_console.print(f"[{colour}]{p.level}[/]: {message}" + (f" [dim]({p.hint})[/]" if p.hint else ""),
+                          highlight=False)
+    console.print(f"{report.read} articles read: {report.new} new, {report.unchanged} already stored, "
+                  f"{report.duplicates} duplicates; {report.mentions} mentions; "
+                  f"{len(report.events_changed)} events new or updated; {len(report.errors)} inputs refused. "
+                  f"Store: {db}", highlight=False)
+
+
+@app.command("events")
+def events_cmd(
+    db: str = typer.Option("wirewatch.db", "--db", help=DB_HELP),
+    country: Optional[str] = typer.Option(None, help="ISO3 code or country name."),
+    type: Optional[str] = typer.Option(None, "--type", help="Event type or sub-event type."),
+    since: Optional[str] = typer.Option(None, help="Earliest date, YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, help="Latest date, YYYY-MM-DD."),
+    actor: Optional[str] = typer.Option(None, help="Part of an actor's name."),
+    text: Optional[str] = typer.Option(None, help="Words in a source passage."),
+    limit: Optional[int] = typer.Option(None, help="At most this many events."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per line instead of a table."),
+) -> None:
+    """List stored events, oldest first.
+
+    Example: wirewatch events --country RUS --type "Armed clash" --since 2023-05-01
+    """
+    flt = EventFilter(country, type, _day(since, "--since"), _day(until, "--until"), actor, text, limit)
+    store = _existing_store(db)
+    events = list(store.events(flt))
+    if as_json:
+        for event in events:
+            sys.stdout.write(json.dumps(to_dict(event) | {"corroboration": event.corroboration}) + "\n")
+    else:
+        console.print(events_table(events))
+    store.close()
+
+
+def events_table(events: list[Event]) -> Table:
+    """The events as a Rich table."""
+    table = Table(title=f"{len(events)} events", show_lines=False)
+    for name in ("id", "date", "type", "actor1", "actor2", "place", "deaths", "claim", "src"):
+        table.add_column(name, overflow="fold")
+    for e in events:
+        place = e.place
+        where = f"{place.name}{', ' + place.admin1 if place.admin1 and place.admin1 != place.name else ''} " \
+                f"[dim]({place.iso}, p{int(place.precision)})[/]" if place else "?"
+        table.add_row(e.id, f"{e.date.start} [dim]p{int(e.date.precision)}[/]", e.sub_event_type,
+                      e.actor1.name if e.actor1 else "", e.actor2.name if e.actor2 else "", where,
+                      "" if e.fatalities is None else str(e.fatalities.best), e.claim_status.value,
+                      str(e.corroboration))
+    return table
+
+
+@app.command("show")
+def show_cmd(event_id: str = typer.Argument(..., help="An id from `wirewatch events`."),
+             db: str = typer.Option("wirewatch.db", "--db", help=DB_HELP)) -> None:
+    """Show one event and every source passage, the words behind each field highlighted.
+
+    Example: wirewatch show ev-3f2a9c1b7d4e
+    """
+    store = _existing_store(db)
+    event = store.event(event_id)
+    console.print(events_table([event]))
+    for note in event.notes:
+        console.print(f"[dim]note:[/] {note}", highlight=False)
+    for mention, reason in store.mentions_of(event_id):
+        article = store.article(mention.article_id)
+        console.rule(f"{article.outlet or '?'} · {article.published or 'no date'} · {article.url or article.source}")
+        console.print(f"[dim]{mention.attribution.kind.value}"
+                      f"{': ' + mention.attribution.source if mention.attribution.source else ''} · {reason}[/]",
+                      highlight=False)
+        console.print(highlight_passage(article.text, mention))
+    store.close()
+
+
+_STYLES = {"trigger": "bold red", "actor1": "bold cyan", "actor2": "cyan", "target": "magenta",
+           "place_text": "bold green", "date_text": "bold yellow", "fatalities": "bold white on red",
+           "attribution": "italic blue"}
+
+
+def highlight_passage(text: str, mention) -> Text:
+    """The mention's passage with each field's span styled, plus a legend line."""
+    start, end = mention.passage.start, mention.passage.end
+    out = Text(text[start:end])
+    legend = []
+    for name, style in _STYLES.items():
+        value = getattr(mention, name)
+        span = getattr(value, "span", None)
+        if span is None:
+            continue
+        if start <= span.start and span.end <= end:
+            out.stylize(style, span.start - start, span.end - start)
+        legend.append(Text(f" {name.replace('_text', '')}: {text[span.start:span.end]} ", style=style))
+    return Text("\n").join([out, Text(" ").join(legend)])
+
+
+@app.command("export")
+def export_cmd(
+    fmt: str = typer.Option("csv", "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
+    output: Path = typer.Option(..., "-o", "--output", help="File to write."),
+    db: str = typer.Option("wirewatch.db", "--db", help=DB_HELP),
+) -> None:
+    """Export every stored event as ACLED-column CSV, GeoJSON or JSON Lines.
+
+    Example: wirewatch export --format geojson -o out/events.geojson
+    """
+    if fmt not in FORMATS:
+        raise WirewatchError(f"--format {fmt!r} is not known", hint=f"use one of {', '.join(FORMATS)}")
+    store = _existing_store(db)
+    count = export(with_summaries(store, store.events(EventFilter())), fmt, output)
+    console.print(f"wrote {count} events to {output}")
+    store.close()
+
+
+def with_summaries(store: SQLiteStore, events) -> Iterator[tuple[Event, str]]:
+    """Each event with its first source passage, for the `notes` column."""
+    for event in events:
+        mentions = store.mentions_of(event.id)
+        summary = ""
+        if mentions:
+            first = mentions[0][0]
+            summary = store.article(first.article_id).text[first.passage.start:first.passage.end]
+        yield event, summary
+
+
+@app.command("demo")
+def demo_cmd(
+    db: str = typer.Option("out/demo.db", "--db", help=DB_HELP),
+    out: Path = typer.Option(Path("out"), "--out", help="Folder for events.csv and events.geojson."),
+) -> None:
+    """Run the pipeline on the bundled demo corpus, print the events and write the exports.
+
+    Example: wirewatch demo --db out/demo.db --out out
+    """
+    settings = load_settings(None, overrides={"store.db": db})
+    store = open_store(db)
+    report = _run_with_progress([demo_articles()], store, settings)
+    _print_report(report, db)
+    events = list(store.events(EventFilter()))
+    console.print(events_table(events))
+    for fmt in ("csv", "geojson"):
+        count = export(with_summaries(store, events), fmt, out / f"events.{fmt}")
+        console.print(f"wrote {count} events to {out / f'events.{fmt}'}")
+    store.close()
+
+
+@app.command("evaluate")
+def evaluate_cmd(
+    gold: Optional[Path] = typer.Option(None, "--gold", help="Gold JSONL file or folder (default: the demo gold)."),
+    db: str = typer.Option("out/demo.db", "--db", help="Store holding the pipeline's output for the gold articles."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """Score stored events against a gold file: event-level P/R/F1 and per-field accuracy.
+
+    Example: wirewatch demo && wirewatch evaluate --db out/demo.db
+    """
+    from ..evaluate import evaluate, render_report
+
+    store = _existing_store(db)
+    figures = evaluate(store, gold)
+    store.close()
+    if as_json:
+        sys.stdout.write(json.dumps(figures, indent=2) + "\n")
+    else:
+        render_report(figures, console)
+
+
+def _existing_store(db: str) -> SQLiteStore:
+    if not Path(db).exists():
+        raise WirewatchError(f"no database at {db}", hint="run `wirewatch run PATH --db ...` first, or pass --db")
+    return open_store(db)
+
+
+def _day(value: Optional[str], option: str) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise WirewatchError(f"{option} {value!r} is not a date", hint="use YYYY-MM-DD") from None
+
+
+def main() -> None:
+    """Entry point: WirewatchError becomes one line, a hint and exit code 2."""
+    try:
+        app()
+    except WirewatchError as err:
+        if _state["debug"]:
+            raise
+        err_console.print(f"[red]error[/]: {err}" + (f"\n[dim]hint: {err.hint}[/]" if err.hint else ""),
+                          highlight=False)
+        sys.exit(2)

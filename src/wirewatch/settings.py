@@ -1,0 +1,105 @@
+"""All configuration in one frozen object, one section per stage.
+
+Precedence: defaults < wirewatch.toml < WIREWATCH_<SECTION>_<KEY> environment variables < overrides
+(CLI flags). The entry point resolves it once and passes each stage only its section.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    near_duplicate_bits: int = 6      # SimHash Hamming distance at or under which articles are copies
+    max_bytes: int = 5_000_000        # larger inputs are refused, not read into memory
+
+
+@dataclass(frozen=True)
+class ExtractSettings:
+    require_anchor: bool = True        # drop mentions with neither a place nor a date in their passage
+    max_sentence_chars: int = 2_000    # longer "sentences" (tables, run-ons) are skipped with a warning
+
+
+@dataclass(frozen=True)
+class ResolveSettings:
+    min_population: int = 0            # smallest place the gazetteer may answer with
+
+
+@dataclass(frozen=True)
+class FuseSettings:
+    threshold: float = 0.6             # match score at or above which a mention joins an event
+    max_km: float = 50.0               # precise places farther apart than this are different incidents
+
+
+@dataclass(frozen=True)
+class StoreSettings:
+    db: str = "wirewatch.db"
+    batch_size: int = 25               # articles per transaction
+
+
+@dataclass(frozen=True)
+class Settings:
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    extract: ExtractSettings = field(default_factory=ExtractSettings)
+    resolve: ResolveSettings = field(default_factory=ResolveSettings)
+    fuse: FuseSettings = field(default_factory=FuseSettings)
+    store: StoreSettings = field(default_factory=StoreSettings)
+
+
+def load_settings(path: str | Path | None = None, env: Mapping[str, str] | None = None,
+                  overrides: Mapping[str, Any] | None = None) -> Settings:
+    """Build Settings from a TOML file, the environment and overrides ("store.db": "x.db").
+
+    Raises:
+        ConfigError: an unknown section or key, or a value of the wrong type.
+    """
+    values: dict[str, dict[str, Any]] = {}
+    if path is not None and Path(path).exists():
+        with open(path, "rb") as fh:
+            for section, table in tomllib.load(fh).items():
+                values.setdefault(section, {}).update(table)
+    env = os.environ if env is None else env
+    for name, raw in env.items():
+        if name.startswith("WIREWATCH_") and name.count("_") >= 2:
+            section, _, key = name[len("WIREWATCH_"):].lower().partition("_")
+            values.setdefault(section, {})[key] = raw
+    for dotted, value in (overrides or {}).items():
+        section, _, key = dotted.partition(".")
+        values.setdefault(section, {})[key] = value
+    return _build(values)
+
+
+def _build(values: dict[str, dict[str, Any]]) -> Settings:
+    """Apply section values over the defaults, checking names and types."""
+    settings = Settings()
+    known = {f.name for f in fields(Settings)}
+    for section, table in values.items():
+        if section not in known:
+            raise ConfigError(section, f"unknown section; expected one of {sorted(known)}")
+        current = getattr(settings, section)
+        changes = {key: _coerce(f"{section}.{key}", current, key, value) for key, value in table.items()}
+        settings = replace(settings, **{section: replace(current, **changes)})
+    return settings
+
+
+def _coerce(name: str, current: Any, key: str, value: Any) -> Any:
+    """Convert a value to the type of the default it replaces."""
+    if not hasattr(current, key):
+        allowed = [f.name for f in fields(current)]
+        raise ConfigError(name, f"unknown key; expected one of {allowed}")
+    kind = type(getattr(current, key))
+    try:
+        if kind is bool and isinstance(value, str):
+            if value.lower() not in {"1", "0", "true", "false", "yes", "no"}:
+                raise ValueError(value)
+            return value.lower() in {"1", "true", "yes"}
+        return kind(value)
+    except (TypeError, ValueError):
+        raise ConfigError(name, f"{value!r} is not a valid {kind.__name__}") from None

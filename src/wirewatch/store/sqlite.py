@@ -1,0 +1,227 @@
+"""SQLite store: one file, WAL mode (readers see the last committed batch while a run writes)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timedelta, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import NotFound, StoreError
+from ..ingest.dedup import BANDS, bands, hamming
+from ..models import (Article, Event, Mention, article_from_dict, event_from_dict, mention_from_dict,
+                      to_dict)
+from .base import EventFilter
+
+SCHEMA_VERSION = 1
+# How far apart (days) the start of a stored event and a new mention may be and still be compared;
+# wider than any precision but a year, so month-precise reports still meet day-precise ones.
+_BLOCK_DAYS = 62
+
+
+class SQLiteStore:
+    """The embedded store."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA busy_timeout=10000")
+            self._migrate()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path}: cannot open as a wirewatch database ({err})",
+                             hint="pass another --db path, or move the file away") from None
+
+    def _migrate(self) -> None:
+        """Create the schema, or refuse a database written by a newer wirewatch."""
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: schema version {version} is newer than this wirewatch "
+                             f"({SCHEMA_VERSION})", hint="upgrade wirewatch")
+        if version < SCHEMA_VERSION:
+            script = (resources.files("wirewatch") / "store" / "schema.sql").read_text("utf-8")
+            self.db.executescript(f"BEGIN; {script} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One batch: all of it is committed, or none of it."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    # --- articles ----------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        """True when an article with this text is stored (under any URL)."""
+        return self.db.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
+
+    def is_known(self, article_id: str, url: str | None) -> bool:
+        """True when this very article (same text, same URL) was stored or set aside as a copy before."""
+        return self.db.execute("SELECT 1 FROM articles WHERE id=? AND url IS ? UNION ALL "
+                               "SELECT 1 FROM duplicates WHERE article_id=? AND url IS ? LIMIT 1",
+                               (article_id, url, article_id, url)).fetchone() is not None
+
+    def near_duplicate(self, simhash: int, max_bits: int) -> str | None:
+        """A stored article within max_bits of the hash, found through any equal band."""
+        clauses = " OR ".join(f"band{i}=?" for i in range(BANDS))
+        for row in self.db.execute(f"SELECT id, simhash FROM articles WHERE {clauses}", bands(simhash)):
+            if hamming(row["simhash"], simhash) <= max_bits:
+                return row["id"]
+        return None
+
+    def add_article(self, article: Article, simhash: int) -> None:
+        """Store an article with its hash bands."""
+        d = to_dict(article)
+        cols = ["id", "url", "outlet", "title", "published", "ingested", "language", "source", "text"]
+        values = [d[c] for c in cols] + [simhash] + bands(simhash)
+        names = cols + ["simhash"] + [f"band{i}" for i in range(BANDS)]
+        self.db.execute(f"INSERT OR IGNORE INTO articles ({','.join(names)}) VALUES ({','.join('?' * len(names))})",
+                        values)
+
+    def add_duplicate(self, article: Article, duplicate_of: str, kind: str) -> None:
+        """Record an article skipped as a copy of a stored one."""
+        self.db.execute("INSERT OR IGNORE INTO duplicates VALUES (?,?,?,?,?,?)",
+                        (article.id, duplicate_of, kind, article.url, article.outlet, article.source))
+
+    def articles_for(self, ids: set[str]) -> dict[str, Article]:
+        """Stored articles by id."""
+        if not ids:
+            return {}
+        rows = self.db.execute(f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(ids))})", list(ids))
+        return {r["id"]: _article(r) for r in rows}
+
+    def article(self, article_id: str) -> Article:
+        """One stored article."""
+        found = self.articles_for({article_id})
+        if not found:
+            raise NotFound(f"no article {article_id!r} in {self.path}")
+        return found[article_id]
+
+    # --- events ------------------------------------------------------------------------------
+
+    def candidate_events(self, mention: Mention) -> list[Event]:
+        """Stored events that could be the mention's incident: same country and type, near in time."""
+        if mention.place is None or mention.date is None:
+            return []
+        lo = (mention.date.start - timedelta(days=_BLOCK_DAYS)).isoformat()
+        hi = (mention.date.end + timedelta(days=1)).isoformat()
+        rows = self.db.execute(
+            "SELECT data FROM events WHERE iso IS ? AND event_type=? AND event_date BETWEEN ? AND ?",
+            (mention.place.iso, mention.event_type, lo, hi))
+        return [event_from_dict(json.loads(r["data"])) for r in rows]
+
+    def mentions_of(self, event_id: str) -> list[tuple[Mention, str]]:
+        """An event's mentions with the reason each was merged, in the order they joined."""
+        rows = self.db.execute("SELECT data, merge_reason FROM mentions WHERE event_id=? ORDER BY rowid", (event_id,))
+        return [(mention_from_dict(json.loads(r["data"])), r["merge_reason"]) for r in rows]
+
+    def save_event(self, event: Event, mention: Mention, reason: str) -> None:
+        """Write an event (new or updated) and the mention that changed it."""
+        d = to_dict(event)
+        p, dt, f = event.place, event.date, event.fatalities
+        row = {
+            "id": event.id, "event_date": dt.start.isoformat(), "date_end": dt.end.isoformat(),
+            "time_precision": int(dt.precision), "event_type": event.event_type,
+            "sub_event_type": event.sub_event_type,
+            "actor1": event.actor1.name if event.actor1 else None, "actor1_kind": event.actor1.kind if event.actor1 else None,
+            "actor2": event.actor2.name if event.actor2 else None, "actor2_kind": event.actor2.kind if event.actor2 else None,
+            "target": event.target, "location": p.name if p else None, "admin1": p.admin1 if p else None,
+            "admin2": p.admin2 if p else None, "country": p.country if p else None, "iso": p.iso if p else None,
+            "latitude": p.latitude if p else None, "longitude": p.longitude if p else None,
+            "geo_precision": int(p.precision) if p else None, "geonameid": p.geonameid if p else None,
+            "fatalities": f.best if f else None, "fatalities_low": f.low if f else None,
+            "fatalities_high": f.high if f else None, "claim_status": event.claim_status.value,
+            "corroboration": event.corroboration, "sources": len(event.sources), "notes": "; ".join(event.notes),
+            "data": json.dumps(d), "updated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }
+        self.db.execute(f"INSERT OR REPLACE INTO events ({','.join(row)}) VALUES ({','.join('?' * len(row))})",
+                        list(row.values()))
+        self.db.execute(
+            "INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (mention.id, mention.article_id, event.id, mention.event_type, mention.sub_event_type,
+             mention.passage.start, mention.passage.end, mention.attribution.kind.value,
+             mention.attribution.source, reason, json.dumps(to_dict(mention))))
+
+    def events(self, flt: EventFilter) -> Iterator[Event]:
+        """Stored events matching the filter, oldest first."""
+        where, args = [], []
+        if flt.country:
+            where.append("(iso = ? COLLATE NOCASE OR country = ? COLLATE NOCASE)")
+            args += [flt.country, flt.country]
+        if flt.type:
+            where.append("(event_type = ? COLLATE NOCASE OR sub_event_type = ? COLLATE NOCASE)")
+            args += [flt.type, flt.type]
+        if flt.since:
+            where.append("date_end >= ?")
+            args.append(flt.since.isoformat())
+        if flt.until:
+            where.append("event_date <= ?")
+            args.append(flt.until.isoformat())
+        if flt.actor:
+            where.append("(actor1 LIKE ? OR actor2 LIKE ?)")
+            args += [f"%{flt.actor}%"] * 2
+        if flt.text:
+            where.append("id IN (SELECT m.event_id FROM mentions m JOIN articles a ON a.id = m.article_id "
+                         "WHERE substr(a.text, m.passage_start + 1, m.passage_end - m.passage_start) LIKE ?)")
+            args.append(f"%{flt.text}%")
+        sql = "SELECT data FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY event_date, id" + (f" LIMIT {int(flt.limit)}" if flt.limit else "")
+        for row in self.db.execute(sql, args):
+            yield event_from_dict(json.loads(row["data"]))
+
+    def event(self, event_id: str) -> Event:
+        """One stored event."""
+        row = self.db.execute("SELECT data FROM events WHERE id=?", (event_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no event {event_id!r} in {self.path}", hint="list ids with `wirewatch events`")
+        return event_from_dict(json.loads(row["data"]))
+
+    # --- runs --------------------------------------------------------------------------------
+
+    def start_run(self, inputs: list[str]) -> int:
+        """Open a run record."""
+        cur = self.db.execute("INSERT INTO runs (started_at, inputs) VALUES (?, ?)",
+                              (datetime.now(timezone.utc).isoformat(timespec="seconds"), json.dumps(inputs)))
+        return int(cur.lastrowid)
+
+    def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
+        """Close a run record with its counts."""
+        self.db.execute(
+            "UPDATE runs SET finished_at=?, articles_read=?, articles_new=?, duplicates=?, mentions=?, problems=? "
+            "WHERE id=?", (datetime.now(timezone.utc).isoformat(timespec="seconds"), counts.get("read", 0),
+                           counts.get("new", 0), counts.get("duplicates", 0), counts.get("mentions", 0),
+                           counts.get("problems", 0), run_id))
+
+    def record_problem(self, run_id: int, source: str, line: int | None, level: str, message: str) -> None:
+        """Keep an input error or warning with the run that met it."""
+        self.db.execute("INSERT INTO problems VALUES (?,?,?,?,?)", (run_id, source, line, level, message))
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _article(row: sqlite3.Row) -> Article:
+    d = {k: row[k] for k in ("id", "url", "outlet", "title", "published", "ingested", "language", "source", "text")}
+    return article_from_dict(d)
+
+
+def open_store(path: str | Path) -> SQLiteStore:
+    """The store at a path (a file name; PostgreSQL URLs come later)."""
+    if str(path).startswith(("postgres://", "postgresql://")):
+        raise StoreError("PostgreSQL is not supported yet", hint="pass a file path to --db")
+    return SQLiteStore(path)
+
+
+__all__ = ["SQLiteStore", "open_store"]
