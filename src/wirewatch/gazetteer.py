@@ -97,7 +97,7 @@ class Gazetteer:
         while i < len(words):
             for j in range(min(len(words), i + _MAX_WORDS), i, -1):
                 start, end = words[i][0], words[j - 1][1]
-                surface = run[start:end].rstrip("'’s").rstrip("'’") if j - i == 1 else run[start:end]
+                surface = re.sub(r"['’]s?$", "", run[start:end])
                 key = fold(surface)
                 demonym = self.demonyms.get(key)
                 found = self.index.get(key, [])

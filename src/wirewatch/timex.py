@@ -42,7 +42,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("month_rel", r"\b(?i:(?:earlier |later |at the (?:start|beginning|end) of |(?:in )?early |(?:in )?late )?"
                   r"(?:this|last) month)\b"),
     ("month", rf"\b(?:(?:(?i:in|last|since|during|by|until|through|throughout|mid|early|late|earlier in|"
-              rf"in early|in late|in mid|at the (?:start|beginning|end) of)[ -]){_MON}(?: \d{{4}})?|"
+              rf"in early|in late|in mid|(?:since |from |by |until )?(?:at )?the (?:start|beginning|end|middle) of)[ -]){_MON}(?: \d{{4}})?|"
               rf"{_MON} \d{{4}})\b"),
     ("season", r"\b(?i:(?:last|this|in the|during the|over the) (?:spring|summer|autumn|fall|winter))\b"),
     ("year", r"\b(?:(?i:earlier this|this|last) (?i:year)|(?i:in|since|during|throughout|early|late) \d{4})\b"),

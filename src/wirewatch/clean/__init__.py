@@ -33,7 +33,7 @@ def clean(raw: RawDocument, today: date) -> tuple[Article, list[str]]:
     else:
         lines = raw.content.splitlines()
     kept, _ = strip_boilerplate(lines)
-    if kept and meta["title"] and _norm(kept[0]) == _norm(meta["title"]):
+    if kept and meta["title"] and _same_headline(kept[0], meta["title"]):
         kept = kept[1:]  # the headline repeated at the top of the body
     text = "\n\n".join(_SPACES.sub(" ", line) for line in kept)
     if not text.strip():
@@ -70,6 +70,12 @@ def _html_lines(raw: RawDocument) -> tuple[list[str], dict]:
     page = {"url": doc.url, "outlet": doc.sitename, "title": doc.title, "published": published,
             "language": getattr(doc, "language", None)}
     return doc.text.splitlines(), page
+
+
+def _same_headline(line: str, title: str) -> bool:
+    """True when a line is the page title, give or take the site name appended to <title>."""
+    a, b = _norm(line), _norm(title)
+    return bool(a) and (a == b or b.startswith(a) or a.startswith(b))
 
 
 def _norm(text: str) -> str:

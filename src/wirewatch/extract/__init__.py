@@ -26,8 +26,10 @@ __all__ = ["extract"]
 
 _REGION_WORD = re.compile(r"^\s+(?:region|oblast|province|governorate|state|district|county|prefecture|"
                           r"department|territory|krai|kray|republic)\b", re.IGNORECASE)
-_DATELINE = re.compile(r"^([A-Z][A-Za-z' -]+?)(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:,|\(|—|–|-)")
+_REGION_PLURAL = re.compile(r"^\s+(region|oblast|province|governorate|state|district)s\b", re.IGNORECASE)
+_DATELINE = re.compile(r"^([A-Z][A-Z' -]+?)(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:,|\(|—|–|-)")
 _SPLIT_DATES = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|or|then)(?:\s+again)?\s*$|^\s*,\s*$")
+_DATELINE_SEARCH = 4  # sentences from the top in which a dateline may stand (after a kicker or byline)
 _MAX_FOLLOWUP = 2  # sentences after a mention that may still add its death toll
 
 
@@ -44,7 +46,7 @@ def extract(article: Article, settings: ExtractSettings | None = None,
     group_aliases = set(groups) | {name.lower() for name, _ in groups.values()}
     state = SpeakerState()
     sentences = split_sentences(text)
-    dateline, dateline_end = _dateline(sentences, gazetteer, article.id)
+    dateline, dateline_index, dateline_end = _dateline(sentences, gazetteer, article.id)
     mentions: list[Mention] = []
     warnings: list[str] = []
     last_place: dict[int, TextField] = {}
@@ -52,6 +54,8 @@ def extract(article: Article, settings: ExtractSettings | None = None,
     last_group: str | None = None
     last_mention_sentence = -10
     for index, sent in enumerate(sentences):
+        if _is_heading(sent.text):
+            continue
         if len(sent.text) > settings.max_sentence_chars:
             warnings.append(f"{article.source}: skipped a {len(sent.text):,}-character passage at offset "
                             f"{sent.start} (no sentence breaks; a table or run-on text?)")
@@ -59,7 +63,7 @@ def extract(article: Article, settings: ExtractSettings | None = None,
         attribution = attribute(sent.text, sent.paragraph, state, lex, group_aliases)
         places = [h for h in gazetteer.spot(sent.text) if h.entries]
         times = find_time_expressions(sent.text)
-        if index == 0 and dateline_end:
+        if index == dateline_index:
             times = [t for t in times if t.start >= dateline_end]  # the dateline dates the report
         if places:
             last_place[sent.paragraph] = _place_field(sent, places[-1], article.id)
@@ -76,14 +80,14 @@ def extract(article: Article, settings: ExtractSettings | None = None,
         if settings.require_anchor and not has_anchor:
             continue
         for k, trig in enumerate(triggers):
-            place = _choose_place(sent, places, trig.start, article.id) \
-                or last_place.get(sent.paragraph) or dateline
+            chosen = _choose_places(sent, places, trig.start, article.id)
+            place_list = chosen or [last_place.get(sent.paragraph) or dateline]
             dates = _date_fields(sent, times, article.id) or \
                 ([last_date[sent.paragraph]] if sent.paragraph in last_date else [None])
             actor1, actor2 = assign_roles(sent.text, actors, trig.start, trig.end)
             target = find_target(sent.text, lex, trig.end)
             toll = find_fatalities(sent.text)
-            for d, date_field in enumerate(dates):
+            for d, (date_field, place) in enumerate((dt, pl) for dt in dates for pl in place_list):
                 mentions.append(Mention(
                     id=f"{article.id}:{index}:{k}:{d}", article_id=article.id,
                     passage=Span(article.id, sent.start, sent.end),
@@ -127,10 +131,15 @@ def _place_field(sent: Sentence, hit: Hit, article_id: str) -> TextField:
     return _field(sent, hit.start, end, article_id)
 
 
-def _choose_place(sent: Sentence, places: list[Hit], trigger_start: int, article_id: str) -> TextField | None:
-    """The most specific place in the sentence, the nearest to the trigger among equals."""
+def _choose_places(sent: Sentence, places: list[Hit], trigger_start: int, article_id: str) -> list[TextField]:
+    """The most specific place in the sentence, the nearest to the trigger among equals; every region
+    of a pair like "the Kursk and Bryansk regions"."""
     if not places:
-        return None
+        return []
+    for first, second in zip(places, places[1:]):
+        between = sent.text[first.end:second.start]
+        if _REGION_PLURAL.match(sent.text[second.end:]) and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", between):
+            return [_field(sent, h.start, h.end, article_id) for h in (first, second)]
 
     def rank(hit: Hit) -> tuple[int, int]:
         kinds = {e.kind for e in hit.entries}
@@ -144,7 +153,7 @@ def _choose_place(sent: Sentence, places: list[Hit], trigger_start: int, article
             level = 4
         return level, abs(hit.start - trigger_start)
 
-    return _place_field(sent, min(places, key=rank), article_id)
+    return [_place_field(sent, min(places, key=rank), article_id)]
 
 
 def _date_fields(sent: Sentence, times: list[TimeExpression], article_id: str) -> list[TextField]:
@@ -178,15 +187,19 @@ def _add_toll(mention: Mention, sent: Sentence, article_id: str) -> Mention:
     return replace(mention, fatalities=Fatalities(toll.low, toll.best, toll.high, span))
 
 
-def _dateline(sentences: list[Sentence], gazetteer: Gazetteer, article_id: str) -> tuple[TextField | None, int]:
-    """The place in a wire dateline ("BELGOROD, June 14 —") and where the dateline ends."""
-    if not sentences:
-        return None, 0
-    first = sentences[0]
-    m = _DATELINE.match(first.text)
-    if not m:
-        return None, 0
-    name = m.group(1).strip()
-    dash = re.search(r" [—–-] ", first.text[:60])
-    end = dash.end() if dash else 0
-    return (_field(first, 0, len(name), article_id) if gazetteer.entries(name) else None), end
+def _dateline(sentences: list[Sentence], gazetteer: Gazetteer, article_id: str
+              ) -> tuple[TextField | None, int, int]:
+    """The place in a wire dateline ("BELGOROD, June 14 —"), its sentence and where the dateline ends."""
+    for index, sent in enumerate(sentences[:_DATELINE_SEARCH]):
+        m = _DATELINE.match(sent.text)
+        dash = re.search(r" [—–-] ", sent.text[:60])
+        if m and dash and m.group(1).strip().isupper():
+            name = m.group(1).strip()
+            place = _field(sent, 0, len(name), article_id) if gazetteer.entries(name) else None
+            return place, index, dash.end()
+    return None, -1, 0
+
+
+def _is_heading(text: str) -> bool:
+    """Headlines, standfirsts and subheads: short lines with no sentence-final punctuation."""
+    return not re.search(r"[.!?][\"'”’)]*$", text) and len(text.split()) < 25

@@ -15,6 +15,11 @@ from .lexicons import Lexicons
 _GROUP_HEADS = (r"Legion|Corps|Brigade|Battalion|Front|Movement|Army|Militia|Guards?|Alliance|Resistance|"
                 r"Partisans|Committee|Group|Forces|Council|Network|Unit|Detachment|Federation|Coalition")
 _GROUP = re.compile(rf"\b((?:[A-Z][\w'’-]+ (?:of (?:the )?)?){{1,5}}(?:{_GROUP_HEADS}))\b(?: \(([A-Z][A-Za-z]{{1,6}})\))?")
+# Words before a group's name that are not part of it: "Fighters of the X Legion", "The X Front".
+_LEADING = re.compile(r"^(?:(?:The|A|An|This|That|Its|Their)\s+)?(?:(?:Fighters|Members|Units?|Commanders?|Soldiers|"
+                      r"Supporters|Leaders?|Head|Spokes(?:man|woman|person)|Volunteers)\s+of\s+(?:the\s+)?)?")
+_STATE_FORCES = {"army", "armed forces", "forces", "national guard", "guard", "border guard", "navy", "air force",
+                 "security forces", "defence forces", "defense forces", "special forces", "ground forces"}
 # Who "we", "our fighters" and "the group" stand for: the article's most recent named group.
 _GROUP_PRONOUN = re.compile(r"(?i)\b(?:we|our (?:fighters|men|units?|group|forces)|his (?:fighters|men|unit|group)|"
                             r"their (?:fighters|men)|the group|its fighters|the (?:group|unit)'s fighters)\b")
@@ -35,11 +40,11 @@ def named_groups(text: str, gazetteer: Gazetteer) -> dict[str, tuple[str, str | 
     """Alias (lower-case) -> (full name, country ISO3) for groups the article names itself."""
     aliases: dict[str, tuple[str, str | None]] = {}
     for m in _GROUP.finditer(text):
-        name = m.group(1)
-        first = name.split()[0]
-        if first in {"The", "A", "An", "This", "That"}:
-            name = name.split(" ", 1)[1] if " " in name else name
-        if len(name.split()) < 2 or gazetteer.demonyms.get(name.split()[0].lower()):
+        name = _LEADING.sub("", m.group(1))
+        words = name.split()
+        if len(words) < 2:
+            continue
+        if gazetteer.demonyms.get(words[0].lower()) and " ".join(words[1:]).lower() in _STATE_FORCES:
             continue  # "Russian Army" is a state's force, handled by the generic lexicon
         aliases.setdefault(name.lower(), (name, None))
         if m.group(2):
@@ -64,6 +69,8 @@ def find_actors(text: str, lex: Lexicons, groups: dict[str, tuple[str, str | Non
     for actor in lex.generic_actors:
         for m in actor.pattern.finditer(text):
             iso3, start = _demonym_before(text, m.start(), gazetteer)
+            if iso3 is None and actor.country == "required":
+                continue
             hits.append(ActorHit(start, m.end(), actor.name, actor.kind, iso3))
     return _without_overlaps(hits)
 

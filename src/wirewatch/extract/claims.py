@@ -47,7 +47,9 @@ def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
     """The attribution of one sentence; updates the state for the sentences after it."""
     if any(p.search(text) for kind, p in lex.speakers if kind == "rumour"):
         return AttributionHit(SourceKind.RUMOUR, None, None, None)
-    speaker = _speaker(text)
+    candidates = _speakers(text)
+    classified = [(c, _classify(c[3], lex, group_aliases)) for c in candidates]
+    speaker, kind = next(((c, k) for c, k in classified if k), (candidates[0], None) if candidates else (None, None))
     if speaker is None:
         inherited = state.by_paragraph.get(paragraph) if _in_quote(text) else None
         if _CLAIM.search(text):
@@ -55,8 +57,7 @@ def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
         if inherited:
             return AttributionHit(inherited[0], inherited[1], None, None)
         return AttributionHit(SourceKind.OUTLET, None, None, None)
-    who, start, end = speaker
-    kind = _classify(who, lex, group_aliases)
+    who, start, end, _ = speaker
     if kind is None and _PRONOUN.match(who.strip()) and state.last:
         kind, who = state.last[0], state.last[1]
     kind = kind or SourceKind.MEDIA_REPORT
@@ -72,25 +73,25 @@ def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
     return AttributionHit(kind, who.strip(), start, end)
 
 
-def _speaker(text: str) -> tuple[str, int, int] | None:
-    """The words naming the speaker, with their sentence-relative offsets."""
-    m = _ACCORDING.search(text)
-    if m:
-        return m.group(1), m.start(1), m.end(1)
-    m = _AFTER_QUOTE.search(text)
-    if m:
+def _speakers(text: str) -> list[tuple[str, int, int, str]]:
+    """Candidate speakers, most explicit first: (words, start, end, wider words to classify)."""
+    found = []
+    for m in _ACCORDING.finditer(text):
+        found.append((m.group(1), m.start(1), m.end(1), m.group(1)))
+    for m in _AFTER_QUOTE.finditer(text):
         group = "who" if m.group("who") else "who2"
-        return m.group(group), m.start(group), m.end(group)
+        found.append((m.group(group), m.start(group), m.end(group), m.group(group)))
     for m in _SUBJECT_VERB.finditer(text):
         who = m.group("who")
-        # Keep only the noun phrase just before the verb: cut at the last comma, quote or clause word.
-        cut = max(who.rfind(","), who.rfind('"'), who.rfind("”"), who.rfind(" that "), who.rfind(" and "))
+        # The speaker is the noun phrase just before the verb: cut at the last comma, quote or clause
+        # word; the wider window still classifies "Several news sites, citing sources, reported".
+        cut = max(who.rstrip(" ,").rfind(","), who.rfind('"'), who.rfind("”"), who.rfind(" that "), who.rfind(" and "))
         start = m.start("who") + (cut + 1 if cut >= 0 else 0)
         phrase = text[start:m.end("who")].strip(" ,\"”")
         if phrase:
             offset = text.index(phrase, start)
-            return phrase, offset, offset + len(phrase)
-    return None
+            found.append((phrase, offset, offset + len(phrase), who))
+    return found
 
 
 def _classify(who: str, lex: Lexicons, group_aliases: set[str]) -> SourceKind | None:

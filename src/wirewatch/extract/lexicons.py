@@ -75,7 +75,8 @@ def load_lexicons() -> Lexicons:
         overrides[row["winner"]] = overrides.get(row["winner"], frozenset()) | frozenset(losers)
     named = tuple(NamedActor(words(r["pattern"]), r["name"], r["kind"], r["country"] or None)
                   for r in _rows("actors.tsv"))
-    generic = tuple(NamedActor(words(r["pattern"]), r["name"], r["kind"], None)
+    # For generic actors the country cell says whether a demonym must precede ("required") or not.
+    generic = tuple(NamedActor(words(r["pattern"]), r["name"], r["kind"], r["country"] or None)
                     for r in _rows("generic_actors.tsv"))
     for actor in named + generic:
         if actor.kind not in ontology.inter_of:

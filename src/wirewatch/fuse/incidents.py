@@ -27,8 +27,9 @@ def event_id(first_mention_id: str) -> str:
 def build_event(eid: str, mentions: list[Mention], articles: dict[str, Article],
                 reasons: dict[str, str]) -> Event:
     """The fused event for its mentions (in the order they joined)."""
-    place = _pick((m.place for m in mentions if m.place), key=lambda p: p.precision)
-    date = _pick((m.date for m in mentions if m.date), key=lambda d: (d.precision, d.start))
+    # Words in the passage itself beat a place or date taken from context or from the publication date.
+    place = _pick((m.place for m in mentions if m.place), key=lambda p: (p.span is None, p.precision))
+    date = _pick((m.date for m in mentions if m.date), key=lambda d: (d.span is None, d.precision, d.start))
     sub_type = _most_common(m.sub_event_type for m in mentions)
     kinds = [m.attribution.kind for m in mentions]
     sources = tuple(

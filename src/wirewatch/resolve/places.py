@@ -18,6 +18,9 @@ _REGION_SUFFIX = re.compile(r"\s+(?:region|oblast|province|governorate|state|dis
 _NEAR = re.compile(r"(?i)\b(?:near|outside|close to|outskirts of|north of|south of|east of|west of|"
                    r"northeast of|northwest of|southeast of|southwest of|km from|kilometres from|miles from|"
                    r"area of|around)\s+(?:the\s+)?(?:(?:town|village|city|settlement) of\s+)?$")
+_PAIRED_REGION = re.compile(r"\s*(?:,|and|, and)\s+[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?\s+(?:regions|oblasts|provinces|states|"
+                            r"governorates|districts)\b")
+_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|governorate|state|district)s?\b", re.IGNORECASE)
 _KIND_ORDER = {"city": 0, "admin1": 1, "country": 2}
 
 
@@ -36,7 +39,9 @@ def country_focus(text: str, gazetteer: Gazetteer) -> Counter[str]:
 def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
     """The entry a place name refers to, or None when the gazetteer has no such name."""
     name = _REGION_SUFFIX.sub("", field.text)
-    wants_region = name != field.text
+    # "the Kursk and Bryansk regions": the first name's region word comes after the second name.
+    after = text[field.span.end:field.span.end + 60]
+    wants_region = name != field.text or bool(_PAIRED_REGION.match(after) or _REGION_AFTER.match(after))
     entries = gazetteer.entries(name)
     if not entries:
         return None
