@@ -71,13 +71,11 @@ def extract(article: Article, settings: ExtractSettings | None = None,
         named = [a for a in actors if a.name in {n for n, _ in groups.values()}]
         last_group = named[-1].name if named else last_group
         triggers = find_triggers(sent.text, lex)
-        if not triggers:
+        if not triggers or (settings.require_anchor and not (places or times)):
+            # No event of its own: it may still give the death toll of the mention just before it.
             if index - last_mention_sentence <= _MAX_FOLLOWUP and mentions:
                 mentions[-1] = _add_toll(mentions[-1], sent, article.id)
             _remember_date(last_date, sent, times, article.id)
-            continue
-        has_anchor = bool(places or times)
-        if settings.require_anchor and not has_anchor:
             continue
         for k, trig in enumerate(triggers):
             chosen = _choose_places(sent, places, trig.start, article.id)

@@ -24,6 +24,8 @@ _STATE_FORCES = {"army", "armed forces", "forces", "national guard", "guard", "b
 _GROUP_PRONOUN = re.compile(r"(?i)\b(?:we|our (?:fighters|men|units?|group|forces)|his (?:fighters|men|unit|group)|"
                             r"their (?:fighters|men)|the group|its fighters|the (?:group|unit)'s fighters)\b")
 _OBJECT_PREP = re.compile(r"(?i)\b(?:on|against|at|targeting|toward|towards|into|of|near|with)\s+(?:the\s+)?$")
+_PLACE_NOUN = re.compile(r"\s+(?:stations?|offices?|buildings?|posts?|headquarters|bases?|cars?|vehicles?|vans?|"
+                         r"barracks|depots?|academy|compound|checkpoints?)\b", re.IGNORECASE)
 _BY = re.compile(r"(?i)\bby\s+(?:the\s+)?$")
 
 
@@ -58,7 +60,8 @@ def find_actors(text: str, lex: Lexicons, groups: dict[str, tuple[str, str | Non
     """Actors named in a sentence, left to right, without overlaps."""
     hits: list[ActorHit] = []
     for alias, (name, country) in groups.items():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, re.IGNORECASE):
+        pattern = rf"(?<![\w-]){re.escape(alias)}(?:(?:['’]s)? (?:fighters|men|members|units?|commanders?))?(?![\w-])"
+        for m in re.finditer(pattern, text, re.IGNORECASE):
             hits.append(ActorHit(m.start(), m.end(), name, "external_forces" if _foreign(name) else "rebel_groups", country))
     for actor in lex.named_actors:
         for m in actor.pattern.finditer(text):
@@ -71,6 +74,8 @@ def find_actors(text: str, lex: Lexicons, groups: dict[str, tuple[str, str | Non
             iso3, start = _demonym_before(text, m.start(), gazetteer)
             if iso3 is None and actor.country == "required":
                 continue
+            if _PLACE_NOUN.match(text, m.end()):
+                continue  # "police station", "army base": a target, not an actor
             hits.append(ActorHit(start, m.end(), actor.name, actor.kind, iso3))
     return _without_overlaps(hits)
 
@@ -105,7 +110,8 @@ def _without_overlaps(hits: list[ActorHit]) -> list[ActorHit]:
 def assign_roles(text: str, actors: list[ActorHit], trigger_start: int, trigger_end: int
                  ) -> tuple[ActorHit | None, ActorHit | None]:
     """(actor1, actor2): who acted and against whom, from word order around the trigger."""
-    before = [a for a in actors if a.end <= trigger_start]
+    # An actor may run into the trigger: "Russian drones struck" has the trigger "drones struck".
+    before = [a for a in actors if a.start < trigger_start and a.end <= trigger_end]
     after = [a for a in actors if a.start >= trigger_end]
     actor1 = actor2 = None
     for a in reversed(before):

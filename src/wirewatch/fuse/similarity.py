@@ -46,7 +46,7 @@ def _place_score(a: Place, b: Place, max_km: float) -> tuple[float, str] | None:
         return 1.0, f"same place ({a.name})"
     coarse = max(a.precision, b.precision)
     if coarse == GeoPrecision.COUNTRY:
-        return 0.5, f"same country ({a.country})"
+        return 0.3, f"same country ({a.country})"
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
         return None
     if a.precision <= GeoPrecision.NEAR and b.precision <= GeoPrecision.NEAR:
@@ -61,10 +61,13 @@ def _place_score(a: Place, b: Place, max_km: float) -> tuple[float, str] | None:
 def _date_score(a: ResolvedDate, b: ResolvedDate) -> tuple[float, str] | None:
     """How well two date ranges agree; day-precise dates may differ by one day (time zones, late night)."""
     slack = 1 if a.precision == b.precision == DatePrecision.DAY else 0
+    stated = a.span is not None and b.span is not None
     if a.start.toordinal() > b.end.toordinal() + slack or b.start.toordinal() > a.end.toordinal() + slack:
         return None
     if a.precision == b.precision == DatePrecision.DAY:
         return (1.0, f"same day ({a.start})") if a.start == b.start else (0.7, "dates a day apart")
+    if not stated:
+        return 0.3, "a date not stated falls in the other's range"
     return 0.6, f"date ranges overlap ({max(a.start, b.start)})"
 
 

@@ -1,0 +1,147 @@
+"""Extraction on short passages written for these tests: typing, modality, actors, tolls, attribution."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from wirewatch.clean import article_id
+from wirewatch.extract import extract
+from wirewatch.extract.fatalities import find_fatalities
+from wirewatch.extract.sentences import split_sentences
+from wirewatch.models import Article, SourceKind
+
+
+def article(text: str, published: date = date(2024, 3, 12)) -> Article:
+    return Article(id=article_id(text), url="https://test.example/a", outlet="Test Wire", title=None,
+                   published=published, language="en", text=text, source="test")
+
+
+def mentions_of(text: str, **kw):
+    found, _ = extract(article(text, **kw))
+    return found
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    ("Russian artillery shelled the town of Kupiansk on Monday, the regional governor said.",
+     "Shelling/artillery/missile attack"),
+    ("A drone struck an oil depot in the town of Livny overnight, the governor said.", "Air/drone strike"),
+    ("A roadside bomb hit an army convoy near Gao on Sunday, killing three soldiers.",
+     "Remote explosive/landmine/IED"),
+    ("Police fired tear gas to disperse protesters in Nairobi on Tuesday.", "Protest with intervention"),
+    ("Thousands of nurses marched peacefully through central Nairobi on Tuesday.", "Peaceful protest"),
+    ("Rioters torched cars and a town hall in Nanterre overnight, the prefecture said.", "Violent demonstration"),
+    ("Police in Omsk detained a man on Monday, the Interior Ministry said.", "Arrests"),
+    ("Gunmen abducted 20 villagers in Kajuru on Sunday, local officials said.", "Abduction/forced disappearance"),
+    ("Soldiers clashed with militants near Douentza on Sunday, the army said.", "Armed clash"),
+    ("Saboteurs set fire to a military enlistment office in Omsk late on Sunday.", "Looting/property destruction"),
+])
+def test_sentence_typed(text, sub_type):
+    assert [m.sub_event_type for m in mentions_of(text)] == [sub_type]
+
+
+@pytest.mark.parametrize("text", [
+    "If the raids continue, fighters could cross into the Belgorod region again in May.",
+    "Officials fear that saboteurs will attack railways in the Bryansk region this summer.",
+    "The group threatened to shell Belgorod next week.",
+    "No fighting was reported in the Kharkiv region on Monday.",
+    "Shelling has long been a fact of life for people who live near the front.",  # no place, no date
+])
+def test_unreal_or_unanchored_events_are_not_reported(text):
+    assert mentions_of(text) == []
+
+
+def test_every_span_points_at_its_words():
+    text = ("KHARKIV — Russian drones struck an apartment block in Kharkiv on Thursday, killing two people, "
+            "the regional governor said.")
+    art = article(text)
+    (m,), _ = extract(art)
+    for field in (m.trigger, m.place_text, m.date_text):
+        assert text[field.span.start:field.span.end] == field.text
+    assert text[m.fatalities.span.start:m.fatalities.span.end].startswith("killing two")
+    assert m.actor1.name == "Military Forces of {country}" and m.actor1.country == "RUS"
+    assert m.attribution.kind is SourceKind.OFFICIAL_STATEMENT
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The Free Ingria Legion claimed responsibility for an explosion on a railway in the Bryansk region on Tuesday.",
+     SourceKind.PERPETRATOR_CLAIM),
+    ("Russia's Defence Ministry denied that a warship was hit by a missile in Novorossiysk on Friday.",
+     SourceKind.OFFICIAL_DENIAL),
+    ("Residents said shelling hit the market in Omdurman on Sunday.", SourceKind.WITNESS),
+    ("Local media reported that a drone struck a depot in Kursk on Monday.", SourceKind.MEDIA_REPORT),
+    ("Unconfirmed reports circulating on social media said a drone hit the airfield at Millerovo overnight.",
+     SourceKind.RUMOUR),
+    ("A drone struck a depot in Kursk on Monday.", SourceKind.OUTLET),
+])
+def test_attribution_kind(text, kind):
+    (m,) = mentions_of(text)
+    assert m.attribution.kind is kind
+
+
+def test_quote_continuation_inherits_the_speaker():
+    text = ('"We burned two enlistment offices in the Kursk region this month," said the commander of the '
+            'Free Ingria Legion. "We set fire to a depot in Bryansk on Friday."')
+    found = mentions_of(text)
+    assert len(found) == 2
+    assert {m.attribution.kind for m in found} == {SourceKind.PERPETRATOR_CLAIM}
+
+
+def test_group_aliases_resolve_to_the_full_name():
+    text = ("The Free Ingria Legion (FIL) is made up of Russian exiles. On Monday FIL fighters clashed with "
+            "Russian troops near Shebekino, and the Legion said on Tuesday that it had lost two men.")
+    (m,) = mentions_of(text, published=date(2023, 6, 7))
+    assert m.actor1.name == "Free Ingria Legion"
+
+
+def test_two_dates_joined_by_and_are_two_mentions():
+    text = "Fighters crossed into the Belgorod region in May and again earlier this month, the group said."
+    found = mentions_of(text, published=date(2023, 6, 20))
+    assert [m.date_text.text for m in found] == ["in May", "earlier this month"]
+
+
+def test_a_toll_in_the_next_sentence_joins_the_mention():
+    text = "Russian artillery shelled Orikhiv on Saturday, the governor said. Five people were killed."
+    (m,) = mentions_of(text)
+    assert m.fatalities.best == 5
+
+
+@pytest.mark.parametrize("text, low, best, high", [
+    ("At least 12 soldiers were killed in the attack.", 12, 12, 24),
+    ("Two soldiers and a civilian were killed.", 3, 3, 3),
+    ("The shelling killed five people.", 5, 5, 5),
+    ("No one was hurt, the governor said.", 0, 0, 0),
+    ("Dozens were killed.", 24, 24, 99),
+    ("The death toll rose to 15 on Monday.", 15, 15, 15),
+    ("fifty-two people were killed", 52, 52, 52),
+])
+def test_fatalities(text, low, best, high):
+    hit = find_fatalities(text)
+    assert (hit.low, hit.best, hit.high) == (low, best, high)
+
+
+def test_no_toll_in_a_sentence_without_one():
+    assert find_fatalities("The drone hit a fuel tank and started a fire.") is None
+
+
+def test_sentences_keep_offsets_and_skip_abbreviations():
+    text = 'Gen. Ivanov said the U.S. was not involved. "We burned them," he said.\n\nNew paragraph here.'
+    found = split_sentences(text)
+    assert [s.text for s in found] == ["Gen. Ivanov said the U.S. was not involved.", '"We burned them," he said.',
+                                       "New paragraph here."]
+    assert all(text[s.start:s.end] == s.text for s in found)
+    assert [s.paragraph for s in found] == [0, 0, 1]
+
+
+def test_non_english_article_is_skipped_with_a_warning():
+    art = Article(id="x", url=None, outlet=None, title=None, published=date(2024, 1, 1), language="ru",
+                  text="Беспилотник атаковал нефтебазу.", source="ru.txt")
+    found, warnings = extract(art)
+    assert found == [] and "language" in warnings[0]
+
+
+def test_a_run_on_passage_is_skipped_with_a_warning():
+    text = "drone strike on Kursk on Monday " * 200
+    found, warnings = extract(article(text))
+    assert found == [] and "skipped" in warnings[0]
