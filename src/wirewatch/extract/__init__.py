@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from ..gazetteer import Gazetteer, Hit, load_gazetteer
-from ..models import Actor, Article, Attribution, Fatalities, Mention, Span, TextField
+from ..models import Actor, Article, Attribution, Fatalities, Mention, SourceKind, Span, TextField
 from ..ontology import load_ontology
 from ..settings import ExtractSettings
 from ..timex import TimeExpression, find_time_expressions
@@ -26,6 +26,15 @@ __all__ = ["extract"]
 
 _REGION_WORD = re.compile(r"^\s+(?:region|oblast|province|governorate|state|district|county|prefecture|"
                           r"department|territory|krai|kray|republic)\b", re.IGNORECASE)
+_INSTITUTION_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:regional|city|local|state|federal|national|military|top)\s+)?(?:defen[cs]e ministry|foreign ministry|"
+    r"interior ministry|ministry|government|governor|mayor|authorities|officials?|president|prime minister|army|"
+    r"military|armed forces|forces|troops|police|navy|air force|prosecutors?|administration|security service|"
+    r"spokes(?:man|woman|person)|leadership|embassy|parliament|envoy|diplomats?|border guards?|"
+    r"general staff|emergency services|media|state media|news agency)\b", re.IGNORECASE)
+_SPEAKS_AFTER = re.compile(r"\s+(?:has|had|have|also|later|then)?\s*(?:said|says|denied|denies|claimed|claims|accused|"
+                           r"accuses|insisted|insists|warned|announced|stated|reported|responded|blamed|"
+                           r"confirmed|rejected|vowed|called)\b|\s+(?:has|had) not (?:said|commented|confirmed)")
 _REGION_PLURAL = re.compile(r"^\s+(region|oblast|province|governorate|state|district)s\b", re.IGNORECASE)
 _DATELINE = re.compile(r"^([A-Z][A-Z' -]+?)(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:,|\(|—|–|-)")
 _SPLIT_DATES = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|or|then)(?:\s+again)?\s*$|^\s*,\s*$")
@@ -61,7 +70,7 @@ def extract(article: Article, settings: ExtractSettings | None = None,
                             f"{sent.start} (no sentence breaks; a table or run-on text?)")
             continue
         attribution = attribute(sent.text, sent.paragraph, state, lex, group_aliases)
-        places = [h for h in gazetteer.spot(sent.text) if h.entries]
+        places = [h for h in gazetteer.spot(sent.text) if h.entries and not _not_a_venue(sent.text, h)]
         times = find_time_expressions(sent.text)
         if index == dateline_index:
             times = [t for t in times if t.start >= dateline_end]  # the dateline dates the report
@@ -71,6 +80,13 @@ def extract(article: Article, settings: ExtractSettings | None = None,
         named = [a for a in actors if a.name in {n for n, _ in groups.values()}]
         last_group = named[-1].name if named else last_group
         triggers = find_triggers(sent.text, lex)
+        if triggers and not (places or times) and attribution.kind is SourceKind.OFFICIAL_DENIAL:
+            # "The ministry denied that any ship was hit": a denial points back at what was reported.
+            denied = _denied_mentions(mentions, triggers, attribution, sent, article.id)
+            if denied:
+                mentions.extend(denied)
+                last_mention_sentence = index
+                continue
         if not triggers or (settings.require_anchor and not (places or times)):
             # No event of its own: it may still give the death toll of the mention just before it.
             if index - last_mention_sentence <= _MAX_FOLLOWUP and mentions:
@@ -103,6 +119,25 @@ def extract(article: Article, settings: ExtractSettings | None = None,
         last_mention_sentence = index
         _remember_date(last_date, sent, times, article.id)
     return mentions, warnings
+
+
+def _denied_mentions(earlier: list[Mention], triggers, attribution, sent: Sentence, article_id: str) -> list[Mention]:
+    """Copies of the earlier mentions of the same sub-event types, asserted by the denial instead."""
+    kinds = {t.sub_event_type for t in triggers}
+    out = []
+    for k, m in enumerate(e for e in earlier if e.sub_event_type in kinds):
+        trig = next(t for t in triggers if t.sub_event_type == m.sub_event_type)
+        out.append(replace(m, id=f"{m.id}:denied:{sent.start}", passage=Span(article_id, sent.start, sent.end),
+                           trigger=_field(sent, trig.start, trig.end, article_id),
+                           attribution=_attribution(sent, attribution, article_id), fatalities=None))
+    return out
+
+
+def _not_a_venue(text: str, hit: Hit) -> bool:
+    """True for a place name used for its government ("Moscow said") or to qualify an institution
+    ("Russia's Defence Ministry", "the Bryansk governor"): it says who speaks, not where it happened."""
+    after = text[hit.end:hit.end + 40]
+    return bool(_INSTITUTION_AFTER.match(after) or _SPEAKS_AFTER.match(after))
 
 
 def _field(sent: Sentence, start: int, end: int, article_id: str) -> TextField:

@@ -23,7 +23,7 @@ _DENIAL = re.compile(r"(?i)\b(?:denied|denies|deny|dismissed|rejected|refuted|no
                      r"fake|fabricat\w+|provocation|disinformation|false reports?)\b")
 _CLAIM = re.compile(r"(?i)\b(?:claimed|claims|took|takes) (?:responsibility|credit)\b")
 _FIRST_PERSON = re.compile(r"(?i)[\"“][^\"”]*\b(?:we|our|us)\b[^\"”]*[\"”]")
-_PRONOUN = re.compile(r"(?i)^(?:he|she|they|it|the \w+ )$")
+_HAS_PRONOUN = re.compile(r"(?i)\b(?:he|she|they)\b")
 
 
 @dataclass
@@ -48,7 +48,7 @@ def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
     if any(p.search(text) for kind, p in lex.speakers if kind == "rumour"):
         return AttributionHit(SourceKind.RUMOUR, None, None, None)
     candidates = _speakers(text)
-    classified = [(c, _classify(c[3], lex, group_aliases)) for c in candidates]
+    classified = [(c, _classify_candidate(c, state, lex, group_aliases)) for c in candidates]
     speaker, kind = next(((c, k) for c, k in classified if k), (candidates[0], None) if candidates else (None, None))
     if speaker is None:
         inherited = state.by_paragraph.get(paragraph) if _in_quote(text) else None
@@ -58,8 +58,8 @@ def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
             return AttributionHit(inherited[0], inherited[1], None, None)
         return AttributionHit(SourceKind.OUTLET, None, None, None)
     who, start, end, _ = speaker
-    if kind is None and _PRONOUN.match(who.strip()) and state.last:
-        kind, who = state.last[0], state.last[1]
+    if _HAS_PRONOUN.search(who) and state.last and kind == state.last[0]:
+        who = state.last[1]
     kind = kind or SourceKind.MEDIA_REPORT
     if _CLAIM.search(text) or (_FIRST_PERSON.search(text) and kind in {SourceKind.MEDIA_REPORT, SourceKind.PERPETRATOR_CLAIM}):
         kind = SourceKind.PERPETRATOR_CLAIM
@@ -92,6 +92,17 @@ def _speakers(text: str) -> list[tuple[str, int, int, str]]:
             offset = text.index(phrase, start)
             found.append((phrase, offset, offset + len(phrase), who))
     return found
+
+
+def _classify_candidate(candidate: tuple[str, int, int, str], state: SpeakerState, lex: Lexicons,
+                        group_aliases: set[str]) -> SourceKind | None:
+    """Kind of a candidate speaker: its own words, else the speaker a pronoun points back to, else the
+    words around it ("Several news sites, citing sources, reported")."""
+    narrow, _, _, wide = candidate
+    kind = _classify(narrow, lex, group_aliases)
+    if kind is None and _HAS_PRONOUN.search(narrow) and state.last:
+        kind = state.last[0]
+    return kind or _classify(wide, lex, group_aliases)
 
 
 def _classify(who: str, lex: Lexicons, group_aliases: set[str]) -> SourceKind | None:

@@ -23,18 +23,17 @@ class Match:
 
 def match(mention: Mention, event: Event, max_km: float) -> Match | None:
     """The match score of a mention against an event, or None when they cannot be one incident."""
-    if mention.event_type != event.event_type or mention.place is None or mention.date is None:
+    # ACLED codes each sub-event type as its own event, even when one passage reports two.
+    if mention.sub_event_type != event.sub_event_type or mention.place is None or mention.date is None:
         return None
     place = _place_score(mention.place, event.place, max_km)
     day = _date_score(mention.date, event.date)
     if place is None or day is None:
         return None
-    same_sub = mention.sub_event_type == event.sub_event_type
     actors = _actor_score(mention, event)
-    parts = {"place": place[0], "date": day[0], "type": 1.0 if same_sub else 0.3, "actors": actors}
+    parts = {"place": place[0], "date": day[0], "type": 1.0, "actors": actors}
     score = sum(_WEIGHTS[k] * v for k, v in parts.items())
-    reasons = (place[1], day[1], "same sub-event type" if same_sub else "same event type",
-               *(("an actor in common",) if actors == 1.0 else ()))
+    reasons = (place[1], day[1], "same sub-event type", *(("an actor in common",) if actors == 1.0 else ()))
     return Match(round(score, 3), reasons)
 
 

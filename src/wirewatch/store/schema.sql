@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS events (
     claim_status TEXT, corroboration INTEGER, sources INTEGER, notes TEXT,
     data TEXT NOT NULL, updated_at TEXT
 );
-CREATE INDEX IF NOT EXISTS events_block ON events(iso, event_type, event_date);
+CREATE INDEX IF NOT EXISTS events_block ON events(iso, sub_event_type, event_date);
 CREATE INDEX IF NOT EXISTS events_date ON events(event_date);
 CREATE TABLE IF NOT EXISTS mentions (
     id TEXT PRIMARY KEY, article_id TEXT REFERENCES articles(id), event_id TEXT REFERENCES events(id),

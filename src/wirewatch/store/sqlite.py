@@ -118,8 +118,8 @@ class SQLiteStore:
         lo = (mention.date.start - timedelta(days=_BLOCK_DAYS)).isoformat()
         hi = (mention.date.end + timedelta(days=1)).isoformat()
         rows = self.db.execute(
-            "SELECT data FROM events WHERE iso IS ? AND event_type=? AND event_date BETWEEN ? AND ?",
-            (mention.place.iso, mention.event_type, lo, hi))
+            "SELECT data FROM events WHERE iso IS ? AND sub_event_type=? AND event_date BETWEEN ? AND ?",
+            (mention.place.iso, mention.sub_event_type, lo, hi))
         return [event_from_dict(json.loads(r["data"])) for r in rows]
 
     def mentions_of(self, event_id: str) -> list[tuple[Mention, str]]:
