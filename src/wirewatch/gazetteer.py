@@ -23,6 +23,11 @@ _NAME_RUN = re.compile(
     r"[A-Z][\w'’-]*)*"
 )
 _MAX_WORDS = 5
+# Words before a place name that make it a reference point rather than the place itself ("near X").
+NEAR_BEFORE = re.compile(r"(?i)\b(?:near|outside|close to|outskirts of|north of|south of|east of|west of|"
+                   r"northeast of|northwest of|southeast of|southwest of|km from|kilometres from|miles from|"
+                   r"area of|around)\s+(?:the\s+)?(?:(?:town|village|city|settlement) of\s+)?$")
+
 # Alternate names of small towns are mostly other languages' spellings and old names, some of them
 # English words ("Freedom"); below this population only a town's own name is indexed.
 _ALTERNATES_FROM_POPULATION = 50_000

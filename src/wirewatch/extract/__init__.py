@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..gazetteer import Gazetteer, Hit, load_gazetteer
+from ..gazetteer import NEAR_BEFORE, Gazetteer, Hit, load_gazetteer
 from ..models import Actor, Article, Attribution, Fatalities, Mention, SourceKind, Span, TextField
 from ..ontology import load_ontology
 from ..settings import ExtractSettings
@@ -178,6 +178,8 @@ def _choose_places(sent: Sentence, places: list[Hit], trigger_start: int, articl
         kinds = {e.kind for e in hit.entries}
         if _REGION_WORD.match(sent.text[hit.end:]):
             level = 3
+        elif NEAR_BEFORE.search(sent.text[max(0, hit.start - 60):hit.start]):
+            level = 2
         elif "city" in kinds:
             level = 1
         elif "admin1" in kinds:

@@ -23,6 +23,7 @@ _DENIAL = re.compile(r"(?i)\b(?:denied|denies|deny|dismissed|rejected|refuted|no
                      r"fake|fabricat\w+|provocation|disinformation|false reports?)\b")
 _CLAIM = re.compile(r"(?i)\b(?:claimed|claims|took|takes) (?:responsibility|credit)\b")
 _FIRST_PERSON = re.compile(r"(?i)[\"“][^\"”]*\b(?:we|our|us)\b[^\"”]*[\"”]")
+_SPEAKER_WORDS = 5  # a speaker named before "said" is a short noun phrase: "the regional governor"
 _HAS_PRONOUN = re.compile(r"(?i)\b(?:he|she|they)\b")
 
 
@@ -87,7 +88,7 @@ def _speakers(text: str) -> list[tuple[str, int, int, str]]:
         # word; the wider window still classifies "Several news sites, citing sources, reported".
         cut = max(who.rstrip(" ,").rfind(","), who.rfind('"'), who.rfind("”"), who.rfind(" that "), who.rfind(" and "))
         start = m.start("who") + (cut + 1 if cut >= 0 else 0)
-        phrase = text[start:m.end("who")].strip(" ,\"”")
+        phrase = " ".join(text[start:m.end("who")].strip(" ,\"”").split()[-_SPEAKER_WORDS:])
         if phrase:
             offset = text.index(phrase, start)
             found.append((phrase, offset, offset + len(phrase), who))

@@ -10,14 +10,11 @@ import math
 import re
 from collections import Counter
 
-from ..gazetteer import Entry, Gazetteer
+from ..gazetteer import NEAR_BEFORE, Entry, Gazetteer
 from ..models import GeoPrecision, Place, Span, TextField
 
 _REGION_SUFFIX = re.compile(r"\s+(?:region|oblast|province|governorate|state|district|county|prefecture|"
                             r"department|territory|krai|kray|republic)$", re.IGNORECASE)
-_NEAR = re.compile(r"(?i)\b(?:near|outside|close to|outskirts of|north of|south of|east of|west of|"
-                   r"northeast of|northwest of|southeast of|southwest of|km from|kilometres from|miles from|"
-                   r"area of|around)\s+(?:the\s+)?(?:(?:town|village|city|settlement) of\s+)?$")
 _PAIRED_REGION = re.compile(r"\s*(?:,|and|, and)\s+[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?\s+(?:regions|oblasts|provinces|states|"
                             r"governorates|districts)\b")
 _REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|governorate|state|district)s?\b", re.IGNORECASE)
@@ -47,7 +44,7 @@ def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: G
         return None
     entry = max(entries, key=lambda e: _score(e, wants_region, focus))
     precision = {"city": GeoPrecision.EXACT, "admin1": GeoPrecision.REGION, "country": GeoPrecision.COUNTRY}[entry.kind]
-    if precision == GeoPrecision.EXACT and _NEAR.search(text[max(0, field.span.start - 60):field.span.start]):
+    if precision == GeoPrecision.EXACT and NEAR_BEFORE.search(text[max(0, field.span.start - 60):field.span.start]):
         precision = GeoPrecision.NEAR
     return to_place(entry, precision, gazetteer, field.span)
 
