@@ -108,6 +108,8 @@ class Gazetteer:
                 found = self.index.get(key, [])
                 if key in self.stopwords and not demonym:
                     continue
+                if surface.isupper() and len(surface) <= 4:
+                    found = [e for e in found if e.kind == "country"]  # "UN", "US", "EU": not towns
                 if found or demonym:
                     yield Hit(offset + start, offset + start + len(surface), surface, tuple(found), demonym)
                     i = j - 1

@@ -12,6 +12,7 @@ from importlib import resources
 
 # Lines after a "Related stories" header are headlines: short and without a final full stop.
 _HEADLINE_MAX_WORDS = 16
+_FURNITURE_MAX_WORDS = 40
 
 
 @lru_cache(maxsize=1)
@@ -26,11 +27,11 @@ def load_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def boilerplate_kind(line: str) -> str | None:
     """The kind of boilerplate a line is, or None when it reads as report text."""
     stripped = line.strip()
+    # A long paragraph that merely mentions a photo or a newsletter is text, not page furniture.
+    if len(stripped.split()) > _FURNITURE_MAX_WORDS:
+        return None
     for kind, pattern in load_rules():
         if pattern.search(stripped):
-            # A long sentence that merely mentions a photo or a newsletter is text, not a caption.
-            if kind == "caption" and len(stripped.split()) > 40:
-                continue
             return kind
     return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..gazetteer import Gazetteer, load_gazetteer
-from ..models import Actor, Article, Mention, Place
+from ..models import Actor, Article, DatePrecision, Mention, Place
 from .dates import resolve_date
 from .places import country_focus, country_place, resolve_place
 
@@ -30,6 +30,8 @@ def resolve_mentions(article: Article, mentions: list[Mention],
             notes.append("no place words; placed in the article's main country" if place
                          else "no place found")
         date = resolve_date(mention.date_text, article.reference_date, article.published is not None)
+        if date.precision == DatePrecision.YEAR:
+            continue  # "in 2013", "last year": background, and ACLED codes nothing coarser than a month
         if date.note:
             notes.append(date.note)
         resolved.append(replace(

@@ -18,6 +18,7 @@ _REGION_SUFFIX = re.compile(r"\s+(?:region|oblast|province|governorate|state|dis
 _PAIRED_REGION = re.compile(r"\s*(?:,|and|, and)\s+[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?\s+(?:regions|oblasts|provinces|states|"
                             r"governorates|districts)\b")
 _REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|governorate|state|district)s?\b", re.IGNORECASE)
+_FOCUS_WEIGHT = 3.0  # one doubling of mentions of a country is worth ~8x population
 _KIND_ORDER = {"city": 0, "admin1": 1, "country": 2}
 
 
@@ -50,10 +51,13 @@ def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: G
 
 
 def _score(entry: Entry, wants_region: bool, focus: Counter[str]) -> tuple[float, ...]:
-    """Order candidates: the asked-for level, then the article's countries, then size."""
+    """Order candidates: the asked-for level, then size weighed with the article's countries.
+
+    The country focus is a prior, not a rule: a capital of 1.5 million named in an article that mostly
+    talks about another country is still the capital, not a village of the same name."""
     level = _KIND_ORDER[entry.kind]
     level_fit = -abs(level - 1) if wants_region else -level
-    return (focus.get(entry.country, 0) > 0, level_fit, focus.get(entry.country, 0), math.log1p(entry.population))
+    return level_fit, math.log1p(entry.population) + _FOCUS_WEIGHT * math.log1p(focus.get(entry.country, 0))
 
 
 def country_place(focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
