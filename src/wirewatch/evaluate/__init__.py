@@ -20,7 +20,7 @@ from rich.table import Table
 from ..errors import InputError
 from ..fuse.incidents import build_event
 from ..gazetteer import fold, load_gazetteer
-from ..models import Event, Mention, mention_from_dict
+from ..models import Event, Mention
 
 __all__ = ["evaluate", "load_gold", "render_report"]
 
@@ -51,15 +51,11 @@ def load_gold(path: Path | None) -> tuple[list[dict], set[str]]:
 
 def predictions_by_url(store, urls: set[str]) -> dict[str, list[Event]]:
     """Per article URL, the events as that article alone reports them (its own mentions fused)."""
-    rows = store.db.execute(
-        "SELECT a.id, a.url FROM articles a UNION ALL "
-        "SELECT d.duplicate_of, d.url FROM duplicates d")
-    ids_by_url = {url: aid for aid, url in rows if url in urls}
     out: dict[str, list[Event]] = {}
-    for url, aid in ids_by_url.items():
+    for url, aid in store.article_ids_by_url(urls).items():
         by_event: dict[str, list[Mention]] = {}
-        for row in store.db.execute("SELECT event_id, data FROM mentions WHERE article_id=? ORDER BY rowid", (aid,)):
-            by_event.setdefault(row["event_id"], []).append(mention_from_dict(json.loads(row["data"])))
+        for event_id, mention in store.mentions_in_article(aid):
+            by_event.setdefault(event_id, []).append(mention)
         article = store.articles_for({aid})
         out[url] = [build_event(eid, ms, article, {}) for eid, ms in by_event.items()]
     return out

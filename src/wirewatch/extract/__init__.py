@@ -125,7 +125,7 @@ def _denied_mentions(earlier: list[Mention], triggers, attribution, sent: Senten
     """Copies of the earlier mentions of the same sub-event types, asserted by the denial instead."""
     kinds = {t.sub_event_type for t in triggers}
     out = []
-    for k, m in enumerate(e for e in earlier if e.sub_event_type in kinds):
+    for m in (e for e in earlier if e.sub_event_type in kinds):
         trig = next(t for t in triggers if t.sub_event_type == m.sub_event_type)
         out.append(replace(m, id=f"{m.id}:denied:{sent.start}", passage=Span(article_id, sent.start, sent.end),
                            trigger=_field(sent, trig.start, trig.end, article_id),

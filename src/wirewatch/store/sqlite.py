@@ -102,6 +102,16 @@ class SQLiteStore:
         rows = self.db.execute(f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(ids))})", list(ids))
         return {r["id"]: _article(r) for r in rows}
 
+    def article_ids_by_url(self, urls: set[str]) -> dict[str, str]:
+        """URL -> id of the stored article holding that page's text (its original, for a copy)."""
+        rows = self.db.execute("SELECT url, id FROM articles UNION ALL SELECT url, duplicate_of FROM duplicates")
+        return {url: aid for url, aid in rows if url in urls}
+
+    def mentions_in_article(self, article_id: str) -> list[tuple[str, Mention]]:
+        """(event id, mention) for every mention read from one article, in text order."""
+        rows = self.db.execute("SELECT event_id, data FROM mentions WHERE article_id=? ORDER BY rowid", (article_id,))
+        return [(r["event_id"], mention_from_dict(json.loads(r["data"]))) for r in rows]
+
     def article(self, article_id: str) -> Article:
         """One stored article."""
         found = self.articles_for({article_id})

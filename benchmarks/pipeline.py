@@ -1,0 +1,108 @@
+"""Throughput and memory of the whole pipeline, stage by stage.
+
+Usage: python benchmarks/pipeline.py [--articles N] [--source gva|demo]
+
+Reads ../shared/eval/gva_news/news.jsonl (real news articles) when it is there, else the bundled demo
+corpus repeated with a numbered line added to each copy so that deduplication lets it through.
+Prints articles/s per stage and end to end, and the peak resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from wirewatch.clean import clean
+from wirewatch.errors import InputError
+from wirewatch.extract import extract
+from wirewatch.fuse import fuse
+from wirewatch.gazetteer import load_gazetteer
+from wirewatch.ingest import read_inputs
+from wirewatch.ingest.dedup import simhash
+from wirewatch.models import RawDocument, replace
+from wirewatch.resolve import resolve_mentions
+from wirewatch.serve.cli import demo_articles
+from wirewatch.settings import Settings
+from wirewatch.store import SQLiteStore
+
+GVA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "gva_news" / "news.jsonl"
+
+
+def documents(source: str, count: int) -> list[RawDocument]:
+    """`count` raw documents from the chosen source."""
+    if source == "gva":
+        docs = []
+        with GVA.open(encoding="utf-8") as fh:
+            for number, line in enumerate(fh, start=1):
+                r = json.loads(line)
+                docs.append(RawDocument(f"{GVA}:{number}", r["content"], "text", r.get("uri"), None,
+                                        r.get("title"), date.fromisoformat(r["dct"][:10]) if r.get("dct") else None))
+                if len(docs) >= count:
+                    break
+        return docs
+    base = [d for d in read_inputs([demo_articles()]) if isinstance(d, RawDocument)]
+    return [replace(base[i % len(base)], content=base[i % len(base)].content + f"\n\nCopy number {i}.",
+                    url=f"https://bench.example/{i}") for i in range(count)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--source", choices=["gva", "demo"], default="gva" if GVA.exists() else "demo")
+    args = parser.parse_args()
+    docs = documents(args.source, args.articles)
+    timings = dict.fromkeys(["load", "clean", "extract", "resolve", "store+fuse"], 0.0)
+    t = time.perf_counter()
+    gazetteer = load_gazetteer()
+    timings["load"] = time.perf_counter() - t
+    settings = Settings()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SQLiteStore(Path(tmp) / "bench.db")
+        start = time.perf_counter()
+        refused = 0
+        for i in range(0, len(docs), settings.store.batch_size):
+            prepared = []
+            for doc in docs[i:i + settings.store.batch_size]:
+                t = time.perf_counter()
+                try:
+                    article, _ = clean(doc, date(2026, 1, 1))
+                except InputError:
+                    refused += 1
+                    continue
+                t2 = time.perf_counter()
+                mentions, _ = extract(article, settings.extract, gazetteer)
+                t3 = time.perf_counter()
+                mentions = resolve_mentions(article, mentions, gazetteer)
+                t4 = time.perf_counter()
+                timings["clean"] += t2 - t
+                timings["extract"] += t3 - t2
+                timings["resolve"] += t4 - t3
+                prepared.append((article, mentions))
+            t = time.perf_counter()
+            with store.transaction():
+                for article, mentions in prepared:
+                    store.add_article(article, simhash(article.text))
+                    fuse(mentions, {article.id: article}, store, settings.fuse)
+            timings["store+fuse"] += time.perf_counter() - t
+        total = time.perf_counter() - start
+        events = store.db.execute("SELECT count(*) FROM events").fetchone()[0]
+        store.close()
+    words = sum(len(d.content.split()) for d in docs)
+    print(f"source: {args.source}, {len(docs)} articles, {words / len(docs):.0f} words each on average, {events} events, {refused} refused")
+    print(f"gazetteer load: {timings['load']:.2f} s")
+    for stage in ("clean", "extract", "resolve", "store+fuse"):
+        print(f"{stage:>11}: {timings[stage]:6.2f} s  {len(docs) / timings[stage]:8.1f} articles/s")
+    print(f"  end to end: {total:6.2f} s  {len(docs) / total:8.1f} articles/s (after the gazetteer load)")
+    print(f"resolve share of per-article time: {timings['resolve'] / total:.1%}")
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"peak RSS: {peak_kb / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

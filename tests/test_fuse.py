@@ -1,0 +1,254 @@
+"""Fuse: claim status, conservative tolls, the same-incident match, and fusion through a store."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from wirewatch.fuse import fuse
+from wirewatch.fuse.incidents import build_event, claim_status, event_id, merge_fatalities
+from wirewatch.fuse.similarity import distance_km, match
+from wirewatch.models import (Actor, Article, Attribution, ClaimStatus, DatePrecision, Event, EventSource,
+                              Fatalities, GeoPrecision, Mention, Place, ResolvedDate, SourceKind, Span, TextField)
+from wirewatch.settings import FuseSettings
+
+K = SourceKind
+MAX_KM = FuseSettings().max_km
+
+# Real towns, coordinates rounded.
+SHEBEKINO = Place("Shebekino", GeoPrecision.EXACT, "Russia", "RUS", "Belgorod Oblast", None, 50.41, 36.90, 495344)
+SHEBEKINO_NEAR = Place("Shebekino", GeoPrecision.NEAR, "Russia", "RUS", "Belgorod Oblast", None, 50.41, 36.90, None)
+BELGOROD = Place("Belgorod", GeoPrecision.EXACT, "Russia", "RUS", "Belgorod Oblast", None, 50.61, 36.58, 578072)
+NOVAYA_TAVOLZHANKA = Place("Novaya Tavolzhanka", GeoPrecision.EXACT, "Russia", "RUS", "Belgorod Oblast", None,
+                           50.36, 36.84, None)
+BELGOROD_REGION = Place("Belgorod Oblast", GeoPrecision.REGION, "Russia", "RUS", "Belgorod Oblast", None,
+                        50.61, 36.58, None)
+RUSSIA = Place("Russia", GeoPrecision.COUNTRY, "Russia", "RUS", None, None, 60.0, 100.0, None)
+KHARKIV = Place("Kharkiv", GeoPrecision.EXACT, "Ukraine", "UKR", "Kharkiv", None, 49.98, 36.25, 706483)
+KURSK_REGION = Place("Kursk Oblast", GeoPrecision.REGION, "Russia", "RUS", "Kursk Oblast", None, 51.73, 36.19, None)
+
+
+def day(d: int, month: int = 6) -> ResolvedDate:
+    return ResolvedDate(date(2023, month, d), date(2023, month, d), DatePrecision.DAY)
+
+
+def week(start: int, end: int) -> ResolvedDate:
+    return ResolvedDate(date(2023, 6, start), date(2023, 6, end), DatePrecision.WEEK)
+
+
+def mention(mid: str = "a1:0:0:0", article: str = "a1", place: Place | None = SHEBEKINO,
+            when: ResolvedDate | None = None, sub: str = "Armed clash", etype: str = "Battles",
+            kind: SourceKind = K.OUTLET, actor1: str | None = None, deaths: tuple[int, int, int] | None = None,
+            notes: tuple[str, ...] = ()) -> Mention:
+    span = Span(article, 0, 10)
+    return Mention(
+        id=mid, article_id=article, passage=span, event_type=etype, sub_event_type=sub,
+        trigger=TextField("fought", span), attribution=Attribution(kind),
+        actor1=Actor(actor1, "rebel_groups") if actor1 else None,
+        fatalities=Fatalities(*deaths) if deaths else None, place=place,
+        date=when if when is not None else day(5), notes=notes,
+    )
+
+
+def event(place: Place = SHEBEKINO, when: ResolvedDate | None = None, sub: str = "Armed clash",
+          etype: str = "Battles", actor1: str | None = None) -> Event:
+    return Event("ev-x", etype, sub, when or day(5), place, ClaimStatus.REPORTED,
+                 actor1=Actor(actor1, "rebel_groups") if actor1 else None)
+
+
+# --- claim status ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kinds, status", [
+    ([K.PERPETRATOR_CLAIM, K.OFFICIAL_DENIAL], ClaimStatus.DISPUTED),
+    ([K.MEDIA_REPORT, K.OFFICIAL_DENIAL], ClaimStatus.DISPUTED),
+    ([K.OFFICIAL_STATEMENT, K.OFFICIAL_DENIAL], ClaimStatus.DISPUTED),
+    ([K.OUTLET, K.OFFICIAL_DENIAL, K.RUMOUR], ClaimStatus.DISPUTED),
+    ([K.OFFICIAL_DENIAL], ClaimStatus.DENIED),
+    ([K.OFFICIAL_DENIAL, K.RUMOUR], ClaimStatus.DENIED),
+    ([K.OFFICIAL_STATEMENT], ClaimStatus.CONFIRMED),
+    ([K.OFFICIAL_STATEMENT, K.PERPETRATOR_CLAIM], ClaimStatus.CONFIRMED),
+    ([K.OFFICIAL_STATEMENT, K.RUMOUR, K.OUTLET], ClaimStatus.CONFIRMED),
+    ([K.PERPETRATOR_CLAIM], ClaimStatus.CLAIMED),
+    ([K.PERPETRATOR_CLAIM, K.MEDIA_REPORT], ClaimStatus.CLAIMED),
+    ([K.MEDIA_REPORT], ClaimStatus.REPORTED),
+    ([K.OUTLET], ClaimStatus.REPORTED),
+    ([K.WITNESS], ClaimStatus.REPORTED),
+    ([K.WITNESS, K.RUMOUR], ClaimStatus.REPORTED),
+    ([K.RUMOUR], ClaimStatus.UNVERIFIED),
+    ([K.RUMOUR, K.RUMOUR], ClaimStatus.UNVERIFIED),
+    ([], ClaimStatus.UNVERIFIED),
+])
+def test_claim_status_table(kinds, status):
+    assert claim_status(kinds) is status
+    assert claim_status(reversed(kinds)) is status
+
+
+# --- fatalities -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("tolls, expected", [
+    ([(2, 2, 2)], (2, 2, 2)),
+    ([(2, 2, 2), (5, 5, 5)], (2, 2, 5)),
+    ([(3, 4, 6), (2, 5, 5), (4, 4, 9)], (2, 4, 9)),
+    ([(0, 0, 0), (10, 12, 15)], (0, 0, 15)),
+])
+def test_merge_fatalities_is_conservative(tolls, expected):
+    merged = merge_fatalities(Fatalities(*t) for t in tolls)
+    assert (merged.low, merged.best, merged.high) == expected
+
+
+def test_merge_fatalities_skips_missing_and_none_for_none():
+    assert merge_fatalities([None, None]) is None
+    assert merge_fatalities([]) is None
+    merged = merge_fatalities([None, Fatalities(1, 3, 4)])
+    assert (merged.low, merged.best, merged.high) == (1, 3, 4)
+
+
+def test_merge_fatalities_keeps_first_span():
+    span = Span("a1", 4, 9)
+    merged = merge_fatalities([Fatalities(5, 5, 5, span), Fatalities(1, 1, 1, Span("a2", 0, 3))])
+    assert merged.span == span
+
+
+# --- similarity -----------------------------------------------------------------------------------
+
+
+def test_same_country_type_dates_and_town_merge():
+    m = match(mention(place=SHEBEKINO, when=day(5)), event(place=SHEBEKINO, when=day(5)), MAX_KM)
+    assert m is not None and m.score >= FuseSettings().threshold
+    assert any("same place" in r for r in m.reasons)
+    assert any("same day" in r for r in m.reasons)
+
+
+@pytest.mark.parametrize("m_place, e_place, m_when, e_when", [
+    (SHEBEKINO, SHEBEKINO, day(5), day(6)),                      # a day apart
+    (SHEBEKINO, SHEBEKINO, day(5), week(4, 10)),                 # inside a week
+    (NOVAYA_TAVOLZHANKA, SHEBEKINO, day(5), day(5)),             # neighbouring villages, under 10 km
+    (SHEBEKINO_NEAR, SHEBEKINO, day(5), day(5)),
+    (SHEBEKINO, BELGOROD_REGION, day(5), day(5)),                # town inside the region the other names
+    (SHEBEKINO, RUSSIA, day(5), day(5)),                         # only the country is known on one side
+])
+def test_compatible_reports_match(m_place, e_place, m_when, e_when):
+    m = match(mention(place=m_place, when=m_when), event(place=e_place, when=e_when), MAX_KM)
+    assert m is not None and m.score >= FuseSettings().threshold, m
+
+
+@pytest.mark.parametrize("m_kw, e_kw", [
+    ({"place": KHARKIV}, {"place": SHEBEKINO}),                            # different countries
+    ({"place": BELGOROD}, {"place": SHEBEKINO}),                           # both exact, ~30 km apart
+    ({"when": day(5)}, {"when": day(9)}),                                  # dates four days apart
+    ({"when": day(5)}, {"when": week(12, 18)}),                            # week after the day
+    ({"place": KURSK_REGION}, {"place": BELGOROD_REGION}),                 # different admin1
+    ({"etype": "Protests", "sub": "Peaceful protest"}, {}),                # different event type
+])
+def test_incompatible_reports_do_not_match(m_kw, e_kw):
+    assert match(mention(**m_kw), event(**e_kw), MAX_KM) is None
+
+
+def test_exact_towns_over_ten_km_apart_never_match_even_with_large_max_km():
+    assert distance_km(BELGOROD, SHEBEKINO) > 10
+    assert match(mention(place=BELGOROD), event(place=SHEBEKINO), 500.0) is None
+
+
+def test_near_places_use_max_km():
+    belgorod_near = Place("Belgorod", GeoPrecision.NEAR, "Russia", "RUS", "Belgorod Oblast", None, 50.61, 36.58)
+    km = distance_km(belgorod_near, SHEBEKINO_NEAR)
+    assert 10 < km < MAX_KM
+    assert match(mention(place=belgorod_near), event(place=SHEBEKINO_NEAR), MAX_KM) is not None
+    assert match(mention(place=belgorod_near), event(place=SHEBEKINO_NEAR), km - 1) is None
+
+
+def test_distance_km_known_value_and_missing_coordinates():
+    assert distance_km(KHARKIV, KHARKIV) == pytest.approx(0.0)
+    assert distance_km(BELGOROD, SHEBEKINO) == pytest.approx(30, abs=5)
+    nowhere = Place("Somewhere", GeoPrecision.EXACT, "Russia", "RUS")
+    assert distance_km(nowhere, SHEBEKINO) is None
+
+
+def test_score_orders_better_matches_higher():
+    same = match(mention(when=day(5), sub="Armed clash"), event(when=day(5)), MAX_KM)
+    next_day = match(mention(when=day(6), sub="Armed clash"), event(when=day(5)), MAX_KM)
+    other_sub = match(mention(when=day(5), sub="Non-state actor overtakes territory"), event(when=day(5)), MAX_KM)
+    assert same.score > next_day.score
+    assert same.score > other_sub.score
+
+
+def test_actor_in_common_adds_to_score():
+    shared = match(mention(actor1="Legion"), event(actor1="Legion"), MAX_KM)
+    different = match(mention(actor1="Legion"), event(actor1="Wagner"), MAX_KM)
+    unknown = match(mention(), event(), MAX_KM)
+    assert shared.score > unknown.score > different.score
+    assert "an actor in common" in shared.reasons
+
+
+# --- building and fusing events -------------------------------------------------------------------
+
+
+def _article(aid: str, outlet: str | None, url: str | None = None) -> Article:
+    return Article(aid, url, outlet, None, date(2023, 6, 6), "en", "text", source=f"{aid}.txt")
+
+
+def test_corroboration_counts_distinct_outlets():
+    arts = {"a1": _article("a1", "Border Monitor"), "a2": _article("a2", "Border Monitor"),
+            "a3": _article("a3", "Continental Press"), "a4": _article("a4", None)}
+    ms = [mention("a1:0", "a1"), mention("a2:0", "a2"), mention("a3:0", "a3"), mention("a4:0", "a4"),
+          mention("a4:1", "a4")]
+    ev = build_event("ev-1", ms, arts, {})
+    assert len(ev.sources) == 5
+    assert ev.corroboration == 3   # two outlets, plus one article without an outlet
+
+
+def test_build_event_fields():
+    arts = {a: _article(a, f"Outlet {a}") for a in ("a1", "a2", "a3")}
+    ms = [
+        mention("a1:0", "a1", place=SHEBEKINO_NEAR, when=week(1, 7), kind=K.PERPETRATOR_CLAIM, actor1="Legion",
+                deaths=(2, 3, 4), notes=("n1",)),
+        mention("a2:0", "a2", place=SHEBEKINO, when=day(5), kind=K.OFFICIAL_DENIAL, deaths=(1, 1, 1),
+                notes=("n1", "n2")),
+        mention("a3:0", "a3", place=BELGOROD_REGION, when=day(5), kind=K.MEDIA_REPORT, actor1="Legion"),
+    ]
+    ev = build_event("ev-1", ms, arts, {"a1:0:0:0": "x"})
+    assert ev.place == SHEBEKINO                       # the most precise place
+    assert ev.date == day(5)                           # the most precise date
+    assert ev.claim_status is ClaimStatus.DISPUTED
+    assert ev.actor1.name == "Legion"
+    assert (ev.fatalities.low, ev.fatalities.best, ev.fatalities.high) == (1, 1, 4)
+    assert ev.notes == ("n1", "n2")
+    assert [s.outlet for s in ev.sources] == ["Outlet a1", "Outlet a2", "Outlet a3"]
+
+
+def test_event_id_is_stable():
+    assert event_id("a1:0:0:0") == event_id("a1:0:0:0")
+    assert event_id("a1:0:0:0") != event_id("a1:0:0:1")
+    assert event_id("a1:0:0:0").startswith("ev-")
+
+
+def test_fuse_merges_reports_of_one_incident_and_keeps_others_apart(tmp_store):
+    arts = {"a1": _article("a1", "Border Monitor"), "a2": _article("a2", "Continental Press"),
+            "a3": _article("a3", "Kharkiv Daily")}
+    settings = FuseSettings()
+    with tmp_store.transaction():
+        for a in arts.values():
+            tmp_store.add_article(a, 0)
+        first = fuse([mention("a1:0", "a1", kind=K.PERPETRATOR_CLAIM)], {"a1": arts["a1"]}, tmp_store, settings)
+        second = fuse([mention("a2:0", "a2", kind=K.OFFICIAL_DENIAL, when=day(6))], {"a2": arts["a2"]},
+                      tmp_store, settings)
+        third = fuse([mention("a3:0", "a3", place=KHARKIV)], {"a3": arts["a3"]}, tmp_store, settings)
+    assert first[0].id == second[0].id == event_id("a1:0")
+    assert third[0].id != first[0].id
+    merged = tmp_store.event(first[0].id)
+    assert merged.corroboration == 2
+    assert merged.claim_status is ClaimStatus.DISPUTED
+    reasons = [r for _, r in tmp_store.mentions_of(merged.id)]
+    assert reasons[0] == "founded the event" and reasons[1].startswith("merged (score")
+
+
+def test_fuse_skips_mentions_without_place_or_date(tmp_store):
+    art = _article("a1", "Wire")
+    with tmp_store.transaction():
+        changed = fuse([mention(place=None), mention("a1:1", when=None).__class__(
+            **{**{f: getattr(mention("a1:1"), f) for f in Mention.__slots__}, "date": None})],
+            {"a1": art}, tmp_store, FuseSettings())
+    assert changed == []
