@@ -19,6 +19,7 @@ class Ontology:
     plover_of: dict[str, dict | None]    # sub-event type -> {"event", "mode"}
     inter_of: dict[str, int]             # actor kind code -> ACLED inter code
     definitions: dict[str, str]          # sub-event type -> one-line definition
+    code_of: dict[str, str]              # sub-event type -> CASE 2021 code ("ARMED_CLASH")
 
     def check(self, sub_event_type: str, where: str) -> str:
         """The sub-event type itself, or a ConfigError naming the allowed ones."""
@@ -32,11 +33,12 @@ class Ontology:
 def load_ontology() -> Ontology:
     """The packaged ontology."""
     raw = yaml.safe_load((resources.files("wirewatch") / "data" / "ontology.yaml").read_text("utf-8"))
-    event_type_of, plover_of, definitions = {}, {}, {}
+    event_type_of, plover_of, definitions, code_of = {}, {}, {}, {}
     for event_type in raw["event_types"]:
         for sub in event_type["sub_event_types"]:
             event_type_of[sub["name"]] = event_type["name"]
             plover_of[sub["name"]] = sub.get("plover")
             definitions[sub["name"]] = sub["definition"]
+            code_of[sub["name"]] = sub["code"]
     inter_of = {kind["code"]: kind["inter"] for kind in raw["actor_kinds"]}
-    return Ontology(event_type_of, plover_of, inter_of, definitions)
+    return Ontology(event_type_of, plover_of, inter_of, definitions, code_of)

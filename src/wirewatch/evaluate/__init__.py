@@ -22,7 +22,7 @@ from ..fuse.incidents import build_event
 from ..gazetteer import fold, load_gazetteer
 from ..models import Event, Mention
 
-__all__ = ["evaluate", "load_gold", "render_report"]
+__all__ = ["evaluate", "load_gold", "render_report", "render_typing"]
 
 FIELDS = ["sub_event_type", "admin1", "location", "geo_precision", "date", "time_precision",
           "claim_status", "actor1", "fatalities"]
@@ -205,3 +205,18 @@ def render_report(figures: dict, console: Console) -> None:
         for text, count in figures["confusions"]:
             conf.add_row(text, str(count))
         console.print(conf)
+
+
+def render_typing(figures: dict, console: Console) -> None:
+    """Event-typing figures as Rich tables."""
+    table = Table(title=f"Event typing on {figures['snippets']} snippets "
+                        f"({figures['no_prediction']} with no event found)")
+    for col in ("class", "support", "precision", "recall", "F1"):
+        table.add_column(col, justify="right" if col != "class" else "left")
+    for name, c in figures["per_class"].items():
+        table.add_row(name, str(c["support"]), f"{c['precision']:.3f}", f"{c['recall']:.3f}", f"{c['f1']:.3f}")
+    console.print(table)
+    console.print(f"accuracy {figures['accuracy']:.3f} · macro F1 {figures['macro_f1']:.3f} · "
+                  f"weighted F1 {figures['weighted_f1']:.3f}")
+    for text, count in figures["confusions"]:
+        console.print(f"  {count:3d}  {text}", highlight=False)

@@ -232,14 +232,25 @@ def demo_cmd(
 def evaluate_cmd(
     gold: Optional[Path] = typer.Option(None, "--gold", help="Gold JSONL file or folder (default: the demo gold)."),
     db: str = typer.Option("out/demo.db", "--db", help="Store holding the pipeline's output for the gold articles."),
+    case2021: Optional[Path] = typer.Option(None, "--case2021",
+                                            help="Score event typing on CASE 2021 Task 2 snippets (a TSV) instead."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
     """Score stored events against a gold file: event-level P/R/F1 and per-field accuracy.
 
     Example: wirewatch demo && wirewatch evaluate --db out/demo.db
+    Example: wirewatch evaluate --case2021 ../shared/eval/case2021/task2_dev.tsv
     """
-    from ..evaluate import evaluate, render_report
+    from ..evaluate import evaluate, render_report, render_typing
+    from ..evaluate.typing import read_case2021, score_typing
 
+    if case2021 is not None:
+        figures = score_typing(read_case2021(case2021))
+        if as_json:
+            sys.stdout.write(json.dumps(figures, indent=2) + "\n")
+        else:
+            render_typing(figures, console)
+        return
     store = _existing_store(db)
     figures = evaluate(store, gold)
     store.close()
