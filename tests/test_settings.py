@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tomllib
+
 import pytest
 
 from wirewatch.errors import ConfigError
@@ -13,7 +15,7 @@ NO_ENV: dict[str, str] = {}
 def test_defaults():
     s = load_settings(None, env=NO_ENV)
     assert s == Settings()
-    assert s.ingest.near_duplicate_bits == 6
+    assert s.ingest.near_duplicate_bits == 7
     assert s.ingest.max_bytes == 5_000_000
     assert s.extract.require_anchor is True
     assert s.fuse.threshold == 0.6 and s.fuse.max_km == 50.0
@@ -91,25 +93,17 @@ def test_bad_toml_raises_config_error_naming_the_key(write, toml, key):
     assert info.value.key == key
 
 
-@pytest.mark.xfail(reason="BUG settings.py load_settings(): a top-level TOML key (no [section]) reaches "
-                          "dict.update() with a scalar and raises TypeError/ValueError, not ConfigError",
-                   strict=True)
 @pytest.mark.parametrize("toml", ["batch_size = 3\n", "db = 'x.db'\n"])
 def test_top_level_toml_key_raises_config_error(write, toml):
     with pytest.raises(ConfigError):
         load_settings(write("flat.toml", toml), env=NO_ENV)
 
 
-@pytest.mark.xfail(reason="BUG settings.py _coerce(): int(2.5) truncates silently, so a float for an int "
-                          "setting is accepted as 2 instead of raising ConfigError ('a value of the wrong type')",
-                   strict=True)
 def test_float_for_int_setting_raises_config_error():
     with pytest.raises(ConfigError):
         load_settings(None, env=NO_ENV, overrides={"store.batch_size": 2.5})
 
 
-@pytest.mark.xfail(reason="BUG settings.py load_settings(): TOML that is not valid TOML raises "
-                          "tomllib.TOMLDecodeError, not ConfigError", strict=True)
 def test_invalid_toml_syntax_raises_config_error(write):
     with pytest.raises(ConfigError):
         load_settings(write("broken.toml", "[store\nbatch_size = \n"), env=NO_ENV)

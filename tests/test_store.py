@@ -205,6 +205,29 @@ def test_near_duplicate_with_negative_hash(tmp_store):
     assert tmp_store.near_duplicate(h ^ 1, 6) == article.id
 
 
+def test_article_ids_by_url_includes_copies(tmp_store):
+    original = make_article(KHARKIV_TEXT, url="https://ledger.example/kharkiv")
+    copy = make_article(KHARKIV_TEXT + " More follows.", url="https://mirror.example/kharkiv")
+    with tmp_store.transaction():
+        tmp_store.add_article(original, simhash(original.text))
+        tmp_store.add_duplicate(copy, original.id, "near")
+    found = tmp_store.article_ids_by_url({"https://ledger.example/kharkiv", "https://mirror.example/kharkiv",
+                                          "https://nowhere.example/"})
+    assert found == {"https://ledger.example/kharkiv": original.id, "https://mirror.example/kharkiv": original.id}
+
+
+def test_mentions_in_article_in_text_order(tmp_store):
+    article = make_article(DAKAR_TEXT)
+    m0 = make_mention(article, 0, "Protest with intervention", "Protests", DAKAR, date(2024, 2, 9), passage=(0, 10))
+    m1 = make_mention(article, 1, "Violent demonstration", "Riots", DAKAR, date(2024, 2, 9), passage=(11, 20))
+    with tmp_store.transaction():
+        tmp_store.add_article(article, simhash(article.text))
+        tmp_store.save_event(make_event("ev-a", m0, article), m0, "founded the event")
+        tmp_store.save_event(make_event("ev-b", m1, article), m1, "founded the event")
+    assert tmp_store.mentions_in_article(article.id) == [("ev-a", m0), ("ev-b", m1)]
+    assert tmp_store.mentions_in_article("0000000000000000") == []
+
+
 def test_unknown_article_is_not_found(tmp_store):
     with pytest.raises(NotFound):
         tmp_store.article("0000000000000000")

@@ -18,7 +18,7 @@ from .extract import extract
 from .fuse import fuse
 from .gazetteer import load_gazetteer
 from .ingest import read_inputs
-from .ingest.dedup import simhash
+from .ingest.dedup import hamming, simhash
 from .models import Article, Mention, RawDocument
 from .resolve import resolve_mentions
 from .settings import Settings
@@ -93,12 +93,13 @@ def run(paths: Iterable[str | Path], store: Store, settings: Settings | None = N
 
 def _process(items: list[RawDocument | InputError], store: Store, settings: Settings, today: date,
              run_id: int, report: RunReport, progress: Callable[[str], None] | None) -> None:
-    """Clean, extract and resolve a batch, then store and fuse it in one transaction."""
+    """Clean and deduplicate a batch, extract and resolve what is new, then store and fuse it in one
+    transaction."""
     gazetteer = load_gazetteer()
     prepared: list[_Prepared] = []
+    copies: list[tuple[Article, str, str]] = []
     problems: list[Problem] = []
     for item in items:
-        source = item.source
         if isinstance(item, InputError):
             problems.append(Problem("error", item.source, item.reason, item.line, item.hint))
         else:
@@ -108,37 +109,47 @@ def _process(items: list[RawDocument | InputError], store: Store, settings: Sett
             except InputError as err:
                 problems.append(Problem("error", err.source, err.reason, err.line, err.hint))
             else:
-                mentions, more = extract(article, settings.extract, gazetteer)
-                mentions = resolve_mentions(article, mentions, gazetteer)
-                problems.extend(Problem("warning", article.source, w) for w in warnings + more)
-                prepared.append(_Prepared(article, simhash(article.text), mentions))
+                problems.extend(Problem("warning", article.source, w) for w in warnings)
+                fingerprint = simhash(article.text)
+                copy = _copy_of(article, fingerprint, prepared, store, settings)
+                if copy == "known":
+                    report.unchanged += 1
+                elif copy:
+                    copies.append((article, *copy))
+                else:
+                    mentions, more = extract(article, settings.extract, gazetteer)
+                    problems.extend(Problem("warning", article.source, w) for w in more)
+                    prepared.append(_Prepared(article, fingerprint, resolve_mentions(article, mentions, gazetteer)))
         if progress:
-            progress(source)
+            progress(item.source)
     with store.transaction():
+        for article, original, kind in copies:
+            store.add_duplicate(article, original, kind)
         for item in prepared:
-            if _is_copy(item, store, settings, report):
-                continue
             store.add_article(item.article, item.simhash)
-            report.new += 1
-            report.mentions += len(item.mentions)
             changed = fuse(item.mentions, {item.article.id: item.article}, store, settings.fuse)
             report.events_changed.update(e.id for e in changed)
         for p in problems:
             store.record_problem(run_id, p.source, p.line, p.level, p.message)
+    report.new += len(prepared)
+    report.duplicates += len(copies)
+    report.mentions += sum(len(item.mentions) for item in prepared)
     report.problems.extend(problems)
 
 
-def _is_copy(item: _Prepared, store: Store, settings: Settings, report: RunReport) -> bool:
-    """True for an article stored already, or a copy of one; a copy is recorded as such."""
-    article = item.article
+def _copy_of(article: Article, fingerprint: int, batch: list[_Prepared], store: Store,
+             settings: Settings) -> str | tuple[str, str] | None:
+    """"known" for an article stored before; (original id, "exact"|"near") for a copy of a stored
+    article or of one earlier in the batch; None for a new article."""
     if store.is_known(article.id, article.url):
-        report.unchanged += 1
-        return True
-    # Articles stored earlier in this batch are visible here: the transaction is the same.
-    twin = article.id if store.has_article(article.id) else \
-        store.near_duplicate(item.simhash, settings.ingest.near_duplicate_bits)
-    if twin:
-        store.add_duplicate(article, twin, "exact" if twin == article.id else "near")
-        report.duplicates += 1
-        return True
-    return False
+        return "known"
+    bits = settings.ingest.near_duplicate_bits
+    for earlier in batch:
+        if earlier.article.id == article.id:
+            return "known" if earlier.article.url == article.url else (earlier.article.id, "exact")
+        if hamming(earlier.simhash, fingerprint) <= bits:
+            return earlier.article.id, "near"
+    if store.has_article(article.id):
+        return article.id, "exact"
+    twin = store.near_duplicate(fingerprint, bits)
+    return (twin, "near") if twin else None

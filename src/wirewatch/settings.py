@@ -17,7 +17,8 @@ from .errors import ConfigError
 
 @dataclass(frozen=True)
 class IngestSettings:
-    near_duplicate_bits: int = 6      # SimHash Hamming distance at or under which articles are copies
+    near_duplicate_bits: int = 7      # SimHash distance at or under which articles are copies (7 is the most the
+                                      # 8-band index is sure to find)
     max_bytes: int = 5_000_000        # larger inputs are refused, not read into memory
 
 
@@ -25,6 +26,9 @@ class IngestSettings:
 class ExtractSettings:
     require_anchor: bool = True        # drop mentions with neither a place nor a date in their passage
     max_sentence_chars: int = 2_000    # longer "sentences" (tables, run-ons) are skipped with a warning
+    model: bool = False                # let the trained typing model confirm, correct or add types
+    model_override: float = 0.5        # model probability above which it replaces a lexicon type
+    model_new: float = 0.6             # ... and above which it adds a type where the lexicon found none
 
 
 @dataclass(frozen=True)
@@ -62,9 +66,15 @@ def load_settings(path: str | Path | None = None, env: Mapping[str, str] | None 
     """
     values: dict[str, dict[str, Any]] = {}
     if path is not None and Path(path).exists():
-        with open(path, "rb") as fh:
-            for section, table in tomllib.load(fh).items():
-                values.setdefault(section, {}).update(table)
+        try:
+            with open(path, "rb") as fh:
+                loaded = tomllib.load(fh)
+        except tomllib.TOMLDecodeError as err:
+            raise ConfigError(str(path), f"is not valid TOML ({err})") from None
+        for section, table in loaded.items():
+            if not isinstance(table, dict):
+                raise ConfigError(f"{path}: {section}", "settings go in sections, e.g. [store] batch_size = 50")
+            values.setdefault(section, {}).update(table)
     env = os.environ if env is None else env
     for name, raw in env.items():
         if name.startswith("WIREWATCH_") and name.count("_") >= 2:
@@ -95,6 +105,8 @@ def _coerce(name: str, current: Any, key: str, value: Any) -> Any:
         allowed = [f.name for f in fields(current)]
         raise ConfigError(name, f"unknown key; expected one of {allowed}")
     kind = type(getattr(current, key))
+    if kind is int and isinstance(value, float) and not value.is_integer():
+        raise ConfigError(name, f"{value!r} is not a whole number")
     try:
         if kind is bool and isinstance(value, str):
             if value.lower() not in {"1", "0", "true", "false", "yes", "no"}:

@@ -172,13 +172,14 @@ def _month(text: str, ref: date) -> DateRange | None:
 
 
 def _season(text: str, ref: date) -> DateRange:
+    """"last summer": the latest summer over before ref; "this/in the summer": the latest begun by ref."""
     first, last = SEASONS[text.lower().split()[-1]]
-    year = ref.year if first <= ref.month else ref.year - 1
-    if text.lower().startswith("last") and ref.month <= last + (12 if first > last else 0):
-        year -= 1
-    end_year = year + 1 if first > last else year
-    end = _month_range(end_year, last).end
-    return DateRange(date(year, first, 1), end, DatePrecision.MONTH)
+    for year in (ref.year, ref.year - 1, ref.year - 2):
+        start = date(year, first, 1)
+        end = _month_range(year + 1 if first > last else year, last).end
+        if (end < ref) if text.lower().startswith("last") else (start <= ref):
+            return DateRange(start, end, DatePrecision.MONTH)
+    return DateRange(start, end, DatePrecision.MONTH)
 
 
 def _year(text: str, ref: date) -> DateRange:

@@ -15,6 +15,7 @@ from .boilerplate import strip_boilerplate
 __all__ = ["clean", "article_id"]
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
+MIN_WORDS = 12  # below this an input is a fragment, a nav bar or an error page, not a report
 
 
 def clean(raw: RawDocument, today: date) -> tuple[Article, list[str]]:
@@ -33,12 +34,14 @@ def clean(raw: RawDocument, today: date) -> tuple[Article, list[str]]:
     else:
         lines = raw.content.splitlines()
     kept, _ = strip_boilerplate(lines)
-    if kept and meta["title"] and _same_headline(kept[0], meta["title"]):
+    if kept and isinstance(meta["title"], str) and _same_headline(kept[0], meta["title"]):
         kept = kept[1:]  # the headline repeated at the top of the body
     text = "\n\n".join(_SPACES.sub(" ", line) for line in kept)
-    if not text.strip():
-        raise InputError(raw.source, "has no article text left after removing page furniture",
-                         hint="check that it is a news article, not an index or error page")
+    words = len(text.split())
+    if words < MIN_WORDS:
+        raise InputError(raw.source, f"has {words} words of article text after removing page furniture "
+                                     f"(fewer than {MIN_WORDS})",
+                         hint="check that it is a news article, not an index, error page or fragment")
     if meta["published"] is None:
         warnings.append(f"{raw.source}: no publication date; relative dates are read against "
                         f"the ingestion date {today.isoformat()}")
@@ -53,9 +56,10 @@ def clean(raw: RawDocument, today: date) -> tuple[Article, list[str]]:
 def _html_lines(raw: RawDocument) -> tuple[list[str], dict]:
     """Main-text lines and metadata of an HTML page, via trafilatura."""
     try:
+        # Only dates the page states: htmldate's extensive search reads "Copyright 2023" as a date.
         doc = trafilatura.bare_extraction(raw.content, with_metadata=True, favor_precision=True,
-                                          include_comments=False, include_tables=False,
-                                          include_images=False)
+                                          include_comments=False, include_tables=False, include_images=False,
+                                          date_extraction_params={"extensive_search": False, "original_date": True})
     except Exception as err:  # trafilatura raises assorted lxml errors on mangled markup
         raise InputError(raw.source, f"is broken HTML ({type(err).__name__}: {err})") from None
     if doc is None or not (doc.text or "").strip():

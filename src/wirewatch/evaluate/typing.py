@@ -7,19 +7,26 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import InputError
-from ..extract.classify import find_triggers
+from ..extract.classify import combine, find_triggers
+from ..extract.model import load_typing_model
 from ..extract.lexicons import load_lexicons
 from ..extract.sentences import split_sentences
 from ..ontology import load_ontology
+from ..settings import ExtractSettings
 
 NONE = "(no event)"
 
 
-def classify_snippet(text: str) -> str:
-    """The sub-event type of a short passage: the first trigger of the first sentence that has one."""
+def classify_snippet(text: str, settings: ExtractSettings) -> str:
+    """The sub-event type of a short passage: the first type of the first sentence that has one,
+    decided as the extract stage decides (lexicon, then the model if enabled)."""
     lex = load_lexicons()
-    for sentence in split_sentences(text):
-        hits = find_triggers(sentence.text, lex)
+    model = load_typing_model() if settings.model else None
+    sentences = [s.text for s in split_sentences(text)]
+    rows = model.probabilities(sentences) if model else [None] * len(sentences)
+    for sentence, row in zip(sentences, rows):
+        hits = combine(sentence, find_triggers(sentence, lex), row, model.labels if model else (), lex,
+                       settings.model_override, settings.model_new)
         if hits:
             return hits[0].sub_event_type
     return NONE
@@ -36,9 +43,10 @@ def read_case2021(path: Path) -> list[tuple[str, str]]:
     return [(r["EventSnippet"], code_to_name[r["SubType"]]) for r in rows if r.get("SubType") in code_to_name]
 
 
-def score_typing(pairs: list[tuple[str, str]]) -> dict:
+def score_typing(pairs: list[tuple[str, str]], settings: ExtractSettings | None = None) -> dict:
     """Accuracy and micro/macro/weighted F1 over the gold classes, with per-class figures."""
-    predicted = [classify_snippet(text) for text, _ in pairs]
+    settings = settings or ExtractSettings()
+    predicted = [classify_snippet(text, settings) for text, _ in pairs]
     gold = [label for _, label in pairs]
     tp, fp, fn = Counter(), Counter(), Counter()
     for g, p in zip(gold, predicted):

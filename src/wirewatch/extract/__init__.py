@@ -17,7 +17,8 @@ from ..settings import ExtractSettings
 from ..timex import TimeExpression, find_time_expressions
 from .actors import ActorHit, assign_roles, find_actors, find_target, named_groups
 from .claims import SpeakerState, attribute
-from .classify import find_triggers
+from .classify import combine, find_triggers, has_signal
+from .model import TypingModel, load_typing_model
 from .fatalities import find_fatalities
 from .lexicons import load_lexicons
 from .sentences import Sentence, split_sentences
@@ -56,6 +57,8 @@ def extract(article: Article, settings: ExtractSettings | None = None,
     state = SpeakerState()
     sentences = split_sentences(text)
     dateline, dateline_index, dateline_end = _dateline(sentences, gazetteer, article.id)
+    model = load_typing_model() if settings.model else None
+    scores = _model_scores(sentences, model, lex, settings) if model else {}
     mentions: list[Mention] = []
     warnings: list[str] = []
     last_place: dict[int, TextField] = {}
@@ -79,7 +82,8 @@ def extract(article: Article, settings: ExtractSettings | None = None,
         actors = find_actors(sent.text, lex, groups, gazetteer, last_group)
         named = [a for a in actors if a.name in {n for n, _ in groups.values()}]
         last_group = named[-1].name if named else last_group
-        triggers = find_triggers(sent.text, lex)
+        triggers = combine(sent.text, find_triggers(sent.text, lex), scores.get(index),
+                           model.labels if model else (), lex, settings.model_override, settings.model_new)
         if triggers and not (places or times) and attribution.kind is SourceKind.OFFICIAL_DENIAL:
             # "The ministry denied that any ship was hit": a denial points back at what was reported.
             denied = _denied_mentions(mentions, triggers, attribution, sent, article.id)
@@ -119,6 +123,13 @@ def extract(article: Article, settings: ExtractSettings | None = None,
         last_mention_sentence = index
         _remember_date(last_date, sent, times, article.id)
     return mentions, warnings
+
+
+def _model_scores(sentences: list[Sentence], model: TypingModel, lex, settings: ExtractSettings) -> dict:
+    """Model probabilities for the sentences the lexicon pass flags, in one batch."""
+    wanted = [i for i, s in enumerate(sentences) if not _is_heading(s.text)
+              and len(s.text) <= settings.max_sentence_chars and has_signal(s.text, lex)]
+    return dict(zip(wanted, model.probabilities([sentences[i].text for i in wanted])))
 
 
 def _denied_mentions(earlier: list[Mention], triggers, attribution, sent: Sentence, article_id: str) -> list[Mention]:

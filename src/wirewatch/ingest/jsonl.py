@@ -30,12 +30,18 @@ def parse_record(line: str, source: str, number: int) -> RawDocument:
     except json.JSONDecodeError as err:
         raise InputError(source, f"is not JSON ({err.msg} at column {err.colno})", line=number,
                          hint="fix or remove the line; the other lines were read") from None
+    except RecursionError:
+        raise InputError(source, "is JSON nested too deeply to read", line=number) from None
     if not isinstance(record, dict):
         raise InputError(source, "is not a JSON object", line=number)
     body, fmt = (record.get("text"), "text") if record.get("text") else (record.get("html"), "html")
     if not isinstance(body, str) or not body.strip():
         raise InputError(source, 'has no "text" or "html" field', line=number,
                          hint='give each record "text" (plain) or "html" (a page)')
+    for key in ("url", "outlet", "title", "published", "date", "language"):
+        if record.get(key) is not None and not isinstance(record[key], str):
+            raise InputError(source, f'"{key}" is {type(record[key]).__name__}, expected a string', line=number,
+                             hint='give dates as ISO strings, e.g. "2024-03-01"')
     where = f"{source}:{number}"
     published, warnings = parse_published(record.get("published") or record.get("date"), where)
     return RawDocument(

@@ -32,6 +32,8 @@ _state = {"debug": False}
 
 
 def _settings(db: str, config: Optional[Path]) -> Settings:
+    if config is not None and not config.exists():
+        raise WirewatchError(f"--config {config}: no such file", hint="check the path, or leave --config out")
     return load_settings(config or "wirewatch.toml", overrides={"store.db": db})
 
 
@@ -245,7 +247,7 @@ def evaluate_cmd(
     from ..evaluate.typing import read_case2021, score_typing
 
     if case2021 is not None:
-        figures = score_typing(read_case2021(case2021))
+        figures = score_typing(read_case2021(case2021), load_settings("wirewatch.toml").extract)
         if as_json:
             sys.stdout.write(json.dumps(figures, indent=2) + "\n")
         else:

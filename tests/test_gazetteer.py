@@ -1,0 +1,95 @@
+"""The packaged gazetteer: names, alternate spellings, stopwords, demonyms, credit."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from wirewatch.gazetteer import fold
+
+
+def test_belgorod_is_admin1_and_city(gazetteer):
+    kinds = {(e.kind, e.country) for e in gazetteer.entries("Belgorod")}
+    assert ("admin1", "RU") in kinds
+    assert ("city", "RU") in kinds
+
+
+def test_belgorod_oblast_full_name(gazetteer):
+    assert any(e.kind == "admin1" and e.country == "RU" for e in gazetteer.entries("Belgorod Oblast"))
+
+
+@pytest.mark.parametrize("alternate, name, country", [
+    ("Kharkov", "Kharkiv", "UA"),
+    ("Kiev", "Kyiv", "UA"),
+    ("Odessa", "Odesa", "UA"),
+])
+def test_old_spellings_find_the_current_city(gazetteer, alternate, name, country):
+    cities = [e for e in gazetteer.entries(alternate) if e.kind == "city" and e.country == country]
+    assert any(e.name == name for e in cities)
+
+
+def test_entries_are_case_and_accent_insensitive(gazetteer):
+    assert gazetteer.entries("KHARKIV") == gazetteer.entries("kharkiv")
+    assert fold("Łódź") == fold("Łodz")
+    assert fold("  Bogotá ") == "bogota"
+    assert fold("Kryvyi Rih’s") == "kryvyi rih's"
+
+
+def test_city_entries_have_coordinates(gazetteer):
+    (city,) = [e for e in gazetteer.entries("Belgorod") if e.kind == "city"]
+    assert city.latitude == pytest.approx(50.6, abs=0.1)
+    assert city.longitude == pytest.approx(36.6, abs=0.1)
+    assert city.admin1 and city.admin1.startswith("RU.")
+    assert gazetteer.admin1_names[city.admin1].startswith("Belgorod")
+
+
+def _spotted(gazetteer, text: str) -> list[str]:
+    return [h.text for h in gazetteer.spot(text) if h.entries]
+
+
+def test_police_is_not_a_place_in_police_said(gazetteer):
+    # "Police" is a town in Poland; in "Police said" it is the police.
+    assert gazetteer.entries("Police")  # the town exists in the data ...
+    assert "Police" not in _spotted(gazetteer, "Police said two people were hurt in the blast.")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Russian troops shelled Kharkov on Monday.", "Kharkov"),
+    ("Residents of Belgorod region fled on Tuesday.", "Belgorod"),
+    ("A drone hit an oil depot in Novorossiysk, officials said.", "Novorossiysk"),
+])
+def test_spot_finds_places_in_sentences(gazetteer, text, place):
+    hits = [h for h in gazetteer.spot(text) if h.text == place]
+    assert hits
+    assert text[hits[0].start:hits[0].end] == place
+
+
+@pytest.mark.parametrize("word, iso2", [("Russian", "RU"), ("Russians", "RU"), ("Ukrainian", "UA"),
+                                        ("Sudanese", "SD")])
+def test_demonyms(gazetteer, word, iso2):
+    assert gazetteer.demonyms[fold(word)] == iso2
+
+
+def test_demonym_is_spotted_in_text(gazetteer):
+    (hit,) = [h for h in gazetteer.spot("Russian forces said they had repelled the attack.") if h.demonym_of]
+    assert (hit.text, hit.demonym_of) == ("Russian", "RU")
+
+
+@pytest.mark.parametrize("iso2, iso3, name", [("RU", "RUS", "Russia"), ("UA", "UKR", "Ukraine"),
+                                              ("NG", "NGA", "Nigeria")])
+def test_country_records(gazetteer, iso2, iso3, name):
+    assert gazetteer.countries[iso2] == {"iso3": iso3, "name": name}
+    country = gazetteer.country(iso2)
+    assert country is not None and country.kind == "country" and country.country == iso2
+
+
+def test_unknown_country_code(gazetteer):
+    assert gazetteer.country("XX") is None
+
+
+def test_geonames_credit_in_readme():
+    readme = (resources.files("wirewatch") / "data" / "gazetteer" / "README.md").read_text("utf-8")
+    assert "GeoNames" in readme
+    assert "CC BY 4.0" in readme
+    assert "geonames.org" in readme
