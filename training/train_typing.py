@@ -40,8 +40,8 @@ def load_snippets() -> tuple[list[str], list[str], str]:
     return texts, labels, digest.hexdigest()
 
 
-def fit(x: np.ndarray, y: np.ndarray, classes: int, l2: float = 1e-3, steps: int = 600,
-        rate: float = 2.0) -> tuple[np.ndarray, np.ndarray]:
+def fit(x: np.ndarray, y: np.ndarray, classes: int, l2: float = 1e-4, steps: int = 3000,
+        rate: float = 4.0) -> tuple[np.ndarray, np.ndarray]:
     """Softmax regression by gradient descent; deterministic (zero start, full batch)."""
     w = np.zeros((x.shape[1], classes))
     b = np.zeros(classes)
