@@ -26,9 +26,8 @@ class IngestSettings:
 class ExtractSettings:
     require_anchor: bool = True        # drop mentions with neither a place nor a date in their passage
     max_sentence_chars: int = 2_000    # longer "sentences" (tables, run-ons) are skipped with a warning
-    model: bool = True                 # let the trained typing model confirm, correct or add types
+    model: bool = True                 # let the trained typing model confirm or correct lexicon types
     model_override: float = 0.3        # model probability above which it replaces a lexicon type
-    model_new: float = 0.8             # ... and above which it adds a type where the lexicon found none
 
 
 @dataclass(frozen=True)

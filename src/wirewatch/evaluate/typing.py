@@ -22,13 +22,11 @@ def classify_snippet(text: str, settings: ExtractSettings) -> str:
     decided as the extract stage decides (lexicon, then the model if enabled)."""
     lex = load_lexicons()
     model = load_typing_model() if settings.model else None
-    sentences = [s.text for s in split_sentences(text)]
-    rows = model.probabilities(sentences) if model else [None] * len(sentences)
-    for sentence, row in zip(sentences, rows):
-        hits = combine(sentence, find_triggers(sentence, lex), row, model.labels if model else (), lex,
-                       settings.model_override, settings.model_new)
+    for sentence in split_sentences(text):
+        hits = find_triggers(sentence.text, lex)
         if hits:
-            return hits[0].sub_event_type
+            row = model.probabilities([sentence.text])[0] if model else None
+            return combine(hits, row, model.labels if model else (), settings.model_override)[0].sub_event_type
     return NONE
 
 

@@ -17,7 +17,7 @@ from ..settings import ExtractSettings
 from ..timex import TimeExpression, find_time_expressions
 from .actors import ActorHit, assign_roles, find_actors, find_target, named_groups
 from .claims import SpeakerState, attribute
-from .classify import combine, find_triggers, has_signal
+from .classify import combine, find_triggers
 from .model import TypingModel, load_typing_model
 from .fatalities import find_fatalities
 from .lexicons import load_lexicons
@@ -57,8 +57,10 @@ def extract(article: Article, settings: ExtractSettings | None = None,
     state = SpeakerState()
     sentences = split_sentences(text)
     dateline, dateline_index, dateline_end = _dateline(sentences, gazetteer, article.id)
+    usable = [not _is_heading(s.text) and len(s.text) <= settings.max_sentence_chars for s in sentences]
+    lexical = [find_triggers(s.text, lex) if ok else [] for s, ok in zip(sentences, usable)]
     model = load_typing_model() if settings.model else None
-    scores = _model_scores(sentences, model, lex, settings) if model else {}
+    scores = _model_scores(sentences, lexical, model, gazetteer) if model else {}
     mentions: list[Mention] = []
     warnings: list[str] = []
     last_place: dict[int, TextField] = {}
@@ -82,8 +84,7 @@ def extract(article: Article, settings: ExtractSettings | None = None,
         actors = find_actors(sent.text, lex, groups, gazetteer, last_group)
         named = [a for a in actors if a.name in {n for n, _ in groups.values()}]
         last_group = named[-1].name if named else last_group
-        triggers = combine(sent.text, find_triggers(sent.text, lex), scores.get(index),
-                           model.labels if model else (), lex, settings.model_override, settings.model_new)
+        triggers = combine(lexical[index], scores.get(index), model.labels if model else (), settings.model_override)
         if triggers and not (places or times) and attribution.kind is SourceKind.OFFICIAL_DENIAL:
             # "The ministry denied that any ship was hit": a denial points back at what was reported.
             denied = _denied_mentions(mentions, triggers, attribution, sent, article.id)
@@ -125,10 +126,11 @@ def extract(article: Article, settings: ExtractSettings | None = None,
     return mentions, warnings
 
 
-def _model_scores(sentences: list[Sentence], model: TypingModel, lex, settings: ExtractSettings) -> dict:
-    """Model probabilities for the sentences the lexicon pass flags, in one batch."""
-    wanted = [i for i, s in enumerate(sentences) if not _is_heading(s.text)
-              and len(s.text) <= settings.max_sentence_chars and has_signal(s.text, lex)]
+def _model_scores(sentences: list[Sentence], lexical: list[list], model: TypingModel, gazetteer: Gazetteer) -> dict:
+    """Model probabilities, in one batch, for the sentences that can become mentions: a lexicon trigger
+    and a place or date of their own. Embedding is the costly step, so the fast pass picks what to embed."""
+    wanted = [i for i, s in enumerate(sentences) if lexical[i]
+              and (find_time_expressions(s.text) or any(h.entries for h in gazetteer.spot(s.text)))]
     return dict(zip(wanted, model.probabilities([sentences[i].text for i in wanted])))
 
 

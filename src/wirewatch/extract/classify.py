@@ -65,39 +65,13 @@ def _clause(text: str, lo: int, hi: int, anchor: int) -> str:
     return text[lo:min(right) if right else hi]
 
 
-def combine(text: str, hits: list[TriggerHit], probabilities, labels: tuple[str, ...], lex: Lexicons,
-            override: float, new: float) -> list[TriggerHit]:
-    """Lexicon hits checked against the model's view of the sentence.
-
-    The model's top type replaces the first lexicon type when it is confident and the lexicon did not
-    find it; it adds a type where the lexicon found none when it is more confident still, anchored on
-    the first violence cue in the sentence (and only if that cue is not threatened, planned or negated).
-    """
-    if probabilities is None:
+def combine(hits: list[TriggerHit], probabilities, labels: tuple[str, ...], override: float) -> list[TriggerHit]:
+    """Lexicon hits checked against the model's view of the sentence: the model's top type replaces the
+    first lexicon type when the lexicon did not find it and the model is confident enough."""
+    if probabilities is None or not hits:
         return hits
     best = int(probabilities.argmax())
     label, p = labels[best], float(probabilities[best])
-    if label == "NONE" or any(h.sub_event_type == label for h in hits):
+    if label == "NONE" or any(h.sub_event_type == label for h in hits) or p < override:
         return hits
-    if hits and p >= override:
-        return [TriggerHit(label, hits[0].start, hits[0].end), *hits[1:]]
-    if not hits and p >= new:
-        cue = first_cue(text, lex)
-        if cue and is_realis(text, *cue):
-            return [TriggerHit(label, *cue)]
-    return hits
-
-
-def first_cue(text: str, lex: Lexicons) -> tuple[int, int] | None:
-    """The earliest violence or protest cue word in a sentence, as (start, end)."""
-    found = [m.span() for name, pattern in lex.cues.items() if name in _EVENT_CUES for m in pattern.finditer(text)]
-    return min(found) if found else None
-
-
-def has_signal(text: str, lex: Lexicons) -> bool:
-    """True when a sentence has any cue word: only those are worth the model's time."""
-    return any(lex.cues[name].search(text) for name in _EVENT_CUES)
-
-
-_EVENT_CUES = ("protest", "riot", "crowd_control", "lethal", "explosive", "drone", "aircraft", "artillery",
-               "arrest", "fire", "armed_group", "abduction", "agreement", "weapons")
+    return [TriggerHit(label, hits[0].start, hits[0].end), *hits[1:]]
