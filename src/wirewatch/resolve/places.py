@@ -19,7 +19,6 @@ _PAIRED_REGION = re.compile(r"\s*(?:,|and|, and)\s+[A-Z][\w'â€™-]+(?: [A-Z][\w'â
                             r"governorates|districts)\b")
 _REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|governorate|state|district)s?\b", re.IGNORECASE)
 _FOCUS_WEIGHT = 3.0  # one doubling of mentions of a country is worth ~8x population
-_KIND_ORDER = {"city": 0, "admin1": 1, "country": 2}
 
 
 def country_focus(text: str, gazetteer: Gazetteer) -> Counter[str]:
@@ -55,9 +54,11 @@ def _score(entry: Entry, wants_region: bool, focus: Counter[str]) -> tuple[float
 
     The country focus is a prior, not a rule: a capital of 1.5 million named in an article that mostly
     talks about another country is still the capital, not a village of the same name."""
-    level = _KIND_ORDER[entry.kind]
-    level_fit = -abs(level - 1) if wants_region else -level
-    return level_fit, math.log1p(entry.population) + _FOCUS_WEIGHT * math.log1p(focus.get(entry.country, 0))
+    prior = math.log1p(entry.population) + _FOCUS_WEIGHT * math.log1p(focus.get(entry.country, 0))
+    if wants_region:
+        return entry.kind == "admin1", prior
+    # A country outranks a town of the same name ("Mali"); a town outranks its own region ("Kharkiv").
+    return entry.kind != "admin1", prior
 
 
 def country_place(focus: Counter[str], gazetteer: Gazetteer) -> Place | None:

@@ -236,12 +236,15 @@ def evaluate_cmd(
     db: str = typer.Option("out/demo.db", "--db", help="Store holding the pipeline's output for the gold articles."),
     case2021: Optional[Path] = typer.Option(None, "--case2021",
                                             help="Score event typing on CASE 2021 Task 2 snippets (a TSV) instead."),
+    ucdp: Optional[Path] = typer.Option(None, "--ucdp",
+                                        help="Score place resolution on UCDP GED headlines (a CSV) instead."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
     """Score stored events against a gold file: event-level P/R/F1 and per-field accuracy.
 
     Example: wirewatch demo && wirewatch evaluate --db out/demo.db
     Example: wirewatch evaluate --case2021 ../shared/eval/case2021/task2_dev.tsv
+    Example: wirewatch evaluate --ucdp ../shared/eval/ucdp/ucdp_ged231_sample1000.csv
     """
     from ..evaluate import evaluate, render_report, render_typing
     from ..evaluate.typing import read_case2021, score_typing
@@ -252,6 +255,16 @@ def evaluate_cmd(
             sys.stdout.write(json.dumps(figures, indent=2) + "\n")
         else:
             render_typing(figures, console)
+        return
+    if ucdp is not None:
+        from ..evaluate.places import score_ucdp
+
+        figures = score_ucdp(ucdp)
+        if as_json:
+            sys.stdout.write(json.dumps(figures, indent=2) + "\n")
+        else:
+            for key, value in figures.items():
+                console.print(f"{key:>18}: {value}")
         return
     store = _existing_store(db)
     figures = evaluate(store, gold)

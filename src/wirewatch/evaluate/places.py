@@ -1,0 +1,83 @@
+"""Place resolution scored on UCDP GED records: the headline's place against the coded point and units."""
+
+from __future__ import annotations
+
+import csv
+import re
+import statistics
+from pathlib import Path
+
+from ..errors import InputError
+from ..gazetteer import fold, load_gazetteer
+from ..models import GeoPrecision, Place, Span, TextField
+from ..fuse.similarity import distance_km
+from ..resolve.places import country_focus, resolve_place
+
+_UNIT_WORDS = re.compile(r"\b(governorate|province|region|state|district|oblast|department|county|prefecture|"
+                         r"division|municipality|territory)\b", re.IGNORECASE)
+
+
+def headline_place(headline: str) -> Place | None:
+    """The most specific place a headline names, resolved as the pipeline resolves it."""
+    gazetteer = load_gazetteer()
+    focus = country_focus(headline, gazetteer)
+    places = []
+    for hit in gazetteer.spot(headline):
+        if hit.entries:
+            field = TextField(hit.text, Span("headline", hit.start, hit.end))
+            place = resolve_place(field, headline, focus, gazetteer)
+            if place:
+                places.append(place)
+    return min(places, key=lambda p: p.precision) if places else None
+
+
+def score_ucdp(path: Path) -> dict:
+    """Coverage, country and admin1 agreement, and km error where UCDP's point is precise."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            rows = [r for r in csv.DictReader(fh) if r.get("source_headline")]
+    except (OSError, csv.Error, KeyError) as err:
+        raise InputError(str(path), f"cannot be read as UCDP GED CSV ({err})") from None
+    found = country_ok = admin_n = admin_ok = 0
+    errors_km = []
+    for r in rows:
+        place = headline_place(r["source_headline"])
+        if place is None:
+            continue
+        found += 1
+        country_ok += place.iso == _iso3(_ucdp_country(r["country"]))
+        if r["adm_1"] and place.precision <= GeoPrecision.REGION:
+            admin_n += 1
+            admin_ok += _unit(place.admin1 or "") == _unit(r["adm_1"])
+        if r["where_prec"] in {"1", "2"} and place.precision <= GeoPrecision.NEAR:
+            gold = Place(r["where_coordinates"], GeoPrecision.EXACT, latitude=float(r["latitude"]),
+                         longitude=float(r["longitude"]))
+            errors_km.append(distance_km(place, gold))
+    within = sum(1 for e in errors_km if e is not None and e <= 25)
+    return {
+        "records": len(rows), "with_place": found, "coverage": round(found / len(rows), 3) if rows else 0.0,
+        "country_accuracy": round(country_ok / found, 3) if found else None,
+        "admin1_accuracy": round(admin_ok / admin_n, 3) if admin_n else None, "admin1_n": admin_n,
+        "precise_n": len(errors_km), "within_25km": round(within / len(errors_km), 3) if errors_km else None,
+        "median_km": round(statistics.median(errors_km), 1) if errors_km else None,
+    }
+
+
+def _unit(name: str) -> str:
+    """An admin unit's name without its generic word ("Idlib governorate" ~ "Idlib")."""
+    return fold(_UNIT_WORDS.sub("", name.split(",")[0])).strip(" -'")
+
+
+def _iso3(country: str) -> str | None:
+    """ISO3 of a country name, through the gazetteer's country names and aliases."""
+    gazetteer = load_gazetteer()
+    entry = next((e for e in gazetteer.entries(country) if e.kind == "country"), None)
+    return gazetteer.countries[entry.country]["iso3"] if entry else None
+
+
+def _ucdp_country(name: str) -> str:
+    """UCDP's country name without the historical name in brackets ("DR Congo (Zaire)")."""
+    return re.sub(r"\s*\(.*\)", "", name)
+
+
+__all__ = ["headline_place", "score_ucdp"]
