@@ -78,7 +78,7 @@ def stocked(tmp_store):
             article = make_article(text, url)
             tmp_store.add_article(article, simhash(text))
             mention = make_mention(article, 0, sub, etype, place, day)
-            tmp_store.save_event(make_event(eid, mention, article, actor, end=end), mention, "founded the event")
+            tmp_store.save_event(make_event(eid, mention, article, actor, end=end), [(mention, "founded the event")])
     return tmp_store
 
 
@@ -222,8 +222,8 @@ def test_mentions_in_article_in_text_order(tmp_store):
     m1 = make_mention(article, 1, "Violent demonstration", "Riots", DAKAR, date(2024, 2, 9), passage=(11, 20))
     with tmp_store.transaction():
         tmp_store.add_article(article, simhash(article.text))
-        tmp_store.save_event(make_event("ev-a", m0, article), m0, "founded the event")
-        tmp_store.save_event(make_event("ev-b", m1, article), m1, "founded the event")
+        tmp_store.save_event(make_event("ev-a", m0, article), [(m0, "founded the event")])
+        tmp_store.save_event(make_event("ev-b", m1, article), [(m1, "founded the event")])
     assert tmp_store.mentions_in_article(article.id) == [("ev-a", m0), ("ev-b", m1)]
     assert tmp_store.mentions_in_article("0000000000000000") == []
 
@@ -243,7 +243,7 @@ def test_save_event_and_read_it_back(tmp_store):
     event = make_event("ev-1", mention, article, "Military Forces of Russia", ClaimStatus.CONFIRMED, deaths=2)
     with tmp_store.transaction():
         tmp_store.add_article(article, simhash(article.text))
-        tmp_store.save_event(event, mention, "founded the event")
+        tmp_store.save_event(event, [(mention, "founded the event")])
     assert tmp_store.event("ev-1") == event
     assert tmp_store.mentions_of("ev-1") == [(mention, "founded the event")]
     row = tmp_store.db.execute("SELECT iso, location, fatalities, claim_status, corroboration, time_precision, "
@@ -258,8 +258,8 @@ def test_saving_an_event_again_replaces_it(tmp_store):
     m2 = make_mention(article, 1, "Shelling/artillery/missile attack", "Explosions/Remote violence", KHARKIV,
                       date(2024, 4, 9), SourceKind.OFFICIAL_DENIAL)
     with tmp_store.transaction():
-        tmp_store.save_event(make_event("ev-1", m1, article), m1, "founded the event")
-        tmp_store.save_event(make_event("ev-1", m1, article, status=ClaimStatus.DISPUTED), m2, "merged")
+        tmp_store.save_event(make_event("ev-1", m1, article), [(m1, "founded the event")])
+        tmp_store.save_event(make_event("ev-1", m1, article, status=ClaimStatus.DISPUTED), [(m2, "merged")])
     assert tmp_store.db.execute("SELECT count(*) FROM events").fetchone()[0] == 1
     assert tmp_store.event("ev-1").claim_status is ClaimStatus.DISPUTED
     assert [r for _, r in tmp_store.mentions_of("ev-1")] == ["founded the event", "merged"]
@@ -309,7 +309,7 @@ def test_text_filter_reads_only_the_mention_passage(tmp_store):
                            passage=(0, first_sentence))
     with tmp_store.transaction():
         tmp_store.add_article(article, simhash(article.text))
-        tmp_store.save_event(make_event("ev-d", mention, article), mention, "founded the event")
+        tmp_store.save_event(make_event("ev-d", mention, article), [(mention, "founded the event")])
     assert _ids(tmp_store, text="tear gas") == ["ev-d"]
     assert _ids(tmp_store, text="burned tyres") == []
 
@@ -350,7 +350,7 @@ def test_failed_transaction_rolls_back_everything(tmp_store):
     with pytest.raises(RuntimeError, match="boom"):
         with tmp_store.transaction():
             tmp_store.add_article(article, simhash(article.text))
-            tmp_store.save_event(make_event("ev-1", mention, article), mention, "founded the event")
+            tmp_store.save_event(make_event("ev-1", mention, article), [(mention, "founded the event")])
             raise RuntimeError("boom")
     for table in ("articles", "events", "mentions"):
         assert tmp_store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0

@@ -144,7 +144,7 @@ class ResolvedDate:
 class RawDocument:
     """An input as read, before cleaning: page text or HTML plus what its container says of it."""
 
-    source: str                 # file path, or "file.jsonl:12"
+    source: str                 # the file it was read from
     content: str
     format: str                 # "text" or "html"
     url: str | None = None
@@ -153,6 +153,12 @@ class RawDocument:
     published: date | None = None
     language: str | None = None
     warnings: tuple[str, ...] = ()
+    line: int | None = None     # the record's line, for JSONL
+
+    @property
+    def where(self) -> str:
+        """File and line, for messages and Article.source."""
+        return f"{self.source}:{self.line}" if self.line else self.source
 
 
 @dataclass(frozen=True, slots=True)

@@ -95,7 +95,6 @@ def _process(items: list[RawDocument | InputError], store: Store, settings: Sett
              run_id: int, report: RunReport, progress: Callable[[str], None] | None) -> None:
     """Clean and deduplicate a batch, extract and resolve what is new, then store and fuse it in one
     transaction."""
-    gazetteer = load_gazetteer()
     prepared: list[_Prepared] = []
     copies: list[tuple[Article, str, str]] = []
     problems: list[Problem] = []
@@ -105,21 +104,12 @@ def _process(items: list[RawDocument | InputError], store: Store, settings: Sett
         else:
             report.read += 1
             try:
-                article, warnings = clean(item, today)
+                _prepare(item, today, store, settings, prepared, copies, problems, report)
             except InputError as err:
                 problems.append(Problem("error", err.source, err.reason, err.line, err.hint))
-            else:
-                problems.extend(Problem("warning", article.source, w) for w in warnings)
-                fingerprint = simhash(article.text)
-                copy = _copy_of(article, fingerprint, prepared, store, settings)
-                if copy == "known":
-                    report.unchanged += 1
-                elif copy:
-                    copies.append((article, *copy))
-                else:
-                    mentions, more = extract(article, settings.extract, gazetteer)
-                    problems.extend(Problem("warning", article.source, w) for w in more)
-                    prepared.append(_Prepared(article, fingerprint, resolve_mentions(article, mentions, gazetteer)))
+            except Exception as err:  # a bug met on one article must not cost the rest of the batch
+                problems.append(Problem("error", item.source, f"could not be processed ({type(err).__name__}: {err})",
+                                        item.line, "please report this with the input attached"))
         if progress:
             progress(item.source)
     with store.transaction():
@@ -127,14 +117,37 @@ def _process(items: list[RawDocument | InputError], store: Store, settings: Sett
             store.add_duplicate(article, original, kind)
         for item in prepared:
             store.add_article(item.article, item.simhash)
-            changed = fuse(item.mentions, {item.article.id: item.article}, store, settings.fuse)
-            report.events_changed.update(e.id for e in changed)
+        changed = fuse([m for item in prepared for m in item.mentions],
+                       {item.article.id: item.article for item in prepared}, store, settings.fuse)
+        report.events_changed.update(e.id for e in changed)
         for p in problems:
             store.record_problem(run_id, p.source, p.line, p.level, p.message)
     report.new += len(prepared)
     report.duplicates += len(copies)
     report.mentions += sum(len(item.mentions) for item in prepared)
     report.problems.extend(problems)
+
+
+def _prepare(raw: RawDocument, today: date, store: Store, settings: Settings, prepared: list[_Prepared],
+             copies: list, problems: list[Problem], report: RunReport) -> None:
+    """Clean one input; set it aside as a copy, or extract and resolve it."""
+    gazetteer = load_gazetteer()
+    article, warnings = clean(raw, today)
+    fingerprint = simhash(article.text)
+    copy = _copy_of(article, fingerprint, prepared, store, settings)
+    if copy == "known":
+        report.unchanged += 1
+    elif copy:
+        copies.append((article, *copy))
+    else:
+        found, more = extract(article, settings.extract, gazetteer)
+        mentions = resolve_mentions(article, found, gazetteer)
+        unplaced = [m for m in mentions if m.place is None]
+        if unplaced:
+            more.append(f"{len(unplaced)} mention(s) with no place in the text or the article were not stored")
+        prepared.append(_Prepared(article, fingerprint, [m for m in mentions if m.place is not None]))
+        warnings = warnings + more
+    problems.extend(Problem("warning", raw.source, w, raw.line) for w in warnings)
 
 
 def _copy_of(article: Article, fingerprint: int, batch: list[_Prepared], store: Store,

@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 import trafilatura
+from lxml import etree
 
 from ..errors import InputError
 from ..models import Article, RawDocument
@@ -41,14 +42,14 @@ def clean(raw: RawDocument, today: date) -> tuple[Article, list[str]]:
     if words < MIN_WORDS:
         raise InputError(raw.source, f"has {words} words of article text after removing page furniture "
                                      f"(fewer than {MIN_WORDS})",
-                         hint="check that it is a news article, not an index, error page or fragment")
+                         line=raw.line, hint="check that it is a news article, not an index, error page or fragment")
     if meta["published"] is None:
-        warnings.append(f"{raw.source}: no publication date; relative dates are read against "
+        warnings.append(f"no publication date; relative dates are read against "
                         f"the ingestion date {today.isoformat()}")
     article = Article(
         id=article_id(text), url=meta["url"], outlet=meta["outlet"], title=meta["title"],
         published=meta["published"], language=(meta["language"] or "en").lower()[:2], text=text,
-        source=raw.source, ingested=today,
+        source=raw.where, ingested=today,
     )
     return article, warnings
 
@@ -60,10 +61,11 @@ def _html_lines(raw: RawDocument) -> tuple[list[str], dict]:
         doc = trafilatura.bare_extraction(raw.content, with_metadata=True, favor_precision=True,
                                           include_comments=False, include_tables=False, include_images=False,
                                           date_extraction_params={"extensive_search": False, "original_date": True})
-    except Exception as err:  # trafilatura raises assorted lxml errors on mangled markup
-        raise InputError(raw.source, f"is broken HTML ({type(err).__name__}: {err})") from None
+    except (ValueError, TypeError, AttributeError, etree.LxmlError) as err:  # lxml's failures on mangled markup
+        raise InputError(raw.source, f"is broken HTML ({type(err).__name__}: {err})", line=raw.line,
+                         hint="check that the file is a whole HTML page") from None
     if doc is None or not (doc.text or "").strip():
-        raise InputError(raw.source, "is HTML with no article text that could be extracted",
+        raise InputError(raw.source, "is HTML with no article text that could be extracted", line=raw.line,
                          hint="check that it is a news article page")
     published = None
     if doc.date:

@@ -50,7 +50,7 @@ def extract(article: Article, settings: ExtractSettings | None = None,
     gazetteer = gazetteer or load_gazetteer()
     lex, ontology = load_lexicons(), load_ontology()
     if article.language != "en":
-        return [], [f"{article.source}: language {article.language!r} is not read yet; article skipped"]
+        return [], [f"language {article.language!r} is not read yet; article skipped"]
     text = article.text
     groups = named_groups(text, gazetteer)
     group_aliases = set(groups) | {name.lower() for name, _ in groups.values()}
@@ -71,7 +71,7 @@ def extract(article: Article, settings: ExtractSettings | None = None,
         if _is_heading(sent.text):
             continue
         if len(sent.text) > settings.max_sentence_chars:
-            warnings.append(f"{article.source}: skipped a {len(sent.text):,}-character passage at offset "
+            warnings.append(f"skipped a {len(sent.text):,}-character passage at offset "
                             f"{sent.start} (no sentence breaks; a table or run-on text?)")
             continue
         attribution = attribute(sent.text, sent.paragraph, state, lex, group_aliases)

@@ -9,32 +9,38 @@ from __future__ import annotations
 from ..models import Article, Event, Mention
 from ..settings import FuseSettings
 from .incidents import build_event, event_id
+from ..store.base import in_block
 from .similarity import match
 
 __all__ = ["fuse"]
 
 
 def fuse(mentions: list[Mention], articles: dict[str, Article], store, settings: FuseSettings) -> list[Event]:
-    """Merge mentions into the store's events; returns the events created or changed, in order."""
-    changed: dict[str, Event] = {}
+    """Merge mentions into the store's events; returns the events created or changed, in order.
+
+    Events touched in this call are kept in memory and written once at the end, so a batch that adds
+    many mentions to one event costs one write, not one per mention."""
+    pending: dict[str, tuple[Event, list[tuple[Mention, str]], list[tuple[Mention, str]]]] = {}
+    known = dict(articles)
     for mention in mentions:
         if mention.place is None or mention.date is None:
             continue
-        scored = []
-        for event in store.candidate_events(mention):
-            m = match(mention, event, settings.max_km)
-            if m and m.score >= settings.threshold:
-                scored.append((m.score, event.id, m))
+        candidates = {e.id: e for e in store.candidate_events(mention)}
+        candidates.update({eid: ev for eid, (ev, _, _) in pending.items() if in_block(ev, mention)})
+        scored = [(m.score, eid, m) for eid, ev in candidates.items()
+                  if (m := match(mention, ev, settings.max_km)) and m.score >= settings.threshold]
         if scored:
             _, eid, best = max(scored, key=lambda s: (s[0], s[1]))
             reason = f"merged (score {best.score}): " + "; ".join(best.reasons)
         else:
             eid, reason = event_id(mention.id), "founded the event"
-        previous = store.mentions_of(eid)
-        members = [m for m, _ in previous] + [mention]
-        reasons = {m.id: r for m, r in previous} | {mention.id: reason}
-        known = articles | store.articles_for({m.article_id for m in members} - articles.keys())
-        event = build_event(eid, members, known, reasons)
-        store.save_event(event, mention, reason)
-        changed[eid] = event
-    return list(changed.values())
+        members, new = (pending[eid][1], pending[eid][2]) if eid in pending else (store.mentions_of(eid), [])
+        members, new = members + [(mention, reason)], new + [(mention, reason)]
+        missing = {m.article_id for m, _ in members} - known.keys()
+        if missing:
+            known |= store.articles_for(missing)
+        event = build_event(eid, [m for m, _ in members], known, {m.id: r for m, r in members})
+        pending[eid] = (event, members, new)
+    for event, _, new in pending.values():
+        store.save_event(event, new)
+    return [event for event, _, _ in pending.values()]

@@ -26,7 +26,7 @@ def parse_text(text: str, source: str) -> RawDocument:
     meta, body = split_header(text)
     if not body.strip():
         raise InputError(source, "has no article text", hint="put the text after the header and a blank line")
-    published, warnings = parse_published(meta.get("published") or meta.get("date"), source)
+    published, warnings = parse_published(meta.get("published") or meta.get("date"))
     return RawDocument(
         source=source, content=body, format="text", url=meta.get("url"),
         outlet=meta.get("outlet") or meta.get("source"), title=meta.get("title"),
@@ -48,12 +48,12 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
     return meta, ""
 
 
-def parse_published(value: str | None, source: str) -> tuple[date | None, tuple[str, ...]]:
+def parse_published(value: str | None) -> tuple[date | None, tuple[str, ...]]:
     """An ISO date or date-time; None (clean/ looks further, then warns) when absent or unreadable."""
     if not value:
         return None, ()
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).date(), ()
     except ValueError:
-        return None, (f"{source}: publication date {value!r} is not an ISO date; "
+        return None, (f"publication date {value!r} is not an ISO date; "
                       "relative dates are read against the ingestion date",)

@@ -6,10 +6,22 @@ SQLite implements it (sqlite.py); a PostgreSQL backend will implement the same m
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import ContextManager, Iterator, Protocol
 
 from ..models import Article, Event, Mention
+
+
+# How far before a new mention a stored event may start and still be compared with it: wider than any
+# precision but a year, so month-precise reports still meet day-precise ones.
+BLOCK_DAYS = 62
+
+
+def in_block(event: Event, mention: Mention) -> bool:
+    """The blocking rule: only events of the same country and sub-event type, near in time, are compared."""
+    return (event.place is not None and mention.place is not None and event.place.iso == mention.place.iso
+            and event.sub_event_type == mention.sub_event_type
+            and mention.date.start - timedelta(days=BLOCK_DAYS) <= event.date.start <= mention.date.end + timedelta(days=1))
 
 
 @dataclass(frozen=True)
@@ -37,7 +49,7 @@ class Store(Protocol):
     def mentions_in_article(self, article_id: str) -> list[tuple[str, Mention]]: ...
     def candidate_events(self, mention: Mention) -> list[Event]: ...
     def mentions_of(self, event_id: str) -> list[tuple[Mention, str]]: ...
-    def save_event(self, event: Event, mention: Mention, reason: str) -> None: ...
+    def save_event(self, event: Event, new_mentions: list[tuple[Mention, str]]) -> None: ...
     def record_problem(self, run_id: int, source: str, line: int | None, level: str, message: str) -> None: ...
     def start_run(self, inputs: list[str]) -> int: ...
     def finish_run(self, run_id: int, counts: dict[str, int]) -> None: ...

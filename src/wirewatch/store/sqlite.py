@@ -14,12 +14,9 @@ from ..errors import NotFound, StoreError
 from ..ingest.dedup import BANDS, bands, hamming
 from ..models import (Article, Event, Mention, article_from_dict, event_from_dict, mention_from_dict,
                       to_dict)
-from .base import EventFilter
+from .base import BLOCK_DAYS, EventFilter
 
 SCHEMA_VERSION = 1
-# How far apart (days) the start of a stored event and a new mention may be and still be compared;
-# wider than any precision but a year, so month-precise reports still meet day-precise ones.
-_BLOCK_DAYS = 62
 
 
 class SQLiteStore:
@@ -125,7 +122,7 @@ class SQLiteStore:
         """Stored events that could be the mention's incident: same country and type, near in time."""
         if mention.place is None or mention.date is None:
             return []
-        lo = (mention.date.start - timedelta(days=_BLOCK_DAYS)).isoformat()
+        lo = (mention.date.start - timedelta(days=BLOCK_DAYS)).isoformat()
         hi = (mention.date.end + timedelta(days=1)).isoformat()
         rows = self.db.execute(
             "SELECT data FROM events WHERE iso IS ? AND sub_event_type=? AND event_date BETWEEN ? AND ?",
@@ -137,8 +134,8 @@ class SQLiteStore:
         rows = self.db.execute("SELECT data, merge_reason FROM mentions WHERE event_id=? ORDER BY rowid", (event_id,))
         return [(mention_from_dict(json.loads(r["data"])), r["merge_reason"]) for r in rows]
 
-    def save_event(self, event: Event, mention: Mention, reason: str) -> None:
-        """Write an event (new or updated) and the mention that changed it."""
+    def save_event(self, event: Event, new_mentions: list[tuple[Mention, str]]) -> None:
+        """Write an event (new or updated) and the mentions that joined it, with their merge reasons."""
         d = to_dict(event)
         p, dt, f = event.place, event.date, event.fatalities
         row = {
@@ -158,11 +155,11 @@ class SQLiteStore:
         }
         self.db.execute(f"INSERT OR REPLACE INTO events ({','.join(row)}) VALUES ({','.join('?' * len(row))})",
                         list(row.values()))
-        self.db.execute(
+        self.db.executemany(
             "INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (mention.id, mention.article_id, event.id, mention.event_type, mention.sub_event_type,
-             mention.passage.start, mention.passage.end, mention.attribution.kind.value,
-             mention.attribution.source, reason, json.dumps(to_dict(mention))))
+            [(m.id, m.article_id, event.id, m.event_type, m.sub_event_type, m.passage.start, m.passage.end,
+              m.attribution.kind.value, m.attribution.source, reason, json.dumps(to_dict(m)))
+             for m, reason in new_mentions])
 
     def events(self, flt: EventFilter) -> Iterator[Event]:
         """Stored events matching the filter, oldest first."""
