@@ -51,9 +51,7 @@ def _raw(content: str, **kw) -> RawDocument:
 def test_boilerplate_lines_dropped_and_report_kept():
     lines = [REPORT[0], CLUTTER[0], REPORT[1], CLUTTER[3], CLUTTER[5], CLUTTER[6], REPORT[2], CLUTTER[7],
              REPORT[3], *CLUTTER[8:], *RELATED]
-    kept, dropped = strip_boilerplate(lines)
-    assert kept == REPORT
-    assert dropped == len(lines) - len(REPORT)
+    assert strip_boilerplate(lines) == REPORT
 
 
 @pytest.mark.parametrize("line", CLUTTER)
@@ -85,7 +83,7 @@ def test_report_sentence_mentioning_promo_words_is_kept(line):
 def test_related_list_ends_at_the_next_sentence():
     lines = ["Related stories", "Ukraine's energy grid under strain",
              "Officials said repairs would take at least a week."]
-    kept, _ = strip_boilerplate(lines)
+    kept = strip_boilerplate(lines)
     assert kept == ["Officials said repairs would take at least a week."]
 
 
@@ -271,3 +269,10 @@ def test_container_warnings_are_passed_on(today):
                                    warnings=("earlier warning",)), today)
     assert warnings[0] == "earlier warning"
     assert any("no publication date" in w for w in warnings)
+
+
+def test_a_lede_that_starts_with_a_short_title_is_kept(today):
+    raw = _raw("Kyiv was hit by Russian missiles overnight, the city's military administration said on Friday.",
+               published=today, title="Kyiv")
+    article, _ = clean(raw, today)
+    assert article.text.startswith("Kyiv was hit")

@@ -145,3 +145,27 @@ def test_a_run_on_passage_is_skipped_with_a_warning():
     text = "drone strike on Kursk on Monday " * 200
     found, warnings = extract(article(text))
     assert found == [] and "skipped" in warnings[0]
+
+
+def test_spans_point_at_their_words_across_the_demo_corpus():
+    from wirewatch.clean import clean
+    from wirewatch.ingest import read_inputs
+    from wirewatch.models import RawDocument
+    from wirewatch.serve.cli import demo_articles
+
+    checked = 0
+    for raw in read_inputs([demo_articles()]):
+        if not isinstance(raw, RawDocument):
+            continue
+        art, _ = clean(raw, date(2026, 1, 1))
+        for m in extract(art)[0]:
+            for f in (m.trigger, m.target, m.place_text, m.date_text):
+                if f is not None:
+                    assert art.text[f.span.start:f.span.end] == f.text
+                    checked += 1
+    assert checked > 100
+
+
+def test_a_speaker_after_an_unusual_space_is_found():
+    (m,) = mentions_of("Russian drones struck a depot in Kursk on Monday, the regional\u202fgovernor said.")
+    assert m.attribution.kind is SourceKind.OFFICIAL_STATEMENT

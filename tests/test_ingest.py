@@ -288,3 +288,20 @@ def test_parse_record_raises_only_input_error(line):
         parse_record(line, "fuzz.jsonl", 1)
     except InputError as err:
         assert err.line == 1
+
+
+def test_folders_are_walked_for_article_files_only(write, tmp_path):
+    write("news/a.txt", "Title: a\n\nGunmen attacked a bus near Kano on Monday, police said.")
+    write("news/deep/b.html", "<html><body><p>x</p></body></html>")
+    write("news/.git/config", "[core]")
+    write("news/.hidden/c.txt", "hidden")
+    write("news/settings.toml", "[store]")
+    found = [p.relative_to(tmp_path / "news").as_posix() for p in expand_paths([tmp_path / "news"])]
+    assert found == ["a.txt", "deep/b.html"]
+
+
+def test_a_large_jsonl_archive_is_streamed_with_a_per_record_limit(write):
+    line = json.dumps({"url": "u", "text": "Gunmen attacked a bus near Kano on Monday. " * 20})
+    path = write("big.jsonl", "\n".join([line] * 50))
+    items = list(read_inputs([path], max_bytes=2_000))
+    assert len(items) == 50 and all(not isinstance(i, InputError) for i in items)

@@ -283,3 +283,27 @@ def test_default_settings_run_stores_the_articles(copy_fixtures, tmp_store, toda
     except ResourceError as err:
         pytest.skip(f"typing model resources not installed here: {err}")
     assert report.new == 2 and report.errors == []
+
+
+def test_an_unexpected_failure_on_one_article_is_reported_and_the_rest_stored(mixed_folder, tmp_store, today,
+                                                                              monkeypatch):
+    real = pipeline.extract
+
+    def flaky(article, *args, **kwargs):
+        if "Izmail" in article.text:
+            raise ValueError("boom")
+        return real(article, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "extract", flaky)
+    report = pipeline.run([mixed_folder], tmp_store, settings(), today=today)
+    failed = [p for p in report.errors if "boom" in p.message]
+    assert len(failed) == 1 and failed[0].source.endswith("izmail-port-drones.txt")
+    assert report.new == len(GOOD_URLS) - 1
+
+
+def test_placeless_mentions_are_reported_not_counted(write, tmp_store, today):
+    path = write("x.txt", "Title: t\nPublished: 2024-05-02\n\nUnknown attackers torched a warehouse on Tuesday night, "
+                          "a witness said, and nobody has said where it stood or who owned it.")
+    report = pipeline.run([path], tmp_store, settings(), today=today)
+    assert report.mentions == count(tmp_store, "mentions")
+    assert any("no place" in p.message for p in report.problems) or report.mentions > 0

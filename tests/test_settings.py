@@ -69,7 +69,6 @@ def test_precedence_file_then_env_then_overrides(write):
     ({"overrides": {"stroe.db": "x"}}, "stroe"),
     ({"overrides": {"store.dbb": "x"}}, "store.dbb"),
     ({"env": {"WIREWATCH_STORE_BATCHSIZE": "7"}}, "store.batchsize"),
-    ({"env": {"WIREWATCH_LOG_LEVEL": "debug"}}, "log"),
     ({"overrides": {"store.batch_size": "seven"}}, "store.batch_size"),
     ({"env": {"WIREWATCH_STORE_BATCH_SIZE": "7.5"}}, "store.batch_size"),
     ({"overrides": {"fuse.threshold": "high"}}, "fuse.threshold"),
@@ -113,3 +112,8 @@ def test_settings_are_frozen():
     s = Settings()
     with pytest.raises(AttributeError):
         s.store.batch_size = 3  # type: ignore[misc]
+
+
+def test_other_wirewatch_variables_are_not_settings():
+    s = load_settings(None, env={"WIREWATCH_LOG_LEVEL": "debug", "WIREWATCH_HOME": "/x"})
+    assert s == load_settings(None, env={})

@@ -178,7 +178,9 @@ class Article:
     @property
     def reference_date(self) -> date:
         """The date relative expressions are read against: publication, else ingestion."""
-        return self.published or self.ingested or date.today()
+        if self.published or self.ingested:
+            return self.published or self.ingested
+        raise ValueError(f"article {self.id} has neither a publication nor an ingestion date")
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +197,7 @@ class Mention:
     actor1: Actor | None = None
     actor2: Actor | None = None
     target: TextField | None = None
+    target_kind: str | None = None      # the target's category in lexicons/targets.tsv ("railway")
     place_text: TextField | None = None
     date_text: TextField | None = None
     fatalities: Fatalities | None = None
@@ -298,7 +301,7 @@ def mention_from_dict(d: dict) -> Mention:
         event_type=d["event_type"], sub_event_type=d["sub_event_type"], trigger=_field(d["trigger"]),
         attribution=Attribution(SourceKind(att["kind"]), att.get("source"), span_from(att.get("span"))),
         actor1=_actor(d.get("actor1")), actor2=_actor(d.get("actor2")), target=_field(d.get("target")),
-        place_text=_field(d.get("place_text")), date_text=_field(d.get("date_text")),
+        target_kind=d.get("target_kind"), place_text=_field(d.get("place_text")), date_text=_field(d.get("date_text")),
         fatalities=_fatalities(d.get("fatalities")), place=_place(d.get("place")),
         date=_date(d.get("date")), notes=tuple(d.get("notes") or ()),
     )

@@ -31,11 +31,6 @@ class ExtractSettings:
 
 
 @dataclass(frozen=True)
-class ResolveSettings:
-    min_population: int = 0            # smallest place the gazetteer may answer with
-
-
-@dataclass(frozen=True)
 class FuseSettings:
     threshold: float = 0.6             # match score at or above which a mention joins an event
     max_km: float = 50.0               # precise places farther apart than this are different incidents
@@ -51,7 +46,6 @@ class StoreSettings:
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
-    resolve: ResolveSettings = field(default_factory=ResolveSettings)
     fuse: FuseSettings = field(default_factory=FuseSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
 
@@ -75,9 +69,11 @@ def load_settings(path: str | Path | None = None, env: Mapping[str, str] | None 
                 raise ConfigError(f"{path}: {section}", "settings go in sections, e.g. [store] batch_size = 50")
             values.setdefault(section, {}).update(table)
     env = os.environ if env is None else env
+    sections = {f.name for f in fields(Settings)}
     for name, raw in env.items():
-        if name.startswith("WIREWATCH_") and name.count("_") >= 2:
-            section, _, key = name[len("WIREWATCH_"):].lower().partition("_")
+        section, _, key = name[len("WIREWATCH_"):].lower().partition("_")
+        # Other WIREWATCH_* variables (a wrapper's, a deployment's) are not settings: leave them be.
+        if name.startswith("WIREWATCH_") and section in sections and key:
             values.setdefault(section, {})[key] = raw
     for dotted, value in (overrides or {}).items():
         section, _, key = dotted.partition(".")

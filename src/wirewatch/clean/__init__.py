@@ -34,7 +34,7 @@ def clean(raw: RawDocument, today: date) -> tuple[Article, list[str]]:
             meta[key] = meta[key] or value
     else:
         lines = raw.content.splitlines()
-    kept, _ = strip_boilerplate(lines)
+    kept = strip_boilerplate(lines)
     if kept and isinstance(meta["title"], str) and _same_headline(kept[0], meta["title"]):
         kept = kept[1:]  # the headline repeated at the top of the body
     text = "\n\n".join(_SPACES.sub(" ", line) for line in kept)
@@ -81,7 +81,8 @@ def _html_lines(raw: RawDocument) -> tuple[list[str], dict]:
 def _same_headline(line: str, title: str) -> bool:
     """True when a line is the page title, give or take the site name appended to <title>."""
     a, b = _norm(line), _norm(title)
-    return bool(a) and (a == b or b.startswith(a) or a.startswith(b))
+    # "<title>" often carries " | Site name": the line may be the title's start, but most of it.
+    return bool(a) and (a == b or (b.startswith(a) and len(a) >= 0.6 * len(b)))
 
 
 def _norm(text: str) -> str:

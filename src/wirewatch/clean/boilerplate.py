@@ -42,8 +42,8 @@ def looks_like_headline(line: str) -> bool:
     return 0 < len(words) <= _HEADLINE_MAX_WORDS and not line.rstrip().endswith((".", "?\"", ".\"", ".”"))
 
 
-def strip_boilerplate(lines: list[str]) -> tuple[list[str], int]:
-    """Keep the report's lines; return them and how many lines were dropped."""
+def strip_boilerplate(lines: list[str]) -> list[str]:
+    """The report's lines, page furniture dropped."""
     kept: list[str] = []
     in_related = False
     for line in lines:
@@ -57,4 +57,4 @@ def strip_boilerplate(lines: list[str]) -> tuple[list[str], int]:
             continue
         in_related = False
         kept.append(line.strip())
-    return kept, len([ln for ln in lines if ln.strip()]) - len(kept)
+    return kept

@@ -13,12 +13,14 @@ from ..models import GeoPrecision, Place, Span, TextField
 from ..fuse.similarity import distance_km
 from ..resolve.places import country_focus, resolve_place
 
+_UCDP_COLUMNS = {"source_headline", "country", "adm_1", "where_prec", "where_coordinates", "latitude", "longitude"}
 _UNIT_WORDS = re.compile(r"\b(governorate|province|region|state|district|oblast|department|county|prefecture|"
                          r"division|municipality|territory)\b", re.IGNORECASE)
 
 
 def headline_place(headline: str) -> Place | None:
-    """The most specific place a headline names, resolved as the pipeline resolves it."""
+    """The most specific place a headline names, resolved with the pipeline's resolver (the extract
+    stage's choice among several places is not applied: a headline has no trigger to be near)."""
     gazetteer = load_gazetteer()
     focus = country_focus(headline, gazetteer)
     places = []
@@ -35,9 +37,13 @@ def score_ucdp(path: Path) -> dict:
     """Coverage, country and admin1 agreement, and km error where UCDP's point is precise."""
     try:
         with path.open(encoding="utf-8") as fh:
-            rows = [r for r in csv.DictReader(fh) if r.get("source_headline")]
-    except (OSError, csv.Error, KeyError) as err:
+            reader = csv.DictReader(fh)
+            missing = _UCDP_COLUMNS - set(reader.fieldnames or ())
+            rows = [r for r in reader if r.get("source_headline")]
+    except (OSError, csv.Error, UnicodeDecodeError) as err:
         raise InputError(str(path), f"cannot be read as UCDP GED CSV ({err})") from None
+    if missing:
+        raise InputError(str(path), f"lacks UCDP GED columns {sorted(missing)}", hint="pass a GED CSV export")
     found = country_ok = admin_n = admin_ok = 0
     errors_km = []
     for r in rows:
@@ -49,7 +55,7 @@ def score_ucdp(path: Path) -> dict:
         if r["adm_1"] and place.precision <= GeoPrecision.REGION:
             admin_n += 1
             admin_ok += _unit(place.admin1 or "") == _unit(r["adm_1"])
-        if r["where_prec"] in {"1", "2"} and place.precision <= GeoPrecision.NEAR:
+        if r["where_prec"] in {"1", "2"} and place.precision <= GeoPrecision.NEAR and r["latitude"] and r["longitude"]:
             gold = Place(r["where_coordinates"], GeoPrecision.EXACT, latitude=float(r["latitude"]),
                          longitude=float(r["longitude"]))
             errors_km.append(distance_km(place, gold))

@@ -18,7 +18,7 @@ from ..timex import TimeExpression, find_time_expressions
 from .actors import ActorHit, assign_roles, find_actors, find_target, named_groups
 from .claims import SpeakerState, attribute
 from .classify import combine, find_triggers
-from .model import TypingModel, load_typing_model
+from .model import load_typing_model
 from .fatalities import find_fatalities
 from .lexicons import load_lexicons
 from .sentences import Sentence, split_sentences
@@ -58,9 +58,16 @@ def extract(article: Article, settings: ExtractSettings | None = None,
     sentences = split_sentences(text)
     dateline, dateline_index, dateline_end = _dateline(sentences, gazetteer, article.id)
     usable = [not _is_heading(s.text) and len(s.text) <= settings.max_sentence_chars for s in sentences]
+    # The fast pass, once per sentence: triggers, venues and time expressions.
     lexical = [find_triggers(s.text, lex) if ok else [] for s, ok in zip(sentences, usable)]
+    venues = [[h for h in gazetteer.spot(s.text) if h.entries and not _not_a_venue(s.text, h)] if ok else []
+              for s, ok in zip(sentences, usable)]
+    times_of = [find_time_expressions(s.text) if ok else [] for s, ok in zip(sentences, usable)]
+    if 0 <= dateline_index < len(sentences):  # the dateline dates the report, not an event
+        times_of[dateline_index] = [t for t in times_of[dateline_index] if t.start >= dateline_end]
     model = load_typing_model() if settings.model else None
-    scores = _model_scores(sentences, lexical, model, gazetteer) if model else {}
+    wanted = [i for i in range(len(sentences)) if lexical[i] and (venues[i] or times_of[i])]
+    scores = dict(zip(wanted, model.probabilities([sentences[i].text for i in wanted]))) if model else {}
     mentions: list[Mention] = []
     warnings: list[str] = []
     last_place: dict[int, TextField] = {}
@@ -68,17 +75,14 @@ def extract(article: Article, settings: ExtractSettings | None = None,
     last_group: str | None = None
     last_mention_sentence = -10
     for index, sent in enumerate(sentences):
-        if _is_heading(sent.text):
-            continue
-        if len(sent.text) > settings.max_sentence_chars:
+        if not usable[index]:
+            if _is_heading(sent.text):
+                continue
             warnings.append(f"skipped a {len(sent.text):,}-character passage at offset "
                             f"{sent.start} (no sentence breaks; a table or run-on text?)")
             continue
         attribution = attribute(sent.text, sent.paragraph, state, lex, group_aliases)
-        places = [h for h in gazetteer.spot(sent.text) if h.entries and not _not_a_venue(sent.text, h)]
-        times = find_time_expressions(sent.text)
-        if index == dateline_index:
-            times = [t for t in times if t.start >= dateline_end]  # the dateline dates the report
+        places, times = venues[index], times_of[index]
         if places:
             last_place[sent.paragraph] = _place_field(sent, places[-1], article.id)
         actors = find_actors(sent.text, lex, groups, gazetteer, last_group)
@@ -114,8 +118,8 @@ def extract(article: Article, settings: ExtractSettings | None = None,
                     trigger=_field(sent, trig.start, trig.end, article.id),
                     attribution=_attribution(sent, attribution, article.id),
                     actor1=_actor(sent, actor1, article.id), actor2=_actor(sent, actor2, article.id),
-                    target=TextField(target[0], Span(article.id, sent.start + target[1], sent.start + target[2]))
-                    if target else None,
+                    target=_field(sent, target[1], target[2], article.id) if target else None,
+                    target_kind=target[0] if target else None,
                     place_text=place, date_text=date_field,
                     fatalities=Fatalities(toll.low, toll.best, toll.high,
                                           Span(article.id, sent.start + toll.start, sent.start + toll.end))
@@ -124,14 +128,6 @@ def extract(article: Article, settings: ExtractSettings | None = None,
         last_mention_sentence = index
         _remember_date(last_date, sent, times, article.id)
     return mentions, warnings
-
-
-def _model_scores(sentences: list[Sentence], lexical: list[list], model: TypingModel, gazetteer: Gazetteer) -> dict:
-    """Model probabilities, in one batch, for the sentences that can become mentions: a lexicon trigger
-    and a place or date of their own. Embedding is the costly step, so the fast pass picks what to embed."""
-    wanted = [i for i, s in enumerate(sentences) if lexical[i]
-              and (find_time_expressions(s.text) or any(h.entries for h in gazetteer.spot(s.text)))]
-    return dict(zip(wanted, model.probabilities([sentences[i].text for i in wanted])))
 
 
 def _denied_mentions(earlier: list[Mention], triggers, attribution, sent: Sentence, article_id: str) -> list[Mention]:

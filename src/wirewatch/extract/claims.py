@@ -15,9 +15,11 @@ from .lexicons import Lexicons
 _VERBS = r"(?:said|says|told|tells|reported|reports|claimed|claims|announced|stated|wrote|posted|added|" \
          r"confirmed|confirms|denied|denies|insisted|dismissed|rejected|acknowledged|admitted|alleged|" \
          r"described|recalled|explained|noted|declared|warned)"
-_ACCORDING = re.compile(r"(?i)\baccording to ((?:[\w'’.-]+\s?){1,9}?)(?=[,.;]|$| who\b| which\b)")
-_AFTER_QUOTE = re.compile(rf"[,?!]\s*[\"”’]\s*(?P<a>{_VERBS})\s+(?P<who>(?:[\w'’.-]+\s?){{1,9}}?)(?=[,.;]|$)|"
-                          rf"[,?!]\s*[\"”’]\s*(?P<who2>(?:[\w'’.-]+\s?){{1,9}}?)\s+{_VERBS}\b")
+# Speaker phrases are up to nine words; each word must end at a space, so matching stays linear.
+_WORDS = r"[\w'’.-]+(?:\s[\w'’.-]+){0,8}?"
+_ACCORDING = re.compile(rf"(?i)\baccording to ({_WORDS})(?=[,.;]|$| who\b| which\b)")
+_AFTER_QUOTE = re.compile(rf"[,?!]\s*[\"”’]\s*(?P<a>{_VERBS})\s+(?P<who>{_WORDS})(?=[,.;]|$)|"
+                          rf"[,?!]\s*[\"”’]\s*(?P<who2>{_WORDS})\s+{_VERBS}\b")
 _SUBJECT_VERB = re.compile(rf"(?P<who>(?:[\w'’.-]+\s){{1,9}}?)(?:has |have |had )?{_VERBS}\b")
 _DENIAL = re.compile(r"(?i)\b(?:denied|denies|deny|dismissed|rejected|refuted|no such|did not happen|never happened|"
                      r"fake|fabricat\w+|provocation|disinformation|false reports?)\b")
@@ -88,10 +90,11 @@ def _speakers(text: str) -> list[tuple[str, int, int, str]]:
         # word; the wider window still classifies "Several news sites, citing sources, reported".
         cut = max(who.rstrip(" ,").rfind(","), who.rfind('"'), who.rfind("”"), who.rfind(" that "), who.rfind(" and "))
         start = m.start("who") + (cut + 1 if cut >= 0 else 0)
-        phrase = " ".join(text[start:m.end("who")].strip(" ,\"”").split()[-_SPEAKER_WORDS:])
-        if phrase:
-            offset = text.index(phrase, start)
-            found.append((phrase, offset, offset + len(phrase), who))
+        # The last few words before the verb, offsets taken from the text itself (any kind of space).
+        words = list(re.finditer(r"[^\s,\"”]+", text[start:m.end("who")]))[-_SPEAKER_WORDS:]
+        if words:
+            lo, hi = start + words[0].start(), start + words[-1].end()
+            found.append((text[lo:hi], lo, hi, who))
     return found
 
 

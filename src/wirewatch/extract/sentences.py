@@ -36,7 +36,8 @@ def _ends(paragraph: str) -> list[int]:
     """Offsets just after each sentence-final punctuation mark in a paragraph."""
     ends = []
     for m in _END.finditer(paragraph):
-        before = re.search(r"([\w.]+)\.+$", paragraph[:m.start() + 1])
+        # Only the word before the stop matters; looking back a short way keeps splitting linear.
+        before = re.search(r"([\w.]+)\.+$", paragraph[max(0, m.start() - 40):m.start() + 1])
         word = before.group(1).lower() if before else ""
         if paragraph[m.start()] == "." and (word in _ABBREVIATIONS or len(word) == 1):
             continue

@@ -43,7 +43,7 @@ def build_event(eid: str, mentions: list[Mention], articles: dict[str, Article],
         id=eid, event_type=next(m.event_type for m in mentions if m.sub_event_type == sub_type),
         sub_event_type=sub_type, date=date, place=place, claim_status=claim_status(kinds),
         actor1=_pick_actor(m.actor1 for m in mentions), actor2=_pick_actor(m.actor2 for m in mentions),
-        target=_most_common(m.target.text.lower() for m in mentions if m.target) if any(m.target for m in mentions) else None,
+        target=_most_common(m.target_kind for m in mentions if m.target_kind),
         fatalities=merge_fatalities(m.fatalities for m in mentions), sources=sources, notes=notes,
     )
 

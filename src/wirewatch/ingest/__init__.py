@@ -14,16 +14,18 @@ from .text import read_text
 __all__ = ["expand_paths", "read_inputs"]
 
 READERS = {".jsonl": read_jsonl, ".html": read_html, ".htm": read_html}
-SKIP_SUFFIXES = {".db", ".db-wal", ".db-shm"}
+# In a folder only these are read; a file named on the command line is read whatever its name.
+ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".jsonl"}
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and the files under folders named, in a stable order."""
+    """Files named, and the article files under folders named (hidden ones skipped), in a stable order."""
     found: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
             found.extend(f for f in sorted(p.rglob("*"))
-                         if f.is_file() and not f.name.startswith(".") and f.suffix not in SKIP_SUFFIXES)
+                         if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
+                         and not any(part.startswith(".") for part in f.relative_to(p).parts))
         else:
             found.append(p)
     return found

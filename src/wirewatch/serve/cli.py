@@ -27,14 +27,14 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="
                   help="Turn news reports of political violence and unrest into a sourced event dataset.")
 console = Console(width=None if sys.stdout.isatty() else 160)
 err_console = Console(stderr=True)
-DB_HELP = "SQLite file to read and write (created if missing)."
-_state = {"debug": False}
+DB_HELP = "SQLite file to read and write (default: store.db in wirewatch.toml, else wirewatch.db)."
 
 
-def _settings(db: str, config: Optional[Path]) -> Settings:
+def _settings(db: Optional[str], config: Optional[Path] = None) -> Settings:
+    """Settings for a command: --config (else ./wirewatch.toml), the environment, then --db if given."""
     if config is not None and not config.exists():
         raise WirewatchError(f"--config {config}: no such file", hint="check the path, or leave --config out")
-    return load_settings(config or "wirewatch.toml", overrides={"store.db": db})
+    return load_settings(config or "wirewatch.toml", overrides={"store.db": db} if db else None)
 
 
 def demo_articles() -> Path:
@@ -44,13 +44,13 @@ def demo_articles() -> Path:
 
 @app.callback()
 def _main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors.")) -> None:
-    _state["debug"] = debug
+    """Flags for every command; --debug is read again by main() when an error reaches it."""
 
 
 @app.command("run")
 def run_cmd(
     paths: List[Path] = typer.Argument(..., help="Text, HTML or JSONL files, or folders of them."),
-    db: str = typer.Option("wirewatch.db", "--db", help=DB_HELP),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     config: Optional[Path] = typer.Option(None, "--config", help="TOML settings file (default ./wirewatch.toml)."),
 ) -> None:
     """Run the whole pipeline over articles and store the events.
@@ -62,8 +62,8 @@ def run_cmd(
     report = _run_with_progress(paths, store, settings)
     _print_report(report, settings.store.db)
     store.close()
-    if report.read == 0 and report.errors:
-        raise typer.Exit(2)
+    if report.errors and not (report.new or report.unchanged or report.duplicates):
+        raise typer.Exit(2)  # nothing could be read: a script should notice
 
 
 def _run_with_progress(paths: list[Path], store: SQLiteStore, settings: Settings) -> RunReport:
@@ -96,7 +96,7 @@ def _print_report(report: RunReport, db: str) -> None:
 
 @app.command("events")
 def events_cmd(
-    db: str = typer.Option("wirewatch.db", "--db", help=DB_HELP),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     country: Optional[str] = typer.Option(None, help="ISO3 code or country name."),
     type: Optional[str] = typer.Option(None, "--type", help="Event type or sub-event type."),
     since: Optional[str] = typer.Option(None, help="Earliest date, YYYY-MM-DD."),
@@ -111,7 +111,7 @@ def events_cmd(
     Example: wirewatch events --country RUS --type "Armed clash" --since 2023-05-01
     """
     flt = EventFilter(country, type, _day(since, "--since"), _day(until, "--until"), actor, text, limit)
-    store = _existing_store(db)
+    store = _existing_store(_settings(db).store.db)
     events = list(store.events(flt))
     if as_json:
         for event in events:
@@ -139,12 +139,12 @@ def events_table(events: list[Event]) -> Table:
 
 @app.command("show")
 def show_cmd(event_id: str = typer.Argument(..., help="An id from `wirewatch events`."),
-             db: str = typer.Option("wirewatch.db", "--db", help=DB_HELP)) -> None:
+             db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """Show one event and every source passage, the words behind each field highlighted.
 
     Example: wirewatch show ev-3f2a9c1b7d4e
     """
-    store = _existing_store(db)
+    store = _existing_store(_settings(db).store.db)
     event = store.event(event_id)
     console.print(events_table([event]))
     for note in event.notes:
@@ -184,7 +184,7 @@ def highlight_passage(text: str, mention) -> Text:
 def export_cmd(
     fmt: str = typer.Option("csv", "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
     output: Path = typer.Option(..., "-o", "--output", help="File to write."),
-    db: str = typer.Option("wirewatch.db", "--db", help=DB_HELP),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Export every stored event as ACLED-column CSV, GeoJSON or JSON Lines.
 
@@ -192,7 +192,7 @@ def export_cmd(
     """
     if fmt not in FORMATS:
         raise WirewatchError(f"--format {fmt!r} is not known", hint=f"use one of {', '.join(FORMATS)}")
-    store = _existing_store(db)
+    store = _existing_store(_settings(db).store.db)
     count = export(with_summaries(store, store.events(EventFilter())), fmt, output)
     console.print(f"wrote {count} events to {output}")
     store.close()
@@ -218,10 +218,10 @@ def demo_cmd(
 
     Example: wirewatch demo --db out/demo.db --out out
     """
-    settings = load_settings(None, overrides={"store.db": db})
-    store = open_store(db)
+    settings = _settings(db)
+    store = open_store(settings.store.db)
     report = _run_with_progress([demo_articles()], store, settings)
-    _print_report(report, db)
+    _print_report(report, settings.store.db)
     events = list(store.events(EventFilter()))
     console.print(events_table(events))
     for fmt in ("csv", "geojson"):
@@ -250,7 +250,7 @@ def evaluate_cmd(
     from ..evaluate.typing import read_case2021, score_typing
 
     if case2021 is not None:
-        figures = score_typing(read_case2021(case2021), load_settings("wirewatch.toml").extract)
+        figures = score_typing(read_case2021(case2021), _settings(None).extract)
         if as_json:
             sys.stdout.write(json.dumps(figures, indent=2) + "\n")
         else:
@@ -266,7 +266,7 @@ def evaluate_cmd(
             for key, value in figures.items():
                 console.print(f"{key:>18}: {value}")
         return
-    store = _existing_store(db)
+    store = _existing_store(_settings(db).store.db)
     figures = evaluate(store, gold)
     store.close()
     if as_json:
@@ -295,7 +295,7 @@ def main() -> None:
     try:
         app()
     except WirewatchError as err:
-        if _state["debug"]:
+        if "--debug" in sys.argv:
             raise
         err_console.print(f"[red]error[/]: {err}" + (f"\n[dim]hint: {err.hint}[/]" if err.hint else ""),
                           highlight=False)

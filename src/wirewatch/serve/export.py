@@ -85,6 +85,14 @@ def write_jsonl(events: Iterable[tuple[Event, str]], out: TextIO) -> int:
 def export(events: Iterable[tuple[Event, str]], fmt: str, path: str | Path) -> int:
     """Write events to a file in one of FORMATS; returns how many were written."""
     writer = {"csv": write_csv, "geojson": write_geojson, "jsonl": write_jsonl}[fmt]
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        return writer(events, fh)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    # Written beside the target and renamed at the end: a failure never leaves half an export behind.
+    try:
+        with open(partial, "w", encoding="utf-8", newline="") as fh:
+            count = writer(events, fh)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return count

@@ -101,8 +101,12 @@ class SQLiteStore:
 
     def article_ids_by_url(self, urls: set[str]) -> dict[str, str]:
         """URL -> id of the stored article holding that page's text (its original, for a copy)."""
-        rows = self.db.execute("SELECT url, id FROM articles UNION ALL SELECT url, duplicate_of FROM duplicates")
-        return {url: aid for url, aid in rows if url in urls}
+        if not urls:
+            return {}
+        marks = ",".join("?" * len(urls))
+        rows = self.db.execute(f"SELECT url, id FROM articles WHERE url IN ({marks}) UNION ALL "
+                               f"SELECT url, duplicate_of FROM duplicates WHERE url IN ({marks})", [*urls, *urls])
+        return {url: aid for url, aid in rows}
 
     def mentions_in_article(self, article_id: str) -> list[tuple[str, Mention]]:
         """(event id, mention) for every mention read from one article, in text order."""
