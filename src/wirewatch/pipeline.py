@@ -24,7 +24,7 @@ from .resolve import resolve_mentions
 from .settings import Settings
 from .store.base import Store
 
-__all__ = ["Problem", "RunReport", "run"]
+__all__ = ["Problem", "RunReport", "run", "run_documents"]
 
 
 @dataclass(frozen=True)
@@ -73,13 +73,27 @@ def run(paths: Iterable[str | Path], store: Store, settings: Settings | None = N
         today: the ingestion date, for articles without a publication date.
         progress: called with each input's source name once it is done.
     """
+    paths = [str(p) for p in paths]
+    settings = settings or Settings()
+    return run_documents(read_inputs(paths, settings.ingest.max_bytes), store, settings, today, progress,
+                         label=paths)
+
+
+def run_documents(items: Iterable[RawDocument | InputError], store: Store, settings: Settings | None = None,
+                  today: date | None = None, progress: Callable[[str], None] | None = None,
+                  label: list[str] | None = None) -> RunReport:
+    """Run the pipeline over documents already read (an API request, an archive reader, a test).
+
+    Args:
+        items: RawDocuments, and InputErrors to report as such.
+        label: what the run record names as its inputs.
+    """
     settings = settings or Settings()
     today = today or date.today()
-    paths = [str(p) for p in paths]
     report = RunReport()
-    run_id = store.start_run(paths)
+    run_id = store.start_run(label or ["(documents)"])
     batch: list[RawDocument | InputError] = []
-    for item in read_inputs(paths, settings.ingest.max_bytes):
+    for item in items:
         batch.append(item)
         if len(batch) >= settings.store.batch_size:
             _process(batch, store, settings, today, run_id, report, progress)

@@ -238,6 +238,8 @@ def evaluate_cmd(
                                             help="Score event typing on CASE 2021 Task 2 snippets (a TSV) instead."),
     ucdp: Optional[Path] = typer.Option(None, "--ucdp",
                                         help="Score place resolution on UCDP GED headlines (a CSV) instead."),
+    gva: Optional[Path] = typer.Option(None, "--gva",
+                                       help="Score fusion on the GVA news folder (runs the pipeline in a scratch store)."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
     """Score stored events against a gold file: event-level P/R/F1 and per-field accuracy.
@@ -245,6 +247,7 @@ def evaluate_cmd(
     Example: wirewatch demo && wirewatch evaluate --db out/demo.db
     Example: wirewatch evaluate --case2021 ../shared/eval/case2021/task2_dev.tsv
     Example: wirewatch evaluate --ucdp ../shared/eval/ucdp/ucdp_ged231_sample1000.csv
+    Example: wirewatch evaluate --gva ../shared/eval/gva_news
     """
     from ..evaluate import evaluate, render_report, render_typing
     from ..evaluate.typing import read_case2021, score_typing
@@ -256,10 +259,11 @@ def evaluate_cmd(
         else:
             render_typing(figures, console)
         return
-    if ucdp is not None:
+    if ucdp is not None or gva is not None:
+        from ..evaluate.fusion import score_gva
         from ..evaluate.places import score_ucdp
 
-        figures = score_ucdp(ucdp)
+        figures = score_ucdp(ucdp) if ucdp is not None else score_gva(gva, _settings(None))
         if as_json:
             sys.stdout.write(json.dumps(figures, indent=2) + "\n")
         else:

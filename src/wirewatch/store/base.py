@@ -26,7 +26,8 @@ def in_block(event: Event, mention: Mention) -> bool:
 
 @dataclass(frozen=True)
 class EventFilter:
-    """Filters shared by `wirewatch events`, exports and (later) the HTTP API."""
+    """Filters shared by `wirewatch events`, exports and the HTTP API. Every field narrows the result;
+    None (or 0) leaves that field free."""
 
     country: str | None = None    # ISO3 or country name
     type: str | None = None       # event type or sub-event type
@@ -35,6 +36,23 @@ class EventFilter:
     actor: str | None = None      # substring of actor1/actor2
     text: str | None = None       # substring of a source passage
     limit: int | None = None
+    admin1: str | None = None     # first-level region, as the gazetteer names it
+    sub_type: str | None = None   # sub-event type only
+    bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat; min lon >
+                                                            # max lon crosses the antimeridian
+    claim_status: str | None = None   # a ClaimStatus value
+    min_corroboration: int = 0        # at least this many independent outlets
+    after: tuple[str, str] | None = None  # paging: only events after this (event_date, id), in list order
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Event counts for a filter: by ISO week (Monday's date), by event type, by admin1."""
+
+    total: int
+    by_week: list[tuple[date, int]]                # (Monday of the ISO week, events starting in it), in order
+    by_type: list[tuple[str, str, int]]            # (event type, sub-event type, events), largest first
+    by_admin1: list[tuple[str | None, str | None, int]]  # (ISO3, admin1, events), largest first
 
 
 class Store(Protocol):
@@ -54,6 +72,7 @@ class Store(Protocol):
     def start_run(self, inputs: list[str]) -> int: ...
     def finish_run(self, run_id: int, counts: dict[str, int]) -> None: ...
     def events(self, flt: EventFilter) -> Iterator[Event]: ...
+    def stats(self, flt: EventFilter) -> Stats: ...
     def event(self, event_id: str) -> Event: ...
     def article(self, article_id: str) -> Article: ...
     def close(self) -> None: ...

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import contextmanager
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from importlib import resources
 from pathlib import Path
 from typing import Iterator
@@ -14,7 +14,7 @@ from ..errors import NotFound, StoreError
 from ..ingest.dedup import BANDS, bands, hamming
 from ..models import (Article, Event, Mention, article_from_dict, event_from_dict, mention_from_dict,
                       to_dict)
-from .base import BLOCK_DAYS, EventFilter
+from .base import BLOCK_DAYS, EventFilter, Stats
 
 SCHEMA_VERSION = 1
 
@@ -166,31 +166,33 @@ class SQLiteStore:
              for m, reason in new_mentions])
 
     def events(self, flt: EventFilter) -> Iterator[Event]:
-        """Stored events matching the filter, oldest first."""
-        where, args = [], []
-        if flt.country:
-            where.append("(iso = ? COLLATE NOCASE OR country = ? COLLATE NOCASE)")
-            args += [flt.country, flt.country]
-        if flt.type:
-            where.append("(event_type = ? COLLATE NOCASE OR sub_event_type = ? COLLATE NOCASE)")
-            args += [flt.type, flt.type]
-        if flt.since:
-            where.append("date_end >= ?")
-            args.append(flt.since.isoformat())
-        if flt.until:
-            where.append("event_date <= ?")
-            args.append(flt.until.isoformat())
-        if flt.actor:
-            where.append("(actor1 LIKE ? OR actor2 LIKE ?)")
-            args += [f"%{flt.actor}%"] * 2
-        if flt.text:
-            where.append("id IN (SELECT m.event_id FROM mentions m JOIN articles a ON a.id = m.article_id "
-                         "WHERE substr(a.text, m.passage_start + 1, m.passage_end - m.passage_start) LIKE ?)")
-            args.append(f"%{flt.text}%")
+        """Stored events matching the filter, oldest first (by start date, then id)."""
+        where, args = _where(flt)
+        if flt.after:
+            where.append("(event_date, id) > (?, ?)")
+            args += list(flt.after)
         sql = "SELECT data FROM events" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY event_date, id" + (f" LIMIT {int(flt.limit)}" if flt.limit else "")
-        for row in self.db.execute(sql, args):
+        sql += " ORDER BY event_date, id" + (" LIMIT ?" if flt.limit else "")
+        for row in self.db.execute(sql, args + ([int(flt.limit)] if flt.limit else [])):
             yield event_from_dict(json.loads(row["data"]))
+
+    def stats(self, flt: EventFilter) -> Stats:
+        """Counts of the events matching the filter (paging fields ignored) by ISO week, type and admin1."""
+        where, args = _where(flt)
+        clause = " WHERE " + " AND ".join(where) if where else ""
+        # Monday of the start date's week: SQLite's %w is 0 for Sunday.
+        monday = "date(event_date, '-' || ((CAST(strftime('%w', event_date) AS INTEGER) + 6) % 7) || ' days')"
+        weeks = self.db.execute(f"SELECT {monday} AS week, count(*) FROM events{clause} GROUP BY week ORDER BY week",
+                                args).fetchall()
+        types = self.db.execute(f"SELECT event_type, sub_event_type, count(*) AS n FROM events{clause} "
+                                "GROUP BY event_type, sub_event_type ORDER BY n DESC, event_type, sub_event_type",
+                                args).fetchall()
+        regions = self.db.execute(f"SELECT iso, admin1, count(*) AS n FROM events{clause} "
+                                  "GROUP BY iso, admin1 ORDER BY n DESC, iso, admin1", args).fetchall()
+        return Stats(total=sum(n for _, n in weeks),
+                     by_week=[(date.fromisoformat(w), n) for w, n in weeks],
+                     by_type=[(t, s, n) for t, s, n in types],
+                     by_admin1=[(iso, a, n) for iso, a, n in regions])
 
     def event(self, event_id: str) -> Event:
         """One stored event."""
@@ -221,6 +223,54 @@ class SQLiteStore:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _where(flt: EventFilter) -> tuple[list[str], list[object]]:
+    """SQL conditions and their bound values for a filter's content fields (not its paging)."""
+    where: list[str] = []
+    args: list[object] = []
+    if flt.country:
+        where.append("(iso = ? COLLATE NOCASE OR country = ? COLLATE NOCASE)")
+        args += [flt.country, flt.country]
+    if flt.admin1:
+        where.append("admin1 = ? COLLATE NOCASE")
+        args.append(flt.admin1)
+    if flt.type:
+        where.append("(event_type = ? COLLATE NOCASE OR sub_event_type = ? COLLATE NOCASE)")
+        args += [flt.type, flt.type]
+    if flt.sub_type:
+        where.append("sub_event_type = ? COLLATE NOCASE")
+        args.append(flt.sub_type)
+    if flt.since:
+        where.append("date_end >= ?")
+        args.append(flt.since.isoformat())
+    if flt.until:
+        where.append("event_date <= ?")
+        args.append(flt.until.isoformat())
+    if flt.actor:
+        where.append("(actor1 LIKE ? OR actor2 LIKE ?)")
+        args += [f"%{flt.actor}%"] * 2
+    if flt.text:
+        where.append("id IN (SELECT m.event_id FROM mentions m JOIN articles a ON a.id = m.article_id "
+                     "WHERE substr(a.text, m.passage_start + 1, m.passage_end - m.passage_start) LIKE ?)")
+        args.append(f"%{flt.text}%")
+    if flt.bbox:
+        min_lon, min_lat, max_lon, max_lat = flt.bbox
+        where.append("latitude BETWEEN ? AND ?")
+        args += [min_lat, max_lat]
+        if min_lon <= max_lon:
+            where.append("longitude BETWEEN ? AND ?")
+            args += [min_lon, max_lon]
+        else:  # a box across the antimeridian
+            where.append("(longitude >= ? OR longitude <= ?)")
+            args += [min_lon, max_lon]
+    if flt.claim_status:
+        where.append("claim_status = ? COLLATE NOCASE")
+        args.append(flt.claim_status)
+    if flt.min_corroboration:
+        where.append("corroboration >= ?")
+        args.append(int(flt.min_corroboration))
+    return where, args
 
 
 def _article(row: sqlite3.Row) -> Article:

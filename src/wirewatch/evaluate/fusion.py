@@ -1,0 +1,131 @@
+"""Fusion scored on the GVA news set: do articles about one incident end up in one event?
+
+Each article is assigned the event most of its mentions joined (its "main" event); articles with no
+event are clusters of their own. Clusters are compared with the gold `incident_id`: pairwise
+precision/recall/F1 and B-cubed F1. Slots of the main event are compared with the gold incident.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections import Counter, defaultdict
+from datetime import date, datetime
+from itertools import combinations
+from pathlib import Path
+
+from ..errors import InputError
+from ..gazetteer import fold
+from ..models import Event, RawDocument
+from ..pipeline import run_documents
+from ..settings import Settings
+from ..store import SQLiteStore
+from ..fuse.similarity import distance_km
+
+
+def read_gva(folder: Path, limit: int | None = None) -> tuple[list[RawDocument], dict[str, str], dict[str, dict]]:
+    """Articles as RawDocuments, URL -> incident id, and incident id -> gold incident."""
+    news, incidents = folder / "news.jsonl", folder / "incidents.jsonl"
+    for needed in (news, incidents):
+        if not needed.exists():
+            raise InputError(str(needed), "is missing", hint="pass the gva_news folder")
+    docs, incident_of = [], {}
+    with news.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            r = json.loads(line)
+            if not (r.get("content") or "").strip():
+                continue
+            url = r.get("uri") or f"{news}:{number}"
+            published = date.fromisoformat(r["dct"][:10]) if r.get("dct") else None
+            docs.append(RawDocument(str(news), r["content"], "text", url, None, r.get("title"), published, "en",
+                                    line=number))
+            incident_of[url] = str(r["incident_id"])
+            if limit and len(docs) >= limit:
+                break
+    gold = {}
+    with incidents.open(encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            gold[str(r["incident_uri"])] = r
+    coords_path = folder / "incident_latlong.json"
+    coords = json.loads(coords_path.read_text()) if coords_path.exists() else {}
+    for key, point in coords.items():
+        if key in gold:
+            gold[key]["point"] = point
+    return docs, incident_of, gold
+
+
+def score_gva(folder: Path, settings: Settings, limit: int | None = None) -> dict:
+    """Run the pipeline on the GVA articles in a scratch store and score the clusters and slots."""
+    docs, incident_of, gold = read_gva(folder, limit)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SQLiteStore(Path(tmp) / "gva.db")
+        run_documents(docs, store, settings)
+        main_event = _main_events(store, set(incident_of))
+        store.close()
+    clusters = {url: (main_event[url].id if url in main_event else f"alone:{url}") for url in incident_of}
+    figures = _cluster_scores(clusters, incident_of)
+    figures["articles"] = len(incident_of)
+    figures["articles_with_event"] = len(main_event)
+    figures["slots"] = _slots(main_event, incident_of, gold)
+    return figures
+
+
+def _main_events(store: SQLiteStore, urls: set[str]) -> dict[str, Event]:
+    """URL -> the event most of that article's mentions joined."""
+    out = {}
+    for url, aid in store.article_ids_by_url(urls).items():
+        counts = Counter(event_id for event_id, _ in store.mentions_in_article(aid))
+        if counts:
+            out[url] = store.event(counts.most_common(1)[0][0])
+    return out
+
+
+def _cluster_scores(predicted: dict[str, str], gold: dict[str, str]) -> dict:
+    """Pairwise P/R/F1 and B-cubed P/R/F1 of a clustering against gold labels."""
+    urls = sorted(predicted)
+    tp = fp = fn = 0
+    for a, b in combinations(urls, 2):
+        same_p, same_g = predicted[a] == predicted[b], gold[a] == gold[b]
+        tp += same_p and same_g
+        fp += same_p and not same_g
+        fn += same_g and not same_p
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    by_pred, by_gold = defaultdict(set), defaultdict(set)
+    for url in urls:
+        by_pred[predicted[url]].add(url)
+        by_gold[gold[url]].add(url)
+    bp = sum(len(by_pred[predicted[u]] & by_gold[gold[u]]) / len(by_pred[predicted[u]]) for u in urls) / len(urls)
+    br = sum(len(by_pred[predicted[u]] & by_gold[gold[u]]) / len(by_gold[gold[u]]) for u in urls) / len(urls)
+    return {"pairwise_precision": round(p, 3), "pairwise_recall": round(r, 3),
+            "pairwise_f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+            "b3_precision": round(bp, 3), "b3_recall": round(br, 3),
+            "b3_f1": round(2 * bp * br / (bp + br), 3) if bp + br else 0.0}
+
+
+def _slots(main_event: dict[str, Event], incident_of: dict[str, str], gold: dict[str, dict]) -> dict:
+    """Slot accuracy of each article's main event against its gold incident."""
+    n = date_exact = date_near = place = killed = 0
+    km = []
+    for url, event in main_event.items():
+        g = gold.get(incident_of[url])
+        if g is None:
+            continue
+        n += 1
+        gold_day = datetime.strptime(g["date"], "%B %d, %Y").date()
+        date_exact += event.date.start == gold_day
+        date_near += abs((event.date.start - gold_day).days) <= 1
+        city_ok = fold(g["city_or_county"]).startswith(fold(event.place.name)) if event.place.name else False
+        place += city_ok and fold(event.place.admin1 or "") == fold(g["state"])
+        killed += (event.fatalities.best if event.fatalities else 0) == g["num_killed"]
+        if "point" in g and event.place.latitude is not None:
+            from ..models import GeoPrecision, Place
+
+            km.append(distance_km(event.place, Place("gold", GeoPrecision.EXACT, latitude=g["point"][0],
+                                                     longitude=g["point"][1])))
+    share = (lambda k: round(k / n, 3) if n else None)
+    km.sort()
+    return {"events": n, "date_exact": share(date_exact), "date_within_1_day": share(date_near),
+            "city_and_state": share(place), "killed_exact": share(killed), "injured_exact": None,
+            "median_km": round(km[len(km) // 2], 1) if km else None}

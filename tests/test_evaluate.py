@@ -1,0 +1,65 @@
+"""Scorers: cluster metrics, typing metrics and the gold matcher, on tiny hand-made inputs."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from wirewatch.evaluate import evaluate
+from wirewatch.evaluate.fusion import _cluster_scores
+from wirewatch.evaluate.typing import score_typing
+from wirewatch.pipeline import run
+from wirewatch.settings import ExtractSettings, load_settings
+from wirewatch.store import SQLiteStore
+
+STORY = Path(__file__).parent / "fixtures" / "story_legion.txt"
+URL = "https://balticcourier.example/2023/06/20/free-ingria-legion-commander"
+
+
+def test_perfect_clusters_score_one():
+    gold = {"a": "1", "b": "1", "c": "2"}
+    scores = _cluster_scores({"a": "x", "b": "x", "c": "y"}, gold)
+    assert scores["pairwise_f1"] == scores["b3_f1"] == 1.0
+
+
+def test_all_singletons_have_no_pairwise_recall():
+    gold = {"a": "1", "b": "1", "c": "1"}
+    scores = _cluster_scores({"a": "x", "b": "y", "c": "z"}, gold)
+    assert scores["pairwise_recall"] == 0.0 and scores["b3_precision"] == 1.0
+    assert scores["b3_recall"] == pytest.approx(1 / 3, abs=0.001)
+
+
+def test_one_big_cluster_has_no_pairwise_precision_for_distinct_incidents():
+    scores = _cluster_scores({"a": "x", "b": "x"}, {"a": "1", "b": "2"})
+    assert scores["pairwise_precision"] == 0.0 and scores["b3_precision"] == 0.5
+
+
+def test_typing_scores_count_misses_as_no_event():
+    pairs = [("Police fired tear gas to disperse protesters in Nairobi on Tuesday.", "Protest with intervention"),
+             ("Officials met to discuss the budget.", "Armed clash")]
+    figures = score_typing(pairs, ExtractSettings(model=False))
+    assert figures["accuracy"] == 0.5 and figures["no_prediction"] == 1
+
+
+def test_demo_style_gold_is_matched_by_article_type_and_place(tmp_path):
+    store = SQLiteStore(tmp_path / "s.db")
+    run([STORY], store, load_settings(None, env={}), today=date(2026, 1, 1))
+    gold = [{"url": URL, "incident": "raid-may", "event_type": "Battles", "sub_event_type": "Armed clash",
+             "actor1": "Free Ingria Legion", "actor2": None, "target": None, "country_iso": "RUS",
+             "admin1": "Belgorod Oblast", "location": "Belgorod Oblast", "geo_precision": 3,
+             "event_date": "2023-05-01", "time_precision": 3, "date_text": "in May", "fatalities": None,
+             "claim_status": "claimed", "evidence": "in May"},
+            {"url": URL, "incident": "made-up", "event_type": "Riots", "sub_event_type": "Mob violence",
+             "actor1": None, "actor2": None, "target": None, "country_iso": "RUS", "admin1": None,
+             "location": "Russia", "geo_precision": 4, "event_date": None, "time_precision": None,
+             "date_text": None, "fatalities": None, "claim_status": "reported", "evidence": "x"}]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(g) for g in gold) + "\n")
+    figures = evaluate(store, path)
+    store.close()
+    assert figures["matched"] == 1 and figures["recall"] == 0.5
+    assert figures["fields"]["date"]["accuracy"] == 1.0
+    assert figures["fields"]["claim_status"]["accuracy"] == 1.0
