@@ -129,7 +129,6 @@ def test_same_country_type_dates_and_town_merge(m_when, e_when):
     (NOVAYA_TAVOLZHANKA, SHEBEKINO, day(5), day(5)),             # neighbouring villages, under 10 km
     (SHEBEKINO_NEAR, SHEBEKINO, day(5), day(5)),
     (SHEBEKINO, BELGOROD_REGION, day(5), day(5)),                # town inside the region the other names
-    (SHEBEKINO, RUSSIA, day(5), day(5)),                         # only the country is known on one side
 ])
 def test_compatible_reports_are_not_ruled_out(m_place, e_place, m_when, e_when):
     m = match(mention(place=m_place, when=m_when), event(place=e_place, when=e_when), MAX_KM)
@@ -254,3 +253,17 @@ def test_fuse_skips_mentions_without_place_or_date(tmp_store):
         changed = fuse([mention(place=None), no_date], {"a1": art}, tmp_store, FuseSettings())
     assert changed == []
     assert list(tmp_store.db.execute("SELECT id FROM events")) == []
+
+
+def test_country_only_place_needs_a_shared_actor_across_articles():
+    assert match(mention(place=SHEBEKINO), event(place=RUSSIA), MAX_KM) is None
+    shared = match(mention(place=SHEBEKINO, actor1="Free Ingria Legion"),
+                   event(place=RUSSIA, actor1="Free Ingria Legion"), MAX_KM)
+    assert shared is not None and "an actor in common" in shared.reasons
+
+
+def test_country_only_place_may_join_an_event_of_the_same_article():
+    same = event(place=RUSSIA)
+    same = Event(same.id, same.event_type, same.sub_event_type, same.date, same.place, same.claim_status,
+                 sources=(EventSource("a1:1:0:0", "a1", None, None, K.OUTLET, "founded the event"),))
+    assert match(mention(place=SHEBEKINO, article="a1"), same, MAX_KM) is not None

@@ -31,6 +31,9 @@ def match(mention: Mention, event: Event, max_km: float) -> Match | None:
     if place is None or day is None:
         return None
     actors = _actor_score(mention, event)
+    same_article = any(s.article_id == mention.article_id for s in event.sources)
+    if GeoPrecision.COUNTRY in (mention.place.precision, event.place.precision) and actors < 1.0 and not same_article:
+        return None  # across articles, "in Russia" on the same day is no evidence of one incident
     parts = {"place": place[0], "date": day[0], "type": 1.0, "actors": actors}
     score = sum(_WEIGHTS[k] * v for k, v in parts.items())
     reasons = (place[1], day[1], "same sub-event type", *(("an actor in common",) if actors == 1.0 else ()))
