@@ -1,1 +1,1 @@
-"""Serve: the command line and exports (the HTTP API and web page come later)."""
+"""Serve: the command line, exports, and the HTTP API with its web page."""

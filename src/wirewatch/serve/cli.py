@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import List, Optional
 
 import typer
 from rich.console import Console
@@ -21,7 +21,7 @@ from ..models import Event, to_dict
 from ..pipeline import RunReport, run
 from ..settings import Settings, load_settings
 from ..store import EventFilter, SQLiteStore, open_store
-from .export import FORMATS, export
+from .export import FORMATS, export, with_summaries
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
                   help="Turn news reports of political violence and unrest into a sourced event dataset.")
@@ -198,17 +198,6 @@ def export_cmd(
     store.close()
 
 
-def with_summaries(store: SQLiteStore, events) -> Iterator[tuple[Event, str]]:
-    """Each event with its first source passage, for the `notes` column."""
-    for event in events:
-        mentions = store.mentions_of(event.id)
-        summary = ""
-        if mentions:
-            first = mentions[0][0]
-            summary = store.article(first.article_id).text[first.passage.start:first.passage.end]
-        yield event, summary
-
-
 @app.command("demo")
 def demo_cmd(
     db: str = typer.Option("out/demo.db", "--db", help=DB_HELP),
@@ -277,6 +266,25 @@ def evaluate_cmd(
         sys.stdout.write(json.dumps(figures, indent=2) + "\n")
     else:
         render_report(figures, console)
+
+
+@app.command("serve")
+def serve_cmd(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0 for every interface)."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    token: Optional[str] = typer.Option(None, "--token", envvar="WIREWATCH_TOKEN",
+                                        help="Token every write (POST) must send as `Authorization: Bearer ...`."),
+) -> None:
+    """Serve the store over HTTP: the page with map and timeline at /, the API under /api, OpenAPI at /docs.
+
+    Example: wirewatch serve --db out/demo.db --port 8000
+    """
+    import uvicorn
+
+    from .api import create_app
+
+    uvicorn.run(create_app(_settings(db), token=token), host=host, port=port)
 
 
 def _existing_store(db: str) -> SQLiteStore:

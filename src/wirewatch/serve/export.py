@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
-from typing import Iterable, TextIO
+from typing import Iterable, Iterator, TextIO
 
 from ..models import Event, to_dict
 from ..ontology import load_ontology
+from ..store.base import Store
 
 # ACLED's column names, in ACLED's order, then ours. `iso` holds ISO 3166-1 alpha-3 (ACLED: numeric).
 ACLED_COLUMNS = ["event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
@@ -59,15 +60,18 @@ def write_csv(events: Iterable[tuple[Event, str]], out: TextIO) -> int:
     return count
 
 
+def event_feature(event: Event, summary: str = "") -> dict | None:
+    """One event as a GeoJSON point Feature with the CSV row as properties; None without coordinates."""
+    row = event_row(event, summary)
+    if row["latitude"] in ("", None):
+        return None
+    geometry = {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}
+    return {"type": "Feature", "id": event.id, "geometry": geometry, "properties": row}
+
+
 def write_geojson(events: Iterable[tuple[Event, str]], out: TextIO) -> int:
     """A FeatureCollection of points (events without coordinates are left out)."""
-    features = []
-    for event, summary in events:
-        row = event_row(event, summary)
-        if row["latitude"] in ("", None):
-            continue
-        geometry = {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}
-        features.append({"type": "Feature", "id": event.id, "geometry": geometry, "properties": row})
+    features = [f for f in (event_feature(event, summary) for event, summary in events) if f is not None]
     json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
     return len(features)
 
@@ -80,6 +84,17 @@ def write_jsonl(events: Iterable[tuple[Event, str]], out: TextIO) -> int:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count
+
+
+def with_summaries(store: Store, events: Iterable[Event]) -> Iterator[tuple[Event, str]]:
+    """Each event with its first source passage, for the `notes` column."""
+    for event in events:
+        mentions = store.mentions_of(event.id)
+        summary = ""
+        if mentions:
+            first = mentions[0][0]
+            summary = store.article(first.article_id).text[first.passage.start:first.passage.end]
+        yield event, summary
 
 
 def export(events: Iterable[tuple[Event, str]], fmt: str, path: str | Path) -> int:

@@ -37,6 +37,8 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_block ON events(iso, sub_event_type, event_date);
 CREATE INDEX IF NOT EXISTS events_date ON events(event_date);
+CREATE INDEX IF NOT EXISTS events_claim ON events(claim_status, event_date, id);
+CREATE INDEX IF NOT EXISTS events_admin1 ON events(admin1 COLLATE NOCASE, event_date);
 CREATE TABLE IF NOT EXISTS mentions (
     id TEXT PRIMARY KEY, article_id TEXT REFERENCES articles(id), event_id TEXT REFERENCES events(id),
     event_type TEXT, sub_event_type TEXT, passage_start INTEGER, passage_end INTEGER,
