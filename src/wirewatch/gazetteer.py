@@ -23,6 +23,10 @@ _NAME_RUN = re.compile(
     r"[A-Z][\w'’-]*)*"
 )
 _MAX_WORDS = 5
+# Generic words for an administrative unit ("the Kursk region", "Idlib governorate"), singular forms.
+REGION_WORDS = r"(?:region|oblast|province|governorate|state|district|county|prefecture|department|territory|" \
+               r"krai|kray|republic|division|municipality)"
+
 # Words before a place name that make it a reference point rather than the place itself ("near X").
 NEAR_BEFORE = re.compile(r"(?i)\b(?:near|outside|close to|outskirts of|north of|south of|east of|west of|"
                    r"northeast of|northwest of|southeast of|southwest of|km from|kilometres from|miles from|"

@@ -8,14 +8,13 @@ import statistics
 from pathlib import Path
 
 from ..errors import InputError
-from ..gazetteer import fold, load_gazetteer
+from ..gazetteer import REGION_WORDS, fold, load_gazetteer
 from ..models import GeoPrecision, Place, Span, TextField
 from ..fuse.similarity import distance_km
 from ..resolve.places import country_focus, resolve_place
 
 _UCDP_COLUMNS = {"source_headline", "country", "adm_1", "where_prec", "where_coordinates", "latitude", "longitude"}
-_UNIT_WORDS = re.compile(r"\b(governorate|province|region|state|district|oblast|department|county|prefecture|"
-                         r"division|municipality|territory)\b", re.IGNORECASE)
+_UNIT_WORDS = re.compile(rf"\b{REGION_WORDS}\b", re.IGNORECASE)
 
 
 def headline_place(headline: str) -> Place | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..gazetteer import NEAR_BEFORE, Gazetteer, Hit, load_gazetteer
+from ..gazetteer import NEAR_BEFORE, REGION_WORDS, Gazetteer, Hit, load_gazetteer
 from ..models import Actor, Article, Attribution, Fatalities, Mention, SourceKind, Span, TextField
 from ..ontology import load_ontology
 from ..settings import ExtractSettings
@@ -25,8 +25,7 @@ from .sentences import Sentence, split_sentences
 
 __all__ = ["extract"]
 
-_REGION_WORD = re.compile(r"^\s+(?:region|oblast|province|governorate|state|district|county|prefecture|"
-                          r"department|territory|krai|kray|republic)\b", re.IGNORECASE)
+_REGION_WORD = re.compile(rf"^\s+{REGION_WORDS}\b", re.IGNORECASE)
 _INSTITUTION_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?:regional|city|local|state|federal|national|military|top)\s+)?(?:defen[cs]e ministry|foreign ministry|"
     r"interior ministry|ministry|government|governor|mayor|authorities|officials?|president|prime minister|army|"
@@ -36,7 +35,7 @@ _INSTITUTION_AFTER = re.compile(
 _SPEAKS_AFTER = re.compile(r"\s+(?:has|had|have|also|later|then)?\s*(?:said|says|denied|denies|claimed|claims|accused|"
                            r"accuses|insisted|insists|warned|announced|stated|reported|responded|blamed|"
                            r"confirmed|rejected|vowed|called)\b|\s+(?:has|had) not (?:said|commented|confirmed)")
-_REGION_PLURAL = re.compile(r"^\s+(region|oblast|province|governorate|state|district)s\b", re.IGNORECASE)
+_REGION_PLURAL = re.compile(rf"^\s+{REGION_WORDS}s\b", re.IGNORECASE)
 _DATELINE = re.compile(r"^([A-Z][A-Z' -]+?)(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:,|\(|—|–|-)")
 _SPLIT_DATES = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|or|then)(?:\s+again)?\s*$|^\s*,\s*$")
 _DATELINE_SEARCH = 4  # sentences from the top in which a dateline may stand (after a kicker or byline)

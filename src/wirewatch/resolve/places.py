@@ -10,14 +10,12 @@ import math
 import re
 from collections import Counter
 
-from ..gazetteer import NEAR_BEFORE, Entry, Gazetteer
+from ..gazetteer import NEAR_BEFORE, REGION_WORDS, Entry, Gazetteer
 from ..models import GeoPrecision, Place, Span, TextField
 
-_REGION_SUFFIX = re.compile(r"\s+(?:region|oblast|province|governorate|state|district|county|prefecture|"
-                            r"department|territory|krai|kray|republic)$", re.IGNORECASE)
-_PAIRED_REGION = re.compile(r"\s*(?:,|and|, and)\s+[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?\s+(?:regions|oblasts|provinces|states|"
-                            r"governorates|districts)\b")
-_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|governorate|state|district)s?\b", re.IGNORECASE)
+_REGION_SUFFIX = re.compile(rf"\s+{REGION_WORDS}$", re.IGNORECASE)
+_PAIRED_REGION = re.compile(rf"\s*(?:,|and|, and)\s+[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?\s+{REGION_WORDS}s\b", re.IGNORECASE)
+_REGION_AFTER = re.compile(rf"\s+{REGION_WORDS}s?\b", re.IGNORECASE)
 _FOCUS_WEIGHT = 3.0  # one doubling of mentions of a country is worth ~8x population
 
 
