@@ -169,3 +169,11 @@ def test_spans_point_at_their_words_across_the_demo_corpus():
 def test_a_speaker_after_an_unusual_space_is_found():
     (m,) = mentions_of("Russian drones struck a depot in Kursk on Monday, the regional\u202fgovernor said.")
     assert m.attribution.kind is SourceKind.OFFICIAL_STATEMENT
+
+
+def test_a_statement_without_place_or_date_points_back_at_the_last_report():
+    text = ("Fighters crossed into the Belgorod region in May and fought Russian troops for a day. "
+            "Russia's Defence Ministry said it had repelled the incursion.")
+    found = mentions_of(text, published=date(2023, 6, 20))
+    assert [m.attribution.kind for m in found] == [SourceKind.OUTLET, SourceKind.OFFICIAL_STATEMENT]
+    assert found[1].place_text == found[0].place_text and found[1].date_text == found[0].date_text

@@ -10,6 +10,7 @@ import csv
 import gzip
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -91,6 +92,17 @@ class Gazetteer:
         """The country record for an ISO2 code."""
         return next((e for e in self.entries(self.countries[iso2]["name"]) if e.kind == "country"), None) \
             if iso2 in self.countries else None
+
+    def country_focus(self, text: str) -> Counter[str]:
+        """How strongly an article points at each country (ISO2): names, demonyms, unambiguous towns."""
+        focus: Counter[str] = Counter()
+        for hit in self.spot(text):
+            if hit.demonym_of:
+                focus[hit.demonym_of] += 1
+            countries = {e.country for e in hit.entries}
+            if len(countries) == 1:
+                focus[countries.pop()] += 2
+        return focus
 
     def spot(self, text: str) -> list[Hit]:
         """Place names and demonyms in text, longest match first, never overlapping."""

@@ -11,7 +11,7 @@ from ..errors import InputError
 from ..gazetteer import REGION_WORDS, fold, load_gazetteer
 from ..models import GeoPrecision, Place, Span, TextField
 from ..fuse.similarity import distance_km
-from ..resolve.places import country_focus, resolve_place
+from ..resolve.places import resolve_place
 
 _UCDP_COLUMNS = {"source_headline", "country", "adm_1", "where_prec", "where_coordinates", "latitude", "longitude"}
 _UNIT_WORDS = re.compile(rf"\b{REGION_WORDS}\b", re.IGNORECASE)
@@ -21,7 +21,7 @@ def headline_place(headline: str) -> Place | None:
     """The most specific place a headline names, resolved with the pipeline's resolver (the extract
     stage's choice among several places is not applied: a headline has no trigger to be near)."""
     gazetteer = load_gazetteer()
-    focus = country_focus(headline, gazetteer)
+    focus = gazetteer.country_focus(headline)
     places = []
     for hit in gazetteer.spot(headline):
         if hit.entries:

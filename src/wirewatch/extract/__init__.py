@@ -8,6 +8,7 @@ from the dateline; a sentence with a toll but no trigger adds its toll to the me
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from ..gazetteer import NEAR_BEFORE, REGION_WORDS, Gazetteer, Hit, load_gazetteer
@@ -38,6 +39,7 @@ _SPEAKS_AFTER = re.compile(r"\s+(?:has|had|have|also|later|then)?\s*(?:said|says
 _REGION_PLURAL = re.compile(rf"^\s+{REGION_WORDS}s\b", re.IGNORECASE)
 _DATELINE = re.compile(r"^([A-Z][A-Z' -]+?)(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:,|\(|—|–|-)")
 _SPLIT_DATES = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|or|then)(?:\s+again)?\s*$|^\s*,\s*$")
+_POINTS_BACK = {SourceKind.OFFICIAL_DENIAL, SourceKind.OFFICIAL_STATEMENT, SourceKind.PERPETRATOR_CLAIM}
 _DATELINE_SEARCH = 4  # sentences from the top in which a dateline may stand (after a kicker or byline)
 _MAX_FOLLOWUP = 2  # sentences after a mention that may still add its death toll
 
@@ -56,6 +58,7 @@ def extract(article: Article, settings: ExtractSettings | None = None,
     state = SpeakerState()
     sentences = split_sentences(text)
     dateline, dateline_index, dateline_end = _dateline(sentences, gazetteer, article.id)
+    focus = gazetteer.country_focus(text)
     usable = [not _is_heading(s.text) and len(s.text) <= settings.max_sentence_chars for s in sentences]
     # The fast pass, once per sentence: triggers, venues and time expressions.
     lexical = [find_triggers(s.text, lex) if ok else [] for s, ok in zip(sentences, usable)]
@@ -88,11 +91,12 @@ def extract(article: Article, settings: ExtractSettings | None = None,
         named = [a for a in actors if a.name in {n for n, _ in groups.values()}]
         last_group = named[-1].name if named else last_group
         triggers = combine(lexical[index], scores.get(index), model.labels if model else (), settings.model_override)
-        if triggers and not (places or times) and attribution.kind is SourceKind.OFFICIAL_DENIAL:
-            # "The ministry denied that any ship was hit": a denial points back at what was reported.
-            denied = _denied_mentions(mentions, triggers, attribution, sent, article.id)
-            if denied:
-                mentions.extend(denied)
+        if triggers and not (places or times) and attribution.kind in _POINTS_BACK:
+            # "The ministry said it repelled the incursion": a statement without place or date words of
+            # its own speaks of what the article reported just before.
+            echoes = _echoes(mentions, triggers, attribution, sent, article.id)
+            if echoes:
+                mentions.extend(echoes)
                 last_mention_sentence = index
                 continue
         if not triggers or (settings.require_anchor and not (places or times)):
@@ -102,7 +106,7 @@ def extract(article: Article, settings: ExtractSettings | None = None,
             _remember_date(last_date, sent, times, article.id)
             continue
         for k, trig in enumerate(triggers):
-            chosen = _choose_places(sent, places, trig.start, article.id)
+            chosen = _choose_places(sent, places, trig.start, article.id, focus)
             place_list = chosen or [last_place.get(sent.paragraph) or dateline]
             dates = _date_fields(sent, times, article.id) or \
                 ([last_date[sent.paragraph]] if sent.paragraph in last_date else [None])
@@ -129,15 +133,16 @@ def extract(article: Article, settings: ExtractSettings | None = None,
     return mentions, warnings
 
 
-def _denied_mentions(earlier: list[Mention], triggers, attribution, sent: Sentence, article_id: str) -> list[Mention]:
-    """Copies of the earlier mentions of the same sub-event types, asserted by the denial instead."""
-    kinds = {t.sub_event_type for t in triggers}
+def _echoes(earlier: list[Mention], triggers, attribution, sent: Sentence, article_id: str) -> list[Mention]:
+    """For each trigger, a copy of the latest earlier mention of its sub-event type, asserted by this
+    sentence's source instead."""
     out = []
-    for m in (e for e in earlier if e.sub_event_type in kinds):
-        trig = next(t for t in triggers if t.sub_event_type == m.sub_event_type)
-        out.append(replace(m, id=f"{m.id}:denied:{sent.start}", passage=Span(article_id, sent.start, sent.end),
-                           trigger=_field(sent, trig.start, trig.end, article_id),
-                           attribution=_attribution(sent, attribution, article_id), fatalities=None))
+    for trig in triggers:
+        m = next((e for e in reversed(earlier) if e.sub_event_type == trig.sub_event_type), None)
+        if m is not None:
+            out.append(replace(m, id=f"{m.id}:echo:{sent.start}", passage=Span(article_id, sent.start, sent.end),
+                               trigger=_field(sent, trig.start, trig.end, article_id),
+                               attribution=_attribution(sent, attribution, article_id), fatalities=None))
     return out
 
 
@@ -172,7 +177,8 @@ def _place_field(sent: Sentence, hit: Hit, article_id: str) -> TextField:
     return _field(sent, hit.start, end, article_id)
 
 
-def _choose_places(sent: Sentence, places: list[Hit], trigger_start: int, article_id: str) -> list[TextField]:
+def _choose_places(sent: Sentence, places: list[Hit], trigger_start: int, article_id: str,
+                   focus: Counter[str]) -> list[TextField]:
     """The most specific place in the sentence, the nearest to the trigger among equals; every region
     of a pair like "the Kursk and Bryansk regions"."""
     if not places:
@@ -182,7 +188,7 @@ def _choose_places(sent: Sentence, places: list[Hit], trigger_start: int, articl
         if _REGION_PLURAL.match(sent.text[second.end:]) and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", between):
             return [_field(sent, h.start, h.end, article_id) for h in (first, second)]
 
-    def rank(hit: Hit) -> tuple[int, int]:
+    def rank(hit: Hit) -> tuple[int, bool, int]:
         kinds = {e.kind for e in hit.entries}
         if _REGION_WORD.match(sent.text[hit.end:]):
             level = 3
@@ -194,7 +200,9 @@ def _choose_places(sent: Sentence, places: list[Hit], trigger_start: int, articl
             level = 3
         else:
             level = 4
-        return level, abs(hit.start - trigger_start)
+        # A name that could be in one of the article's countries beats one that cannot ("Fleet", England).
+        foreign = not any(focus.get(e.country) for e in hit.entries)
+        return level, foreign, abs(hit.start - trigger_start)
 
     return [_place_field(sent, min(places, key=rank), article_id)]
 

@@ -21,7 +21,7 @@ _LEADING = re.compile(r"^(?:(?:The|A|An|This|That|Its|Their)\s+)?(?:(?:Fighters|
 _STATE_FORCES = {"army", "armed forces", "forces", "national guard", "guard", "border guard", "navy", "air force",
                  "security forces", "defence forces", "defense forces", "special forces", "ground forces"}
 # Who "we", "our fighters" and "the group" stand for: the article's most recent named group.
-_GROUP_PRONOUN = re.compile(r"(?i)\b(?:we|our (?:fighters|men|units?|group|forces)|his (?:fighters|men|unit|group)|"
+_GROUP_PRONOUN = re.compile(r"(?i)\b(?:we|our (?:fighters|men|people|guys|boys|units?|group|forces)|his (?:fighters|men|unit|group)|"
                             r"their (?:fighters|men)|the group|its fighters|the (?:group|unit)'s fighters)\b")
 _OBJECT_PREP = re.compile(r"(?i)\b(?:on|against|at|targeting|toward|towards|into|of|near|with)\s+(?:the\s+)?$")
 _PLACE_NOUN = re.compile(r"\s+(?:stations?|offices?|buildings?|posts?|headquarters|bases?|cars?|vehicles?|vans?|"

@@ -7,7 +7,7 @@ from dataclasses import replace
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..models import Actor, Article, DatePrecision, Mention, Place
 from .dates import resolve_date
-from .places import country_focus, country_place, resolve_place
+from .places import country_place, resolve_place
 
 __all__ = ["resolve_mentions"]
 
@@ -18,7 +18,7 @@ def resolve_mentions(article: Article, mentions: list[Mention],
     if not mentions:
         return []
     gazetteer = gazetteer or load_gazetteer()
-    focus = country_focus(article.text, gazetteer)
+    focus = gazetteer.country_focus(article.text)
     fallback = country_place(focus, gazetteer)
     iso3_names = {c["iso3"]: c["name"] for c in gazetteer.countries.values()}
     resolved = []

@@ -19,18 +19,6 @@ _REGION_AFTER = re.compile(rf"\s+{REGION_WORDS}s?\b", re.IGNORECASE)
 _FOCUS_WEIGHT = 3.0  # one doubling of mentions of a country is worth ~8x population
 
 
-def country_focus(text: str, gazetteer: Gazetteer) -> Counter[str]:
-    """How strongly an article points at each country (ISO2): names, demonyms, unambiguous towns."""
-    focus: Counter[str] = Counter()
-    for hit in gazetteer.spot(text):
-        if hit.demonym_of:
-            focus[hit.demonym_of] += 1
-        countries = {e.country for e in hit.entries}
-        if len(countries) == 1:
-            focus[countries.pop()] += 2
-    return focus
-
-
 def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
     """The entry a place name refers to, or None when the gazetteer has no such name."""
     name = _REGION_SUFFIX.sub("", field.text)
