@@ -38,7 +38,8 @@ _SPEAKS_AFTER = re.compile(r"\s+(?:has|had|have|also|later|then)?\s*(?:said|says
                            r"confirmed|rejected|vowed|called)\b|\s+(?:has|had) not (?:said|commented|confirmed)")
 _REGION_PLURAL = re.compile(rf"^\s+{REGION_WORDS}s\b", re.IGNORECASE)
 _DATELINE = re.compile(r"^([A-Z][A-Z' -]+?)(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:,|\(|—|–|-)")
-_SPLIT_DATES = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|or|then)(?:\s+again)?\s*$|^\s*,\s*$")
+# What may stand between two dates of one trigger: "in May and again earlier this month", "May, June".
+_SPLIT_DATES = re.compile(r"(?i)\s*(?:,|(?:,\s*)?(?:and|or|then)(?:\s+again)?)\s*")
 _POINTS_BACK = {SourceKind.OFFICIAL_DENIAL, SourceKind.OFFICIAL_STATEMENT, SourceKind.PERPETRATOR_CLAIM}
 _DATELINE_SEARCH = 4  # sentences from the top in which a dateline may stand (after a kicker or byline)
 _MAX_FOLLOWUP = 2  # sentences after a mention that may still add its death toll
@@ -105,14 +106,14 @@ def extract(article: Article, settings: ExtractSettings | None = None,
                 mentions[-1] = _add_toll(mentions[-1], sent, article.id)
             _remember_date(last_date, sent, times, article.id)
             continue
+        dates = _date_fields(sent, times, article.id) or \
+            ([last_date[sent.paragraph]] if sent.paragraph in last_date else [None])
+        toll = _toll(sent, article.id)
         for k, trig in enumerate(triggers):
             chosen = _choose_places(sent, places, trig.start, article.id, focus)
             place_list = chosen or [last_place.get(sent.paragraph) or dateline]
-            dates = _date_fields(sent, times, article.id) or \
-                ([last_date[sent.paragraph]] if sent.paragraph in last_date else [None])
             actor1, actor2 = assign_roles(sent.text, actors, trig.start, trig.end)
             target = find_target(sent.text, lex, trig.end)
-            toll = find_fatalities(sent.text)
             for d, (date_field, place) in enumerate((dt, pl) for dt in dates for pl in place_list):
                 mentions.append(Mention(
                     id=f"{article.id}:{index}:{k}:{d}", article_id=article.id,
@@ -124,9 +125,7 @@ def extract(article: Article, settings: ExtractSettings | None = None,
                     target=_field(sent, target[1], target[2], article.id) if target else None,
                     target_kind=target[0] if target else None,
                     place_text=place, date_text=date_field,
-                    fatalities=Fatalities(toll.low, toll.best, toll.high,
-                                          Span(article.id, sent.start + toll.start, sent.start + toll.end))
-                    if toll else None,
+                    fatalities=toll,
                 ))
         last_mention_sentence = index
         _remember_date(last_date, sent, times, article.id)
@@ -213,8 +212,7 @@ def _date_fields(sent: Sentence, times: list[TimeExpression], article_id: str) -
         return []
     chosen = [times[0]]
     for prev, nxt in zip(times, times[1:]):
-        if _SPLIT_DATES.match(sent.text[prev.end:nxt.start]) or \
-                re.fullmatch(r"(?i)\s*(?:and|,)\s+(?:again\s+)?", sent.text[prev.end:nxt.start]):
+        if _SPLIT_DATES.fullmatch(sent.text[prev.end:nxt.start]):
             chosen.append(nxt)
         else:
             break
@@ -231,11 +229,16 @@ def _add_toll(mention: Mention, sent: Sentence, article_id: str) -> Mention:
     """A follow-up sentence's death toll, when the mention has none yet."""
     if mention.fatalities is not None:
         return mention
-    toll = find_fatalities(sent.text)
-    if toll is None:
-        return mention
-    span = Span(article_id, sent.start + toll.start, sent.start + toll.end)
-    return replace(mention, fatalities=Fatalities(toll.low, toll.best, toll.high, span))
+    toll = _toll(sent, article_id)
+    return replace(mention, fatalities=toll) if toll else mention
+
+
+def _toll(sent: Sentence, article_id: str) -> Fatalities | None:
+    """The sentence's death toll as a Fatalities record, with its span."""
+    hit = find_fatalities(sent.text)
+    if hit is None:
+        return None
+    return Fatalities(hit.low, hit.best, hit.high, Span(article_id, sent.start + hit.start, sent.start + hit.end))
 
 
 def _dateline(sentences: list[Sentence], gazetteer: Gazetteer, article_id: str
