@@ -24,7 +24,7 @@ from wirewatch.extract import extract
 from wirewatch.fuse import fuse
 from wirewatch.gazetteer import load_gazetteer
 from wirewatch.ingest import read_inputs
-from wirewatch.ingest.dedup import simhash
+from wirewatch.ingest.dedup import fingerprint
 from wirewatch.models import RawDocument, replace
 from wirewatch.resolve import resolve_mentions
 from wirewatch.serve.cli import demo_articles
@@ -87,7 +87,7 @@ def main() -> None:
             t = time.perf_counter()
             with store.transaction():
                 for article, mentions in prepared:
-                    store.add_article(article, simhash(article.text))
+                    store.add_article(article, fingerprint(article.text))
                     fuse(mentions, {article.id: article}, store, settings.fuse)
             timings["store+fuse"] += time.perf_counter() - t
         total = time.perf_counter() - start

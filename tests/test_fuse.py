@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from wirewatch.ingest.dedup import fingerprint
 from wirewatch.fuse import fuse
 from wirewatch.fuse.incidents import build_event, claim_status, event_id, merge_fatalities
 from wirewatch.fuse.similarity import distance_km, match
@@ -232,7 +233,7 @@ def test_fuse_merges_reports_of_one_incident_and_keeps_others_apart(tmp_store):
     settings = FuseSettings()
     with tmp_store.transaction():
         for a in arts.values():
-            tmp_store.add_article(a, 0)
+            tmp_store.add_article(a, fingerprint(a.text))
         first = fuse([mention("a1:0", "a1", kind=K.PERPETRATOR_CLAIM)], {"a1": arts["a1"]}, tmp_store, settings)
         second = fuse([mention("a2:0", "a2", kind=K.OFFICIAL_DENIAL, when=day(6))], {"a2": arts["a2"]},
                       tmp_store, settings)

@@ -14,7 +14,7 @@ NO_ENV: dict[str, str] = {}
 def test_defaults():
     s = load_settings(None, env=NO_ENV)
     assert s == Settings()
-    assert s.ingest.near_duplicate_bits == 7
+    assert s.ingest.near_duplicate == 0.7
     assert s.ingest.max_bytes == 5_000_000
     assert s.extract.require_anchor is True
     assert s.fuse.threshold == 0.6 and s.fuse.max_km == 50.0
@@ -47,7 +47,7 @@ def test_process_environment_is_read_by_default(monkeypatch):
     ({"WIREWATCH_FUSE_MAX_KM": "12.5"}, "fuse", "max_km", 12.5),
     ({"WIREWATCH_EXTRACT_REQUIRE_ANCHOR": "no"}, "extract", "require_anchor", False),
     ({"WIREWATCH_EXTRACT_REQUIRE_ANCHOR": "TRUE"}, "extract", "require_anchor", True),
-    ({"WIREWATCH_INGEST_NEAR_DUPLICATE_BITS": "4"}, "ingest", "near_duplicate_bits", 4),
+    ({"WIREWATCH_INGEST_NEAR_DUPLICATE": "0.8"}, "ingest", "near_duplicate", 0.8),
     ({"WIREWATCH_STORE_DB": "/tmp/x.db"}, "store", "db", "/tmp/x.db"),
     ({"WIREWATCH_HOME": "/somewhere", "PATH": "/bin"}, "store", "batch_size", 25),  # ignored names
 ])

@@ -9,7 +9,7 @@ import pytest
 
 from wirewatch.clean import article_id
 from wirewatch.errors import NotFound, StoreError
-from wirewatch.ingest.dedup import simhash
+from wirewatch.ingest.dedup import fingerprint
 from wirewatch.models import (Actor, Article, Attribution, ClaimStatus, DatePrecision, Event, EventSource,
                               Fatalities, GeoPrecision, Mention, Place, ResolvedDate, SourceKind, Span, TextField)
 from wirewatch.store import EventFilter, SQLiteStore, open_store
@@ -76,7 +76,7 @@ def stocked(tmp_store):
     with tmp_store.transaction():
         for text, url, eid, sub, etype, place, day, actor, end in rows:
             article = make_article(text, url)
-            tmp_store.add_article(article, simhash(text))
+            tmp_store.add_article(article, fingerprint(text))
             mention = make_mention(article, 0, sub, etype, place, day)
             tmp_store.save_event(make_event(eid, mention, article, actor, end=end), [(mention, "founded the event")])
     return tmp_store
@@ -86,7 +86,7 @@ def stocked(tmp_store):
 
 
 def test_schema_version_is_set(tmp_store):
-    assert tmp_store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 1
+    assert tmp_store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
 
 
 def test_wal_mode(tmp_store):
@@ -103,11 +103,11 @@ def test_reopening_keeps_data_and_version(tmp_path):
     store = open_store(path)
     article = make_article(KHARKIV_TEXT)
     with store.transaction():
-        store.add_article(article, simhash(article.text))
+        store.add_article(article, fingerprint(article.text))
     store.close()
     again = open_store(path)
     assert again.has_article(article.id)
-    assert again.db.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert again.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     again.close()
 
 
@@ -145,7 +145,7 @@ def test_add_article_and_lookups(tmp_store):
     article = make_article(KHARKIV_TEXT, url="https://ledger.example/kharkiv")
     assert not tmp_store.has_article(article.id)
     with tmp_store.transaction():
-        tmp_store.add_article(article, simhash(article.text))
+        tmp_store.add_article(article, fingerprint(article.text))
     assert tmp_store.has_article(article.id)
     assert tmp_store.is_known(article.id, "https://ledger.example/kharkiv")
     assert not tmp_store.is_known(article.id, "https://other.example/kharkiv")
@@ -158,7 +158,7 @@ def test_add_article_and_lookups(tmp_store):
 def test_article_without_url_is_known_by_null_url(tmp_store):
     article = make_article(GOMA_TEXT, url=None)
     with tmp_store.transaction():
-        tmp_store.add_article(article, simhash(article.text))
+        tmp_store.add_article(article, fingerprint(article.text))
     assert tmp_store.is_known(article.id, None)
     assert not tmp_store.is_known(article.id, "https://example.org/goma")
 
@@ -166,8 +166,8 @@ def test_article_without_url_is_known_by_null_url(tmp_store):
 def test_adding_an_article_twice_keeps_one_row(tmp_store):
     article = make_article(KHARKIV_TEXT)
     with tmp_store.transaction():
-        tmp_store.add_article(article, simhash(article.text))
-        tmp_store.add_article(article, simhash(article.text))
+        tmp_store.add_article(article, fingerprint(article.text))
+        tmp_store.add_article(article, fingerprint(article.text))
     assert tmp_store.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
 
 
@@ -175,7 +175,7 @@ def test_duplicate_makes_the_copy_known(tmp_store):
     original = make_article(KHARKIV_TEXT, url="https://ledger.example/kharkiv")
     copy = make_article(KHARKIV_TEXT + " More follows.", url="https://mirror.example/kharkiv", outlet="Mirror")
     with tmp_store.transaction():
-        tmp_store.add_article(original, simhash(original.text))
+        tmp_store.add_article(original, fingerprint(original.text))
         tmp_store.add_duplicate(copy, original.id, "near")
     assert tmp_store.is_known(copy.id, "https://mirror.example/kharkiv")
     assert not tmp_store.has_article(copy.id)
@@ -184,32 +184,83 @@ def test_duplicate_makes_the_copy_known(tmp_store):
 
 
 def test_near_duplicate_lookup(tmp_store):
-    article = make_article(KHARKIV_TEXT)
-    h = simhash(article.text)
+    article = make_article(KHARKIV_TEXT + " " + GOMA_TEXT)
     with tmp_store.transaction():
-        tmp_store.add_article(article, h)
-    assert tmp_store.near_duplicate(h, 6) == article.id
-    assert tmp_store.near_duplicate(h ^ 0b101, 6) == article.id            # 2 bits off
-    assert tmp_store.near_duplicate(h ^ 0b101, 1) is None                  # over the limit
-    flipped = h ^ 0x0101010101010101                                       # one bit in every band
-    flipped = flipped - (1 << 64) if flipped >= 1 << 63 else flipped
-    assert tmp_store.near_duplicate(flipped, 8) is None                    # no band equal: not a candidate
-    assert tmp_store.near_duplicate(simhash(DAKAR_TEXT), 6) is None
+        tmp_store.add_article(article, fingerprint(article.text))
+    assert tmp_store.near_duplicate(fingerprint(article.text), 0.7) == article.id
+    reprint = fingerprint(KHARKIV_TEXT + " " + GOMA_TEXT + " Follow us for more updates.")
+    assert tmp_store.near_duplicate(reprint, 0.6) == article.id
+    assert tmp_store.near_duplicate(reprint, 1.0) is None                   # over the threshold
+    assert tmp_store.near_duplicate(fingerprint(DAKAR_TEXT), 0.5) is None   # another story
 
 
-def test_near_duplicate_with_negative_hash(tmp_store):
+def test_near_duplicate_picks_the_most_similar(tmp_store):
+    base = KHARKIV_TEXT + " " + GOMA_TEXT
+    far = make_article(base + " " + DAKAR_TEXT)
+    near = make_article(base + " The governor said.")
+    with tmp_store.transaction():
+        tmp_store.add_article(far, fingerprint(far.text))
+        tmp_store.add_article(near, fingerprint(near.text))
+    assert tmp_store.near_duplicate(fingerprint(base), 0.3) == near.id
+
+
+def test_version_1_database_is_migrated_and_fingerprinted(tmp_path):
+    from importlib import resources
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    v1 = (resources.files("wirewatch") / "store" / "migrations" / "sqlite" / "0001_initial.sql").read_text("utf-8")
+    db.executescript(v1 + "PRAGMA user_version=1;")
     article = make_article(GOMA_TEXT)
-    h = -(1 << 63) + 12345
+    db.execute("INSERT INTO articles (id, url, outlet, title, published, ingested, language, source, text, simhash, "
+               "band0) VALUES (?,?,?,?,?,?,?,?,?,?,?)", (article.id, article.url, article.outlet, article.title,
+                                                          None, "2024-03-02", "en", "goma.txt", GOMA_TEXT, 123, 4))
+    db.commit()
+    db.close()
+    store = SQLiteStore(path)
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    columns = {r[1] for r in store.db.execute("PRAGMA table_info(articles)")}
+    assert "fingerprint" in columns and "simhash" not in columns
+    assert store.has_article(article.id)
+    assert store.near_duplicate(fingerprint(GOMA_TEXT), 0.9) == article.id
+    store.close()
+
+
+# --- feeds ----------------------------------------------------------------------------------------
+
+
+def test_feed_state_round_trip(tmp_store):
+    from datetime import datetime, timezone
+    from wirewatch.store import FeedState
+    assert tmp_store.feed_state("https://wire.example/rss") is None
+    state = FeedState("https://wire.example/rss", etag='"abc"', modified="Tue, 09 Apr 2024 08:00:00 GMT",
+                      failures=2, next_poll=datetime(2024, 4, 9, 9, 30, tzinfo=timezone.utc),
+                      last_error="timed out after 20 s", title="Wire")
     with tmp_store.transaction():
-        tmp_store.add_article(article, h)
-    assert tmp_store.near_duplicate(h ^ 1, 6) == article.id
+        tmp_store.save_feed_state(state)
+    assert tmp_store.feed_state(state.url) == state
+    state.failures = 0
+    state.last_error = None
+    with tmp_store.transaction():
+        tmp_store.save_feed_state(state)
+    assert tmp_store.feed_state(state.url).failures == 0
+
+
+def test_feed_items_seen(tmp_store):
+    feed = "https://wire.example/rss"
+    ids = [f"item-{i}" for i in range(1200)]   # more than one statement's bound parameters
+    assert tmp_store.seen_items(feed, ids) == set()
+    with tmp_store.transaction():
+        tmp_store.mark_items_seen(feed, ids[:700])
+        tmp_store.mark_items_seen(feed, ids[:3])             # marking twice is harmless
+    assert tmp_store.seen_items(feed, ids) == set(ids[:700])
+    assert tmp_store.seen_items("https://other.example/rss", ids) == set()
 
 
 def test_article_ids_by_url_includes_copies(tmp_store):
     original = make_article(KHARKIV_TEXT, url="https://ledger.example/kharkiv")
     copy = make_article(KHARKIV_TEXT + " More follows.", url="https://mirror.example/kharkiv")
     with tmp_store.transaction():
-        tmp_store.add_article(original, simhash(original.text))
+        tmp_store.add_article(original, fingerprint(original.text))
         tmp_store.add_duplicate(copy, original.id, "near")
     found = tmp_store.article_ids_by_url({"https://ledger.example/kharkiv", "https://mirror.example/kharkiv",
                                           "https://nowhere.example/"})
@@ -221,7 +272,7 @@ def test_mentions_in_article_in_text_order(tmp_store):
     m0 = make_mention(article, 0, "Protest with intervention", "Protests", DAKAR, date(2024, 2, 9), passage=(0, 10))
     m1 = make_mention(article, 1, "Violent demonstration", "Riots", DAKAR, date(2024, 2, 9), passage=(11, 20))
     with tmp_store.transaction():
-        tmp_store.add_article(article, simhash(article.text))
+        tmp_store.add_article(article, fingerprint(article.text))
         tmp_store.save_event(make_event("ev-a", m0, article), [(m0, "founded the event")])
         tmp_store.save_event(make_event("ev-b", m1, article), [(m1, "founded the event")])
     assert tmp_store.mentions_in_article(article.id) == [("ev-a", m0), ("ev-b", m1)]
@@ -242,7 +293,7 @@ def test_save_event_and_read_it_back(tmp_store):
                            KHARKIV, date(2024, 4, 9))
     event = make_event("ev-1", mention, article, "Military Forces of Russia", ClaimStatus.CONFIRMED, deaths=2)
     with tmp_store.transaction():
-        tmp_store.add_article(article, simhash(article.text))
+        tmp_store.add_article(article, fingerprint(article.text))
         tmp_store.save_event(event, [(mention, "founded the event")])
     assert tmp_store.event("ev-1") == event
     assert tmp_store.mentions_of("ev-1") == [(mention, "founded the event")]
@@ -308,7 +359,7 @@ def test_text_filter_reads_only_the_mention_passage(tmp_store):
     mention = make_mention(article, 0, "Protest with intervention", "Protests", DAKAR, date(2024, 2, 9),
                            passage=(0, first_sentence))
     with tmp_store.transaction():
-        tmp_store.add_article(article, simhash(article.text))
+        tmp_store.add_article(article, fingerprint(article.text))
         tmp_store.save_event(make_event("ev-d", mention, article), [(mention, "founded the event")])
     assert _ids(tmp_store, text="tear gas") == ["ev-d"]
     assert _ids(tmp_store, text="burned tyres") == []
@@ -349,7 +400,7 @@ def test_failed_transaction_rolls_back_everything(tmp_store):
                            KHARKIV, date(2024, 4, 9))
     with pytest.raises(RuntimeError, match="boom"):
         with tmp_store.transaction():
-            tmp_store.add_article(article, simhash(article.text))
+            tmp_store.add_article(article, fingerprint(article.text))
             tmp_store.save_event(make_event("ev-1", mention, article), [(mention, "founded the event")])
             raise RuntimeError("boom")
     for table in ("articles", "events", "mentions"):
@@ -357,7 +408,7 @@ def test_failed_transaction_rolls_back_everything(tmp_store):
     assert not tmp_store.has_article(article.id)
     # The store is usable afterwards.
     with tmp_store.transaction():
-        tmp_store.add_article(article, simhash(article.text))
+        tmp_store.add_article(article, fingerprint(article.text))
     assert tmp_store.has_article(article.id)
 
 
@@ -366,13 +417,13 @@ def test_second_connection_reads_while_a_transaction_is_open(tmp_path):
     writer = SQLiteStore(path)
     committed = make_article(GOMA_TEXT)
     with writer.transaction():
-        writer.add_article(committed, simhash(committed.text))
+        writer.add_article(committed, fingerprint(committed.text))
     pending = make_article(KHARKIV_TEXT)
     reader = SQLiteStore(path)
     reader.db.execute("PRAGMA busy_timeout=0")   # a blocked read would fail at once, not wait
     try:
         with writer.transaction():
-            writer.add_article(pending, simhash(pending.text))
+            writer.add_article(pending, fingerprint(pending.text))
             assert writer.has_article(pending.id)
             # The reader sees the last committed state, without waiting for the writer.
             assert reader.has_article(committed.id)

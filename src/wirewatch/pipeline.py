@@ -18,7 +18,7 @@ from .extract import extract
 from .fuse import fuse
 from .gazetteer import load_gazetteer
 from .ingest import read_inputs
-from .ingest.dedup import hamming, simhash
+from .ingest.dedup import Fingerprint, fingerprint, similarity
 from .models import Article, Mention, RawDocument
 from .resolve import resolve_mentions
 from .settings import Settings
@@ -58,7 +58,7 @@ class RunReport:
 @dataclass
 class _Prepared:
     article: Article
-    simhash: int
+    fingerprint: Fingerprint
     mentions: list[Mention]
 
 
@@ -130,7 +130,7 @@ def _process(items: list[RawDocument | InputError], store: Store, settings: Sett
         for article, original, kind in copies:
             store.add_duplicate(article, original, kind)
         for item in prepared:
-            store.add_article(item.article, item.simhash)
+            store.add_article(item.article, item.fingerprint)
         changed = fuse([m for item in prepared for m in item.mentions],
                        {item.article.id: item.article for item in prepared}, store, settings.fuse)
         report.events_changed.update(e.id for e in changed)
@@ -147,8 +147,8 @@ def _prepare(raw: RawDocument, today: date, store: Store, settings: Settings, pr
     """Clean one input; set it aside as a copy, or extract and resolve it."""
     gazetteer = load_gazetteer()
     article, warnings = clean(raw, today)
-    fingerprint = simhash(article.text)
-    copy = _copy_of(article, fingerprint, prepared, store, settings)
+    fp = fingerprint(article.text)
+    copy = _copy_of(article, fp, prepared, store, settings)
     if copy == "known":
         report.unchanged += 1
     elif copy:
@@ -159,24 +159,24 @@ def _prepare(raw: RawDocument, today: date, store: Store, settings: Settings, pr
         unplaced = [m for m in mentions if m.place is None]
         if unplaced:
             more.append(f"{len(unplaced)} mention(s) with no place in the text or the article were not stored")
-        prepared.append(_Prepared(article, fingerprint, [m for m in mentions if m.place is not None]))
+        prepared.append(_Prepared(article, fp, [m for m in mentions if m.place is not None]))
         warnings = warnings + more
     problems.extend(Problem("warning", raw.source, w, raw.line) for w in warnings)
 
 
-def _copy_of(article: Article, fingerprint: int, batch: list[_Prepared], store: Store,
+def _copy_of(article: Article, fp: Fingerprint, batch: list[_Prepared], store: Store,
              settings: Settings) -> str | tuple[str, str] | None:
     """"known" for an article stored before; (original id, "exact"|"near") for a copy of a stored
     article or of one earlier in the batch; None for a new article."""
     if store.is_known(article.id, article.url):
         return "known"
-    bits = settings.ingest.near_duplicate_bits
+    threshold = settings.ingest.near_duplicate
     for earlier in batch:
         if earlier.article.id == article.id:
             return "known" if earlier.article.url == article.url else (earlier.article.id, "exact")
-        if hamming(earlier.simhash, fingerprint) <= bits:
+        if similarity(earlier.fingerprint.signature, fp.signature) >= threshold:
             return earlier.article.id, "near"
     if store.has_article(article.id):
         return article.id, "exact"
-    twin = store.near_duplicate(fingerprint, bits)
+    twin = store.near_duplicate(fp, threshold)
     return (twin, "near") if twin else None

@@ -17,8 +17,8 @@ from .errors import ConfigError
 
 @dataclass(frozen=True)
 class IngestSettings:
-    near_duplicate_bits: int = 7      # SimHash distance at or under which articles are copies (7 is the most the
-                                      # 8-band index is sure to find)
+    near_duplicate: float = 0.7       # estimated word-shingle Jaccard similarity at or above which an article is a
+                                      # copy of a stored one (a reprint with a new headline or a cut paragraph)
     max_bytes: int = 5_000_000        # larger inputs are refused, not read into memory
 
 
@@ -43,11 +43,23 @@ class StoreSettings:
 
 
 @dataclass(frozen=True)
+class WatchSettings:
+    interval: float = 900.0            # seconds between two polls of one feed
+    host_delay: float = 2.0            # seconds between two requests to the same host
+    timeout: float = 20.0              # seconds for one request before it counts as a failure
+    max_feed_bytes: int = 10_000_000   # larger (or endless) feeds are cut off and reported
+    max_redirects: int = 5
+    max_backoff: float = 86_400.0      # a failing feed is retried after at most this many seconds
+    user_agent: str = "wirewatch/0.1 (news event monitor; polls each feed at most every few minutes)"
+
+
+@dataclass(frozen=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
     fuse: FuseSettings = field(default_factory=FuseSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
+    watch: WatchSettings = field(default_factory=WatchSettings)
 
 
 def load_settings(path: str | Path | None = None, env: Mapping[str, str] | None = None,

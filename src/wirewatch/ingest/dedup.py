@@ -1,39 +1,58 @@
-"""Near-duplicate detection: 64-bit SimHash of word shingles, looked up by bands.
+"""Near-duplicate detection: MinHash signatures of word shingles, found through LSH band keys.
 
-Syndicated wire copy differs from its source by a headline, a byline or a closing line; such copies land
-within a few bits of each other, while different stories sit near 32 bits apart.
+A syndicated wire copy or a light reprint keeps most of its source's word 3-shingles (a new headline, a cut
+last paragraph, an added line of boilerplate), so the estimated Jaccard similarity of the two stays high
+while different stories on the same subject share few shingles. The store indexes each article's band
+keys, so a new article is compared only with the few stored articles that share a band with it: the cost
+per article does not grow with the store.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 
-BANDS = 8          # 8 bands of 8 bits: two hashes within 7 bits share at least one band exactly
-_BAND_BITS = 64 // BANDS
+import numpy as np
+from datasketch import MinHash
+
+__all__ = ["BANDS", "Fingerprint", "fingerprint", "similarity"]
+
+PERMUTATIONS = 128
+BANDS = 32                  # 32 bands of 4 rows: pairs at Jaccard 0.7 share a band with probability > 0.999
+_ROWS = PERMUTATIONS // BANDS
+_SEED = 20261125            # fixed: signatures are stored, so they must be comparable across runs
 _WORD = re.compile(r"\w+")
+_TEMPLATE = MinHash(num_perm=PERMUTATIONS, seed=_SEED)   # permutations are drawn once, then copied
 
 
-def simhash(text: str, shingle: int = 3) -> int:
-    """SimHash of the text's word 3-shingles, as a signed 64-bit integer (SQLite's INTEGER)."""
+@dataclass(frozen=True)
+class Fingerprint:
+    """What the store keeps of an article's text for near-duplicate lookup."""
+
+    signature: bytes           # PERMUTATIONS little-endian uint32 minima
+    keys: tuple[int, ...]      # one signed 64-bit key per band, indexed by the store
+
+
+def _shingles(text: str, size: int = 3) -> set[bytes]:
     words = _WORD.findall(text.lower())
-    grams = [" ".join(words[i:i + shingle]) for i in range(max(1, len(words) - shingle + 1))]
-    weights = [0] * 64
-    for gram in grams:
-        h = int.from_bytes(hashlib.blake2b(gram.encode(), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if h >> bit & 1 else -1
-    value = sum(1 << bit for bit in range(64) if weights[bit] > 0)
-    return value - (1 << 64) if value >= 1 << 63 else value
+    return {" ".join(words[i:i + size]).encode() for i in range(max(1, len(words) - size + 1))}
 
 
-def bands(value: int) -> list[int]:
-    """The hash cut into BANDS integers, for indexed candidate lookup."""
-    unsigned = value & ((1 << 64) - 1)
-    mask = (1 << _BAND_BITS) - 1
-    return [(unsigned >> (i * _BAND_BITS)) & mask for i in range(BANDS)]
+def fingerprint(text: str) -> Fingerprint:
+    """The MinHash signature of the text's word 3-shingles and its LSH band keys."""
+    minhash = _TEMPLATE.copy()
+    minhash.update_batch(list(_shingles(text)))
+    signature = minhash.hashvalues.astype("<u4").tobytes()
+    keys = tuple(int.from_bytes(hashlib.blake2b(bytes([band]) + signature[band * _ROWS * 4:(band + 1) * _ROWS * 4],
+                                                digest_size=8).digest(), "big", signed=True)
+                 for band in range(BANDS))
+    return Fingerprint(signature, keys)
 
 
-def hamming(a: int, b: int) -> int:
-    """Differing bits between two hashes."""
-    return ((a ^ b) & ((1 << 64) - 1)).bit_count()
+def similarity(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of two texts' shingle sets, from their signatures."""
+    left, right = np.frombuffer(a, dtype="<u4"), np.frombuffer(b, dtype="<u4")
+    if left.shape != right.shape:
+        return 0.0
+    return float(np.count_nonzero(left == right)) / len(left)

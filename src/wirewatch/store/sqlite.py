@@ -6,17 +6,17 @@ import json
 import sqlite3
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
-from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
 from ..errors import NotFound, StoreError
-from ..ingest.dedup import BANDS, bands, hamming
+from ..ingest.dedup import Fingerprint, fingerprint, similarity
 from ..models import (Article, Event, Mention, article_from_dict, event_from_dict, mention_from_dict,
                       to_dict)
-from .base import BLOCK_DAYS, EventFilter, Stats
+from . import migrations
+from .base import BLOCK_DAYS, EventFilter, FeedState, Stats
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = migrations.latest("sqlite")
 
 
 class SQLiteStore:
@@ -37,14 +37,22 @@ class SQLiteStore:
                              hint="pass another --db path, or move the file away") from None
 
     def _migrate(self) -> None:
-        """Create the schema, or refuse a database written by a newer wirewatch."""
+        """Bring the schema up to date, or refuse a database written by a newer wirewatch."""
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path}: schema version {version} is newer than this wirewatch "
                              f"({SCHEMA_VERSION})", hint="upgrade wirewatch")
-        if version < SCHEMA_VERSION:
-            script = (resources.files("wirewatch") / "store" / "schema.sql").read_text("utf-8")
-            self.db.executescript(f"BEGIN; {script} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
+        for step, script in migrations.pending("sqlite", version):
+            self.db.executescript(f"BEGIN; {script} PRAGMA user_version={step}; COMMIT;")
+        self._fill_fingerprints()
+
+    def _fill_fingerprints(self) -> None:
+        """Fingerprint articles stored before fingerprints existed (a migrated database)."""
+        rows = self.db.execute("SELECT id, text FROM articles WHERE fingerprint IS NULL").fetchall()
+        if rows:
+            with self.transaction():
+                for row in rows:
+                    self._add_fingerprint(row["id"], fingerprint(row["text"]))
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -70,22 +78,28 @@ class SQLiteStore:
                                "SELECT 1 FROM duplicates WHERE article_id=? AND url IS ? LIMIT 1",
                                (article_id, url, article_id, url)).fetchone() is not None
 
-    def near_duplicate(self, simhash: int, max_bits: int) -> str | None:
-        """A stored article within max_bits of the hash, found through any equal band."""
-        clauses = " OR ".join(f"band{i}=?" for i in range(BANDS))
-        for row in self.db.execute(f"SELECT id, simhash FROM articles WHERE {clauses}", bands(simhash)):
-            if hamming(row["simhash"], simhash) <= max_bits:
-                return row["id"]
-        return None
+    def near_duplicate(self, fp: Fingerprint, threshold: float) -> str | None:
+        """The stored article most similar to the fingerprint, if at or above the threshold; only articles
+        sharing a band key are compared."""
+        rows = self.db.execute(
+            "SELECT id, fingerprint FROM articles WHERE id IN (SELECT article_id FROM article_keys "
+            f"WHERE key IN ({','.join('?' * len(fp.keys))}))", fp.keys)
+        scored = [(similarity(fp.signature, row["fingerprint"]), row["id"]) for row in rows]
+        best = max(scored, default=(0.0, None))
+        return best[1] if best[0] >= threshold else None
 
-    def add_article(self, article: Article, simhash: int) -> None:
-        """Store an article with its hash bands."""
+    def add_article(self, article: Article, fp: Fingerprint) -> None:
+        """Store an article with its fingerprint and band keys."""
         d = to_dict(article)
         cols = ["id", "url", "outlet", "title", "published", "ingested", "language", "source", "text"]
-        values = [d[c] for c in cols] + [simhash] + bands(simhash)
-        names = cols + ["simhash"] + [f"band{i}" for i in range(BANDS)]
-        self.db.execute(f"INSERT OR IGNORE INTO articles ({','.join(names)}) VALUES ({','.join('?' * len(names))})",
-                        values)
+        cur = self.db.execute(f"INSERT OR IGNORE INTO articles ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
+                              [d[c] for c in cols])
+        if cur.rowcount:
+            self._add_fingerprint(article.id, fp)
+
+    def _add_fingerprint(self, article_id: str, fp: Fingerprint) -> None:
+        self.db.execute("UPDATE articles SET fingerprint=? WHERE id=?", (fp.signature, article_id))
+        self.db.executemany("INSERT INTO article_keys VALUES (?, ?)", [(key, article_id) for key in set(fp.keys)])
 
     def add_duplicate(self, article: Article, duplicate_of: str, kind: str) -> None:
         """Record an article skipped as a copy of a stored one."""
@@ -201,6 +215,41 @@ class SQLiteStore:
             raise NotFound(f"no event {event_id!r} in {self.path}", hint="list ids with `wirewatch events`")
         return event_from_dict(json.loads(row["data"]))
 
+    # --- feeds -------------------------------------------------------------------------------
+
+    def feed_state(self, url: str) -> FeedState | None:
+        """What the last poll of a feed left behind, or None for a feed never polled."""
+        row = self.db.execute("SELECT * FROM feeds WHERE url=?", (url,)).fetchone()
+        if row is None:
+            return None
+        next_poll = datetime.fromisoformat(row["next_poll"]) if row["next_poll"] else None
+        return FeedState(url=row["url"], etag=row["etag"], modified=row["modified"], failures=row["failures"],
+                         next_poll=next_poll, last_error=row["last_error"], title=row["title"])
+
+    def save_feed_state(self, state: FeedState) -> None:
+        """Keep a feed's state after a poll."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO feeds (url, title, etag, modified, failures, next_poll, last_error, updated_at) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            (state.url, state.title, state.etag, state.modified, state.failures,
+             state.next_poll.isoformat() if state.next_poll else None, state.last_error, _now()))
+
+    def seen_items(self, feed_url: str, item_ids: list[str]) -> set[str]:
+        """Which of these feed items were marked seen before."""
+        seen: set[str] = set()
+        for start in range(0, len(item_ids), 500):   # SQLite caps bound parameters per statement
+            chunk = item_ids[start:start + 500]
+            seen.update(r[0] for r in self.db.execute(
+                f"SELECT item_id FROM feed_items WHERE feed_url=? AND item_id IN ({','.join('?' * len(chunk))})",
+                [feed_url, *chunk]))
+        return seen
+
+    def mark_items_seen(self, feed_url: str, item_ids: list[str]) -> None:
+        """Remember feed items as done, so a restarted watch neither repeats nor misses them."""
+        now = _now()
+        self.db.executemany("INSERT OR IGNORE INTO feed_items VALUES (?,?,?)",
+                            [(feed_url, item, now) for item in item_ids])
+
     # --- runs --------------------------------------------------------------------------------
 
     def start_run(self, inputs: list[str]) -> int:
@@ -271,6 +320,10 @@ def _where(flt: EventFilter) -> tuple[list[str], list[object]]:
         where.append("corroboration >= ?")
         args.append(int(flt.min_corroboration))
     return where, args
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def _article(row: sqlite3.Row) -> Article:

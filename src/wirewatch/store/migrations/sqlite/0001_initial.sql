@@ -1,5 +1,5 @@
 -- wirewatch store, schema version 1. Plain tables, one row per record, latitude/longitude columns:
--- open the file in Datasette or QGIS as it is.
+-- open the file in Datasette or QGIS as it is. Later files in this folder change it step by step.
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT, inputs TEXT,
     articles_read INTEGER, articles_new INTEGER, duplicates INTEGER, mentions INTEGER, problems INTEGER
