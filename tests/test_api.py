@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
+from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from fastapi.testclient import TestClient
@@ -386,6 +389,12 @@ def test_token_guards_writes_only(writable):
 
 # --- the page, OpenAPI, the command ------------------------------------------------------------
 
+# Absolute URLs the built page may contain, none of them fetched: the SVG namespace, and the link in
+# Leaflet's attribution prefix (a plain <a href>, switched off in map.js; the browser test blocks any request
+# that leaves the server).
+INERT_URLS = {"http://www.w3.org/2000/svg", "https://leafletjs.com"}
+
+
 def test_page_is_served_and_works_offline(client):
     response = client.get("/")
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
@@ -396,15 +405,51 @@ def test_page_is_served_and_works_offline(client):
     web = Path(api.web_dir())
     for path in web.iterdir():
         text = path.read_text(encoding="utf-8")
-        # nothing fetched from elsewhere: the only absolute URL is the SVG namespace
-        assert "https://" not in text and text.count("http://") == text.count("http://www.w3.org/2000/svg"), path
-    assert "api/events" in (web / "app.js").read_text() and "api/stats" in (web / "app.js").read_text()
+        assert set(re.findall(r"https?://[\w.-]+(?:/[\w./-]*)?", text)) <= INERT_URLS, path
+        assert "url(http" not in text.replace(" ", "") and "@import" not in text, path
+    assert "api/points" in (web / "app.js").read_text() and "api/events/" in (web / "app.js").read_text()
+    # the map's borders are in the bundle, not fetched from a tile server
+    assert '"countries"' in (web / "app.js").read_text() or "countries:" in (web / "app.js").read_text()
+
+
+# --- GET /api/points ---------------------------------------------------------------------------
+
+def test_points_are_columns_of_every_matching_event(client, everything):
+    body = client.get("/api/points").json()
+    assert body["ok"] and body["count"] == len(everything) and body["truncated"] is False
+    cols = body["columns"]
+    assert list(cols) == list(api.POINT_COLUMNS) and all(len(v) == len(everything) for v in cols.values())
+    assert cols["id"] == ids(everything)
+    for i, e in enumerate(everything):
+        assert (cols["lon"][i], cols["lat"][i]) == (e["place"]["longitude"], e["place"]["latitude"])
+        assert (cols["start"][i], cols["end"][i]) == (e["date"]["start"], e["date"]["end"])
+        assert (cols["event_type"][i], cols["sub_event_type"][i], cols["corroboration"][i]) == \
+            (e["event_type"], e["sub_event_type"], e["corroboration"])
+        assert (cols["place"][i], cols["admin1"][i], cols["iso"][i]) == \
+            (e["place"]["name"], e["place"]["admin1"], e["place"]["iso"])
+
+
+def test_points_take_the_event_filters(client, everything):
+    body = client.get("/api/points", params={"country": "NGA", "since": "2024-05-01"}).json()
+    expected = [e["id"] for e in everything if e["place"]["iso"] == "NGA" and e["date"]["end"] >= "2024-05-01"]
+    assert expected and body["columns"]["id"] == expected
+    assert_error(client.get("/api/points", params={"bbox": "1,2"}), 422)
+
+
+def test_points_say_when_they_are_truncated(client, everything):
+    events = [SimpleNamespace(id=f"ev-{n}", date=SimpleNamespace(start=date(2024, 1, n), end=date(2024, 1, n)),
+                              place=None, event_type="Riots", sub_event_type="Mob violence", corroboration=1)
+              for n in range(1, 6)]
+    body = api.points_json(iter(events), limit=3)
+    assert body["truncated"] is True and body["count"] == 3 and body["columns"]["id"] == ["ev-1", "ev-2", "ev-3"]
+    assert body["columns"]["lat"] == [None] * 3  # no place: on the timeline, not on the map
+    assert api.points_json(iter(events), limit=5)["truncated"] is False
 
 
 def test_openapi_page_lists_the_routes(client):
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
-    assert {"/api/events", "/api/events/{event_id}", "/api/stats", "/api/articles"} <= set(paths)
+    assert {"/api/events", "/api/events/{event_id}", "/api/stats", "/api/points", "/api/articles"} <= set(paths)
 
 
 def test_serve_command_runs_uvicorn_on_the_app(monkeypatch, tmp_path):

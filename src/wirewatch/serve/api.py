@@ -3,8 +3,9 @@
     GET  /api/events          filtered events, cursor-paged; JSON, ?format=csv or ?format=geojson
     GET  /api/events/{id}     one event with every source passage and its highlighted field spans
     GET  /api/stats           counts by ISO week, event type and admin1 (same filters)
+    GET  /api/points          every matching event as columns of what the page's map and timeline draw
     POST /api/articles        run the pipeline on one submitted article; its events come back
-    GET  /                    the page (map, timeline, filters, evidence panel), from serve/web/
+    GET  /                    the page (map, timeline, filters, evidence panel): serve/web/, built from web/
     GET  /docs                OpenAPI (FastAPI's default)
 
 Every error, ours or the framework's, is one JSON shape: {"ok": false, "error": "...", "status": 4xx/5xx}.
@@ -23,7 +24,7 @@ from dataclasses import replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator, Literal
+from typing import Any, Iterable, Iterator, Literal
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -35,7 +36,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import pipeline
 from ..clean import clean
 from ..errors import InputError, NotFound, WirewatchError
-from ..ingest.dedup import simhash
+from ..ingest.dedup import fingerprint
 from ..ingest.jsonl import parse_record
 from ..models import Article, ClaimStatus, Event, Mention, to_dict
 from ..settings import Settings
@@ -43,11 +44,15 @@ from ..store import EventFilter, open_store
 from ..store.base import Stats, Store
 from .export import ACLED_COLUMNS, EXTRA_COLUMNS, event_feature, event_row, with_summaries
 
-__all__ = ["create_app", "decode_cursor", "encode_cursor", "event_detail", "parse_bbox", "stats_json",
-           "submit_article"]
+__all__ = ["create_app", "decode_cursor", "encode_cursor", "event_detail", "parse_bbox", "points_json",
+           "stats_json", "submit_article"]
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 5000
+# /api/points answers in one response, so the page draws everything after one request; past this it truncates.
+MAX_POINTS = 200_000
+POINT_COLUMNS = ("id", "start", "end", "lon", "lat", "event_type", "sub_event_type", "corroboration",
+                 "place", "admin1", "iso")
 # The fields of a mention whose words are highlighted in its passage (same set as `wirewatch show`).
 HIGHLIGHT_FIELDS = ("trigger", "actor1", "actor2", "target", "place_text", "date_text", "fatalities", "attribution")
 STATUS_OF = ((InputError, 422), (NotFound, 404))  # any other WirewatchError is the server's fault: 500
@@ -163,6 +168,32 @@ def stats_json(stats: Stats) -> dict[str, Any]:
     }
 
 
+def points_json(events: Iterable[Event], limit: int = MAX_POINTS) -> dict[str, Any]:
+    """Events as parallel columns (POINT_COLUMNS) of the few fields the map and the timeline draw.
+
+    Columns instead of one object per event keep 10,000 events near a megabyte. An event without
+    coordinates keeps null lon/lat: the timeline counts it, the map cannot place it.
+
+    Args:
+        events: the events, in list order.
+        limit: at most this many; `truncated` says whether more were left out.
+    """
+    columns: dict[str, list[Any]] = {name: [] for name in POINT_COLUMNS}
+    truncated = False
+    for n, event in enumerate(events):
+        if n == limit:
+            truncated = True
+            break
+        place = event.place
+        values = (event.id, event.date.start.isoformat(), event.date.end.isoformat(),
+                  place.longitude if place else None, place.latitude if place else None,
+                  event.event_type, event.sub_event_type, event.corroboration,
+                  place.name if place else None, place.admin1 if place else None, place.iso if place else None)
+        for name, value in zip(POINT_COLUMNS, values):
+            columns[name].append(value)
+    return {"ok": True, "count": len(columns["id"]), "truncated": truncated, "columns": columns}
+
+
 def submit_article(record: dict[str, Any], store: Store, settings: Settings,
                    today: date | None = None) -> dict[str, Any]:
     """Run the whole pipeline on one article given as a JSONL record; the events its mentions joined.
@@ -190,7 +221,7 @@ def submit_article(record: dict[str, Any], store: Store, settings: Settings,
     stored = "new" if report.new else "known" if report.unchanged else "copy"
     original: str | None = article.id
     if not store.has_article(article.id):  # a near copy: its mentions are the original's, found as the pipeline did
-        original = store.near_duplicate(simhash(article.text), settings.ingest.near_duplicate_bits)
+        original = store.near_duplicate(fingerprint(article.text), settings.ingest.near_duplicate)
     event_ids = list(dict.fromkeys(eid for eid, _ in store.mentions_in_article(original))) if original else []
     return {"ok": True, "article_id": article.id, "stored": stored, "copy_of": original if stored == "copy" else None,
             "warnings": [p.message for p in report.problems if p.level == "warning"],
@@ -214,7 +245,7 @@ class ArticleIn(BaseModel):
 
 
 def web_dir() -> Path:
-    """The folder holding index.html, app.js and style.css."""
+    """The folder holding the built page: index.html, app.js, style.css (`npm run build` in web/)."""
     return Path(str(resources.files("wirewatch") / "serve" / "web"))
 
 
@@ -312,6 +343,11 @@ def create_app(settings: Settings, token: str | None = None) -> FastAPI:
     @app.get("/api/stats", summary="Event counts by ISO week, event type and admin1")
     def get_stats(flt: EventFilter = Depends(event_filter), s: Store = Depends(store)) -> dict:
         return stats_json(s.stats(flt))
+
+    @app.get("/api/points", summary="Every matching event as columns of id, dates, coordinates, type, "
+                                     "corroboration and place (what the page's map and timeline draw)")
+    def get_points(flt: EventFilter = Depends(event_filter), s: Store = Depends(store)) -> dict:
+        return points_json(s.events(replace(flt, limit=MAX_POINTS + 1)))
 
     @app.post("/api/articles", summary="Run the pipeline on one article and return the events it reports",
               dependencies=[Depends(writer)])
