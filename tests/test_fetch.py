@@ -35,6 +35,7 @@ class FeedServer:
     def __init__(self) -> None:
         self.requests: list[tuple[str, dict[str, str]]] = []   # (path, headers) of every request, in order
         self.live: list[str] = []        # page slugs /feeds/live.rss lists, newest last
+        self.extra: dict[str, str] = {}  # path -> feed text a test serves besides the fixtures
         self.release = threading.Event()  # set at shutdown so slow handlers stop waiting
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self.httpd.daemon_threads = True
@@ -107,6 +108,8 @@ def _handler_for(server: FeedServer) -> type[BaseHTTPRequestHandler]:
             head, _, rest = path.lstrip("/").partition("/")
             if path == "/feeds/live.rss":
                 self.feed(server.live_feed(), "application/rss+xml")
+            elif path in server.extra:
+                self.feed(server.extra[path], "application/rss+xml")
             elif head == "feeds" and (FEEDS / rest).is_file():
                 self.feed(server.render(rest), FEED_TYPES.get(Path(rest).suffix, "text/plain"))
             elif head == "pages":

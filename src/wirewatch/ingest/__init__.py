@@ -1,4 +1,9 @@
-"""Ingest: files and records -> RawDocument, one input at a time, errors named by source and line."""
+"""Ingest: files and records -> RawDocument, one input at a time, errors named by source and line.
+
+A feed file named on the command line (an .opml or .feeds file, or a .txt file whose lines past comments
+are all http(s) URLs) is fetched: each feed once, each item's page once. Feed files inside a folder are not:
+a folder of articles never starts network requests.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,10 @@ from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..models import RawDocument
+from ..settings import IngestSettings, Settings
 from .html import read_html
 from .jsonl import read_jsonl
+from .rss import is_feed_file, read_feeds
 from .text import read_text
 
 __all__ = ["expand_paths", "read_inputs"]
@@ -31,11 +38,19 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def read_inputs(paths: Iterable[str | Path], max_bytes: int = 5_000_000) -> Iterator[RawDocument | InputError]:
-    """Yield a RawDocument per article, or the InputError that stopped one; never raise for bad input."""
-    for path in expand_paths(paths):
-        reader = READERS.get(path.suffix.lower(), read_text)
-        try:
-            yield from reader(path, max_bytes)
-        except InputError as err:
-            yield err
+def read_inputs(paths: Iterable[str | Path], max_bytes: int = 5_000_000,
+                settings: Settings | None = None) -> Iterator[RawDocument | InputError]:
+    """Yield a RawDocument per article, or the InputError that stopped one; never raise for bad input.
+
+    `settings` (watch and ingest sections) governs feed fetching; without it the defaults apply, with
+    `max_bytes` as the page limit."""
+    for named in map(Path, paths):
+        if not named.is_dir() and is_feed_file(named):
+            yield from read_feeds(named, settings or Settings(ingest=IngestSettings(max_bytes=max_bytes)))
+            continue
+        for path in expand_paths([named]):
+            reader = READERS.get(path.suffix.lower(), read_text)
+            try:
+                yield from reader(path, max_bytes)
+            except InputError as err:
+                yield err
