@@ -1,6 +1,6 @@
 """Time to the page's first full render with many events, in headless Chromium.
 
-Usage: python benchmarks/web_render.py [--events 10000] [--runs 5]
+Usage: python benchmarks/web_render.py [--events 10000] [--runs 5] [--screenshot out/web-render.png]
 
 Fills a temporary store with synthetic events (benchmarks/synthetic.py), serves it with uvicorn on
 127.0.0.1, and opens `/` in a fresh browser context each run (nothing cached). The render time is
@@ -49,8 +49,8 @@ def serve(db: Path) -> tuple[uvicorn.Server, str]:
     return server, f"http://127.0.0.1:{port}/"
 
 
-def measure(browser, url: str) -> tuple[float, float, int]:
-    """One cold load: (render ms, /api/points ms, events on the map)."""
+def measure(browser, url: str, screenshot: str | None = None) -> tuple[float, float, int]:
+    """One cold load: (render ms, /api/points ms, events on the map); the page saved to `screenshot` if given."""
     context = browser.new_context(viewport={"width": 1400, "height": 860})
     page = context.new_page()
     page.goto(url)
@@ -58,6 +58,8 @@ def measure(browser, url: str) -> tuple[float, float, int]:
     rendered = page.evaluate("window.wirewatch.renderedAt")
     points = page.evaluate(POINTS_TIMING) or 0.0
     shown = page.evaluate("window.wirewatch.markers().reduce((n, m) => n + m.count, 0)")
+    if screenshot:
+        page.screenshot(path=screenshot)
     context.close()
     return rendered, points, shown
 
@@ -66,6 +68,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--screenshot", help="save the last run's page here (PNG)")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -78,7 +81,7 @@ def main() -> int:
         server, url = serve(db)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=args.chromium, args=ARGS)
-            runs = [measure(browser, url) for _ in range(args.runs)]
+            runs = [measure(browser, url, args.screenshot if n == args.runs - 1 else None) for n in range(args.runs)]
             browser.close()
         server.should_exit = True
     for n, (rendered, points, shown) in enumerate(runs, 1):

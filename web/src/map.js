@@ -9,6 +9,30 @@ import { TYPES, colour, label, typeSlot } from "./events.js";
 const MAX_ZOOM = 12;
 const BORDERS = { color: "#a9b6c5", weight: 0.8, fillColor: "#fbfaf6", fillOpacity: 1 };
 
+// Natural Earth cuts Russia and Fiji at the antimeridian, and the stitched rings jump from 180° to -180°:
+// drawn flat, that jump is a band across the whole map. Shifting by 360° keeps each ring continuous.
+function unwrap(ring) {
+  let shift = 0, previous = null;
+  return ring.map(([lon, lat]) => {
+    if (previous !== null) {
+      const step = lon + shift - previous;
+      if (step > 180) shift -= 360; else if (step < -180) shift += 360;
+    }
+    previous = lon + shift;
+    return [previous, lat];
+  });
+}
+
+function borders() {
+  const world = feature(countries, countries.objects.countries);
+  for (const f of world.features) {
+    const g = f.geometry;
+    if (g && g.type === "Polygon") g.coordinates = g.coordinates.map(unwrap);
+    if (g && g.type === "MultiPolygon") g.coordinates = g.coordinates.map((polygon) => polygon.map(unwrap));
+  }
+  return world;
+}
+
 const radius = (corroboration) => 4 + 3 * Math.sqrt(corroboration || 1);
 
 function oneHot(type) {
@@ -34,7 +58,7 @@ export function createMap(node, { onEvent, onCluster }) {
   const map = L.map(node, { center: [20, 0], zoom: 2, minZoom: 1, maxZoom: MAX_ZOOM, zoomSnap: 0.5,
     worldCopyJump: true, attributionControl: false });
   L.control.attribution({ prefix: false }).addAttribution("Borders: Natural Earth").addTo(map);
-  L.geoJSON(feature(countries, countries.objects.countries),
+  L.geoJSON(borders(),
     { renderer: L.canvas({ padding: 0.2 }), interactive: false, style: BORDERS }).addTo(map);
   const layer = L.layerGroup().addTo(map);
   let index = null, events = [], drawn = [], selected = null;
@@ -87,7 +111,8 @@ export function createMap(node, { onEvent, onCluster }) {
     // Replace the events on the map (only those with coordinates); fit: move the view onto them.
     setEvents(list, fit) {
       events = list;
-      index = new Supercluster({ radius: 44, maxZoom: MAX_ZOOM, map: (e) => ({ types: oneHot(e.type) }),
+      // extent 256: Leaflet's tile size, so that the radius is in screen pixels
+      index = new Supercluster({ radius: 48, extent: 256, maxZoom: MAX_ZOOM, map: (e) => ({ types: oneHot(e.type) }),
         reduce: (acc, more) => { for (let i = 0; i < acc.types.length; i++) acc.types[i] += more.types[i]; } });
       index.load(list.map((e) => ({ type: "Feature", geometry: { type: "Point", coordinates: [e.lon, e.lat] }, properties: e })));
       if (fit) this.fit(); else draw();
