@@ -112,7 +112,7 @@ export function createMap(node, { onEvent, onCluster }) {
     setEvents(list, fit) {
       events = list;
       // extent 256: Leaflet's tile size, so that the radius is in screen pixels
-      index = new Supercluster({ radius: 48, extent: 256, maxZoom: MAX_ZOOM, map: (e) => ({ types: oneHot(e.type) }),
+      index = new Supercluster({ radius: 40, extent: 256, maxZoom: MAX_ZOOM, map: (e) => ({ types: oneHot(e.type) }),
         reduce: (acc, more) => { for (let i = 0; i < acc.types.length; i++) acc.types[i] += more.types[i]; } });
       index.load(list.map((e) => ({ type: "Feature", geometry: { type: "Point", coordinates: [e.lon, e.lat] }, properties: e })));
       if (fit) this.fit(); else draw();
