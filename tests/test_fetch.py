@@ -140,6 +140,8 @@ def _handler_for(server: FeedServer) -> type[BaseHTTPRequestHandler]:
                 self.send(503, b"busy", Retry_After="120")
             elif path == "/empty.rss":
                 self.send(200, b"", "application/rss+xml")
+            elif path == "/big.html":   # over the tests' 60 KB page limit, and honest about it
+                self.send(200, b"<html><body>" + b"<p>Live blog update.</p>" * 5_000 + b"</body></html>")
             elif path == "/report.pdf":
                 self.send(200, b"%PDF-1.4 not much of a document", "application/pdf")
             elif path == "/huge.rss":

@@ -50,6 +50,15 @@ def test_opml_outlines_read_once_each(write):
     assert urls == [f"{BASE}/feeds/world.rss", f"{BASE}/feeds/africa.atom"] and errors == []
 
 
+def test_opml_outline_that_is_no_web_feed_named(write):
+    opml = render("subscriptions.opml").replace(f'"{BASE}/feeds/africa.atom"', '"file:///etc/passwd"')
+
+    urls, errors = read_feed_list(write("subs.opml", opml))
+
+    assert urls == [f"{BASE}/feeds/world.rss"]
+    assert [e.reason for e in errors] == ["outline xmlUrl 'file:///etc/passwd' is not an http(s) URL"]
+
+
 @pytest.mark.parametrize("name, content, message", [
     ("cut.opml", '<?xml version="1.0"?>\n<opml><body>\n<outline xmlUrl="x"', "is not well-formed OPML"),
     ("folders.opml", '<opml version="2.0"><body><outline text="News"/></body></opml>', "without any <outline xmlUrl"),
@@ -168,11 +177,15 @@ def test_read_feeds_fetches_each_page_once_and_reports_the_rest(feed_server, wri
 def test_page_problems_name_the_page_and_its_feed(feed_server, write):
     feed_url = f"{feed_server.base}/feeds/variant.rss"
     feed_server.extra["/feeds/variant.rss"] = feed_server.render("world.rss").replace(
-        "/pages/kherson-ferry-strike.html", "/report.pdf").replace("/pages/lagos-fuel-protest.html", "/loop/a")
+        "/pages/kherson-ferry-strike.html", "/report.pdf").replace("/pages/lagos-fuel-protest.html", "/loop/a").replace(
+        "/pages/mandalay-market-blast.html", "/big.html")
     path = write("one.feeds", feed_url + "\n")
 
-    _, errors = docs_and_errors(read_feeds(path, feed_settings()))
+    docs, errors = docs_and_errors(read_feeds(path, feed_settings()))
     messages = {e.source.removeprefix(feed_server.base): str(e) for e in errors}
+
+    assert docs == {}
+    assert "announces 120,026 bytes, over the 60,000-byte limit (an item of" in messages["/big.html"]
 
     assert messages["/report.pdf"].endswith(f"is application/pdf, not an HTML page (an item of {feed_url})")
     assert "redirects in a loop" in messages["/loop/a"] and messages["/loop/a"].endswith(f"(an item of {feed_url})")

@@ -195,6 +195,9 @@ def test_loop_sleeps_until_the_next_feed_is_due(feed_server, write, tmp_store):
 def test_unreadable_feed_list_stops_only_a_first_cycle(feed_server, write, tmp_store, tmp_path):
     with pytest.raises(InputError, match="cannot be read"):
         watch(tmp_path / "missing.feeds", tmp_store, settings(), once=True, clock=Clock())
+    with pytest.raises(InputError, match="names no feed URL that can be polled"):
+        watch(write("local.feeds", "feeds/world.rss\n"), tmp_store, settings(), once=True, clock=Clock())
+    assert "is not an http(s) URL" in problems(tmp_store)[str(tmp_path / "local.feeds")]
     path = write("live.feeds", f"{feed_server.base}/feeds/live.rss\n")
     clock = Clock()
 

@@ -59,6 +59,7 @@ class WatchReport:
 
 
 def _utcnow() -> datetime:
+    """The wall clock in UTC: watch's default clock."""
     return datetime.now(timezone.utc)
 
 
@@ -73,7 +74,8 @@ def watch(feed_file: str | Path, store: Store, settings: Settings | None = None,
     failure, or after the server's Retry-After when that is longer.
 
     Args:
-        feed_file: one feed URL a line (# comments), or OPML.
+        feed_file: one feed URL a line (# comments), or OPML; re-read every cycle, its bad lines reported
+            on the first.
         store: where articles, events and the feeds' state go.
         settings: settings.watch for polling, the rest for the pipeline.
         once: poll every due feed once and return (the same as cycles=1).
@@ -114,6 +116,9 @@ def _feed_list(feed_file: str | Path, previous: list[str], store: Store, setting
         return previous
     if errors and not previous:
         _record(errors, store, settings, now, str(feed_file), report)
+    if not urls and not previous:
+        raise InputError(str(feed_file), "names no feed URL that can be polled",
+                         hint="one http(s) feed URL a line, or an OPML file")
     return urls
 
 

@@ -55,14 +55,17 @@ class Response:
 
     @property
     def charset(self) -> str | None:
+        """The charset the Content-Type header declares, if any."""
         return self.headers.get_content_charset()
 
     @property
     def etag(self) -> str | None:
+        """The validator to send back as If-None-Match."""
         return self.headers.get("ETag")
 
     @property
     def modified(self) -> str | None:
+        """Last-Modified as sent, to send back as If-Modified-Since."""
         return self.headers.get("Last-Modified")
 
     def text(self) -> str:

@@ -81,7 +81,7 @@ def read_feed_list(path: str | Path) -> tuple[list[str], list[InputError]]:
     path = Path(path)
     data = read_bytes(path, MAX_LIST_BYTES)
     if path.suffix.lower() == ".opml" or data.lstrip().startswith(b"<"):
-        return _opml_urls(data, str(path)), []
+        return _opml_urls(data, str(path))
     text = decode(data, str(path))
     urls: list[str] = []
     errors: list[InputError] = []
@@ -106,17 +106,19 @@ def _list_lines(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _opml_urls(data: bytes, source: str) -> list[str]:
-    """The xmlUrl of every outline in an OPML document."""
+def _opml_urls(data: bytes, source: str) -> tuple[list[str], list[InputError]]:
+    """The http(s) xmlUrl of every outline in an OPML document, and an error for each other one."""
     try:
         root = ET.fromstring(data)
     except ET.ParseError as err:
         raise InputError(source, f"is not well-formed OPML ({err})", line=err.position[0],
                          hint="export the subscription list again, or list one feed URL a line") from None
-    urls = [o.get("xmlUrl", "").strip() for o in root.iter("outline") if o.get("xmlUrl", "").strip()]
-    if not urls:
+    found = [o.get("xmlUrl", "").strip() for o in root.iter("outline") if o.get("xmlUrl", "").strip()]
+    if not found:
         raise InputError(source, "is OPML without any <outline xmlUrl=...> feed", hint="check the export")
-    return list(dict.fromkeys(urls))
+    errors = [InputError(source, f"outline xmlUrl {url!r} is not an http(s) URL", hint="fix or remove the outline")
+              for url in found if not _URL.match(url)]
+    return list(dict.fromkeys(url for url in found if _URL.match(url))), errors
 
 
 def parse_feed(data: bytes, url: str, content_type: str = "", charset: str | None = None) -> Feed:
