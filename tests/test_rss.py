@@ -133,9 +133,18 @@ def test_html_page_hint_names_the_feed_it_advertises():
     assert info.value.hint == f"the page names a feed at {BASE}/feeds/world.rss; list that URL"
 
 
-def test_malformed_feed_refused():
-    with pytest.raises(InputError, match="is not a feed that can be read"):
+def test_malformed_feed_refused_saying_where():
+    with pytest.raises(InputError, match=r"is not a feed that can be read \(not well-formed \(invalid token\) "
+                                         r"at line 6, column \d+\)"):
         parse_feed(render("broken.rss").encode(), f"{BASE}/feeds/broken.rss", "application/rss+xml")
+
+
+def test_loosely_read_feed_warns_on_its_pages():
+    body = render("world.rss").encode().replace(b"</channel>", b"<item><title>cut</title></chan")
+
+    feed = parse_feed(body, f"{BASE}/feeds/world.rss", "application/rss+xml")
+
+    assert len(feed.items) == 6 and feed.warning.startswith(f"feed {BASE}/feeds/world.rss is not well-formed (")
 
 
 def docs_and_errors(items) -> tuple[dict[str, RawDocument], list[InputError]]:

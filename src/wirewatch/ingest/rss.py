@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import urljoin, urlsplit
+from xml.sax import SAXParseException
 
 import feedparser
 
@@ -139,12 +140,19 @@ def parse_feed(data: bytes, url: str, content_type: str = "", charset: str | Non
     if (parsed.get("bozo") and not any(item.link for item in items)) or not parsed.get("version"):
         if content_type in HTML_TYPES:
             raise InputError(url, "is an HTML page, not an RSS or Atom feed", hint=_feed_hint(data, url))
-        why = parsed.get("bozo_exception") or "no RSS or Atom elements"
+        why = _why(parsed.get("bozo_exception")) or "no RSS or Atom elements"
         raise InputError(url, f"is not a feed that can be read ({why})", hint="check the feed URL in a browser")
     warning = None
     if parsed.get("bozo"):
-        warning = f"feed {url} is not well-formed ({parsed.get('bozo_exception')}); its items were read loosely"
+        warning = f"feed {url} is not well-formed ({_why(parsed.get('bozo_exception'))}); its items were read loosely"
     return Feed(url, parsed.feed.get("title") or None, items, warning)
+
+
+def _why(exc: Exception | None) -> str:
+    """feedparser's complaint in words: an XML error's line and column rather than "<unknown>:6:50"."""
+    if isinstance(exc, SAXParseException):
+        return f"{exc.getMessage()} at line {exc.getLineNumber()}, column {exc.getColumnNumber()}"
+    return str(exc or "")
 
 
 def _item(entry: dict, feed_url: str) -> FeedItem:
