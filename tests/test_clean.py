@@ -276,3 +276,31 @@ def test_a_lede_that_starts_with_a_short_title_is_kept(today):
                published=today, title="Kyiv")
     article, _ = clean(raw, today)
     assert article.text.startswith("Kyiv was hit")
+
+
+# --- language ------------------------------------------------------------------------------------
+
+FRENCH = ("Les forces de l'ordre ont dispersé vendredi une manifestation devant l'Assemblée nationale à Dakar, "
+          "selon plusieurs témoins. Les manifestants protestaient contre le report de l'élection présidentielle "
+          "et ont brûlé des pneus dans les rues voisines avant l'arrivée des renforts.")
+RUSSIAN = ("Во вторник вечером беспилотники атаковали нефтебазу в Брянской области, сообщил губернатор региона. "
+           "По его словам, пострадавших нет, на месте работают пожарные расчёты и сотрудники экстренных служб.")
+SHOUTED = ("POLICE FIRED TEAR GAS AT SEVERAL HUNDRED PROTESTERS IN CENTRAL DAKAR ON FRIDAY, WITNESSES SAID. "
+           "DEMONSTRATORS BURNED TYRES NEAR INDEPENDENCE SQUARE AND THREW STONES AT RIOT POLICE, WHO MADE ARRESTS.")
+
+
+@pytest.mark.parametrize("text, expected", [(FRENCH, "fr"), (RUSSIAN, "ru"), (SHOUTED, "en"),
+                                            (" ".join(REPORT), "en")])
+def test_undeclared_language_is_guessed_from_the_text(today, text, expected):
+    article, _ = clean(_raw(text), today)
+    assert article.language == expected
+
+
+def test_declared_language_wins_over_the_guess(today):
+    article, _ = clean(_raw(FRENCH, language="en"), today)
+    assert article.language == "en"
+
+
+def test_short_text_keeps_the_default_language(today):
+    from wirewatch.clean.language import guess_language
+    assert guess_language("Tirs à Dakar vendredi, selon des témoins sur place.") is None

@@ -12,6 +12,7 @@ from lxml import etree
 from ..errors import InputError
 from ..models import Article, RawDocument
 from .boilerplate import strip_boilerplate
+from .language import guess_language
 
 __all__ = ["clean", "article_id"]
 
@@ -48,7 +49,7 @@ def clean(raw: RawDocument, today: date) -> tuple[Article, list[str]]:
                         f"the ingestion date {today.isoformat()}")
     article = Article(
         id=article_id(text), url=meta["url"], outlet=meta["outlet"], title=meta["title"],
-        published=meta["published"], language=(meta["language"] or "en").lower()[:2], text=text,
+        published=meta["published"], language=(meta["language"] or guess_language(text) or "en").lower()[:2], text=text,
         source=raw.where, ingested=today,
     )
     return article, warnings
