@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
 
-.PHONY: demo test evaluate clean
+.PHONY: demo test test-deps web evaluate clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; install Python 3.11 or run 'make PYTHON=/path/to/python3.11'"; exit 2; }
@@ -16,8 +16,18 @@ $(STAMP): pyproject.toml requirements.lock
 demo: $(STAMP)
 	$(BIN)/wirewatch demo --db out/demo.db --out out
 
-test: $(STAMP)
+# System packages (PostgreSQL 15, Chromium) and the web page's npm packages, for the store and browser tests.
+test-deps:
+	bash scripts/system-deps.sh
+	@if command -v npm >/dev/null; then cd web && npm ci --no-audit --no-fund --loglevel=error; \
+	 else echo "note: npm not found; the test that rebuilds the web bundle will be skipped"; fi
+
+test: $(STAMP) test-deps
 	$(BIN)/python -m pytest
+
+# Rebuild the web page's bundle (committed under src/wirewatch/serve/web/) from web/.
+web:
+	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build
 
 evaluate: demo
 	$(BIN)/wirewatch evaluate --db out/demo.db

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# System packages the full test suite uses: PostgreSQL 15 (store tests against a throwaway cluster) and
+# Chromium (the browser test of the web page). `make test` runs this first. As root it installs what is
+# missing from Debian's packages; otherwise it says what to install, and the tests that need a missing
+# package are skipped with the same message. WIREWATCH_TEST_POSTGRES=0 / WIREWATCH_TEST_BROWSER=0 skip
+# those tests on purpose (and skip installing their packages).
+set -euo pipefail
+
+missing=()
+if [ "${WIREWATCH_TEST_POSTGRES:-1}" != 0 ] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+    missing+=(postgresql-15)
+fi
+if [ "${WIREWATCH_TEST_BROWSER:-1}" != 0 ] && ! command -v chromium >/dev/null 2>&1; then
+    missing+=(chromium)
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing ${missing[*]} from Debian's packages (for the PostgreSQL and browser tests)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+    echo "note: ${missing[*]} not installed; the tests that need them will be skipped."
+    echo "      install with: sudo apt-get install ${missing[*]}"
+    echo "      or skip them on purpose: WIREWATCH_TEST_POSTGRES=0 WIREWATCH_TEST_BROWSER=0 make test"
+fi
