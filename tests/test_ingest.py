@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from conftest import BINARY_BYTES, FIXTURES
 from wirewatch.errors import InputError
 from wirewatch.ingest import expand_paths, read_inputs
+from wirewatch.models import RawDocument
 from wirewatch.ingest.decode import decode, read_bytes
 from wirewatch.ingest.jsonl import parse_record, read_jsonl
 from wirewatch.ingest.text import parse_published, parse_text, read_text, split_header
@@ -305,3 +306,20 @@ def test_a_large_jsonl_archive_is_streamed_with_a_per_record_limit(write):
     path = write("big.jsonl", "\n".join([line] * 50))
     items = list(read_inputs([path], max_bytes=2_000))
     assert len(items) == 50 and all(not isinstance(i, InputError) for i in items)
+
+
+# --- dispatch to the archive reader ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, gz", [("crawls/may.warc.gz", True), ("crawls/may.WARC", False)])
+def test_archives_in_a_folder_are_read_as_warc(write, tmp_path, name, gz):
+    from test_warc import PAGES, news_archive
+    write(name, news_archive(gz).bytes())
+    docs = [d for d in read_inputs([tmp_path / "crawls"]) if isinstance(d, RawDocument)]
+    assert [d.url for d in docs] == list(PAGES)
+    assert all(d.format == "html" and d.source.endswith(name.split("/")[1]) for d in docs)
+
+
+def test_gz_file_that_is_not_an_archive_is_not_read_as_one(write, tmp_path):
+    write("notes.txt.gz", b"\x1f\x8b\x08 not an archive")
+    assert list(read_inputs([tmp_path])) == []   # only article suffixes are read from folders

@@ -1,6 +1,6 @@
 """Ingest: files and records -> RawDocument, one input at a time, errors named by source and line.
 
-A feed file named on the command line (an .opml or .feeds file, or a .txt file whose lines past comments
+WARC archives (.warc, .warc.gz) yield one document per HTML response. A feed file named on the command line (an .opml or .feeds file, or a .txt file whose lines past comments
 are all http(s) URLs) is fetched: each feed once, each item's page once. Feed files inside a folder are not:
 a folder of articles never starts network requests.
 """
@@ -17,12 +17,20 @@ from .html import read_html
 from .jsonl import read_jsonl
 from .rss import is_feed_file, read_feeds
 from .text import read_text
+from .warc import read_warc
 
 __all__ = ["expand_paths", "read_inputs"]
 
-READERS = {".jsonl": read_jsonl, ".html": read_html, ".htm": read_html}
+READERS = {".jsonl": read_jsonl, ".html": read_html, ".htm": read_html, ".warc": read_warc,
+           ".warc.gz": read_warc}
 # In a folder only these are read; a file named on the command line is read whatever its name.
-ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".jsonl"}
+ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".jsonl", ".warc", ".warc.gz"}
+
+
+def _suffix(path: Path) -> str:
+    """The suffix that picks a reader: ".warc.gz" counts as one."""
+    name = path.name.lower()
+    return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -31,7 +39,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     for p in map(Path, paths):
         if p.is_dir():
             found.extend(f for f in sorted(p.rglob("*"))
-                         if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
+                         if f.is_file() and _suffix(f) in ARTICLE_SUFFIXES
                          and not any(part.startswith(".") for part in f.relative_to(p).parts))
         else:
             found.append(p)
@@ -49,7 +57,7 @@ def read_inputs(paths: Iterable[str | Path], max_bytes: int = 5_000_000,
             yield from read_feeds(named, settings or Settings(ingest=IngestSettings(max_bytes=max_bytes)))
             continue
         for path in expand_paths([named]):
-            reader = READERS.get(path.suffix.lower(), read_text)
+            reader = READERS.get(_suffix(path), read_text)
             try:
                 yield from reader(path, max_bytes)
             except InputError as err:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -17,6 +18,7 @@ from rich.text import Text
 
 from ..errors import WirewatchError
 from ..ingest import expand_paths
+from ..ingest.rss import is_feed_file
 from ..models import Event, to_dict
 from ..pipeline import RunReport, run
 from ..settings import Settings, load_settings
@@ -49,13 +51,14 @@ def _main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on 
 
 @app.command("run")
 def run_cmd(
-    paths: List[Path] = typer.Argument(..., help="Text, HTML or JSONL files, or folders of them."),
+    paths: List[Path] = typer.Argument(..., help="Text, HTML, JSONL, WARC files, folders of them, or a feed file "
+                                                "(.opml, .feeds, or a .txt of feed URLs) to fetch."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     config: Optional[Path] = typer.Option(None, "--config", help="TOML settings file (default ./wirewatch.toml)."),
 ) -> None:
     """Run the whole pipeline over articles and store the events.
 
-    Example: wirewatch run news/ feeds/today.jsonl --db events.db
+    Example: wirewatch run news/ feeds/today.jsonl crawl.warc.gz --db events.db
     """
     settings = _settings(db, config)
     store = open_store(settings.store.db)
@@ -67,7 +70,9 @@ def run_cmd(
 
 
 def _run_with_progress(paths: list[Path], store: SQLiteStore, settings: Settings) -> RunReport:
-    total = sum(1 for p in expand_paths(paths) if p.suffix.lower() != ".jsonl") or None
+    # A JSONL file, an archive or a feed holds an unknown number of articles: the bar then counts nothing.
+    total = None if any(is_feed_file(Path(p)) for p in paths) else (
+        sum(1 for p in expand_paths(paths) if p.suffix.lower() in {".txt", ".text", ".html", ".htm"}) or None)
     columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn()]
     with Progress(*columns, console=err_console, transient=True) as progress:
@@ -92,6 +97,44 @@ def _print_report(report: RunReport, db: str) -> None:
                   f"{report.duplicates} duplicates; {report.mentions} mentions; "
                   f"{len(report.events_changed)} events new or updated; {len(report.errors)} inputs refused. "
                   f"Store: {db}", highlight=False)
+
+
+@app.command("watch")
+def watch_cmd(
+    feeds: Path = typer.Argument(..., help="A feed list (one RSS or Atom URL a line, # comments) or an OPML file."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    config: Optional[Path] = typer.Option(None, "--config", help="TOML settings file (default ./wirewatch.toml)."),
+    interval: Optional[float] = typer.Option(None, "--interval", min=1.0,
+                                             help="Seconds between two polls of one feed (default watch.interval, 900)."),
+    once: bool = typer.Option(False, "--once", help="Poll every feed that is due once, then exit (for cron)."),
+    cycles: Optional[int] = typer.Option(None, "--cycles", min=1, help="Stop after this many rounds of polling."),
+) -> None:
+    """Poll RSS and Atom feeds and run each new item's page through the pipeline once, until Ctrl-C.
+
+    What each feed has given is kept in the store, so a restarted watch neither misses nor repeats an item.
+
+    Example: wirewatch watch desk.feeds --db events.db --interval 600
+    """
+    from ..watch import watch
+
+    settings = _settings(db, config)
+    if interval is not None:
+        settings = replace(settings, watch=replace(settings.watch, interval=interval))
+    store = open_store(settings.store.db)
+    try:
+        report = watch(feeds, store, settings, once=once, cycles=cycles,
+                       progress=lambda line: err_console.print(line, markup=False, highlight=False))
+    except KeyboardInterrupt:
+        console.print(f"Stopped; feed state is saved in {settings.store.db}.", highlight=False)
+        return
+    finally:
+        store.close()
+    for p in report.problems:
+        where = f"{p.source} line {p.line}" if p.line else p.source
+        err_console.print(f"[red]{p.level}[/]: {where}: {p.message}", highlight=False)
+    console.print(f"{report.polls} polls ({report.not_modified} not modified, {report.failed_polls} failed): "
+                  f"{report.items} new items, {report.pages} pages read, {report.new} articles stored, "
+                  f"{len(report.events_changed)} events new or updated. Store: {settings.store.db}", highlight=False)
 
 
 @app.command("events")
