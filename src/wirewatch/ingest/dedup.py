@@ -1,16 +1,22 @@
 """Near-duplicate detection: MinHash signatures of word shingles, found through LSH band keys.
 
-A syndicated wire copy or a light reprint keeps most of its source's word 3-shingles (a new headline, a cut
-last paragraph, an added line of boilerplate), so the estimated Jaccard similarity of the two stays high
-while different stories on the same subject share few shingles. The store indexes each article's band
-keys, so a new article is compared only with the few stored articles that share a band with it: the cost
-per article does not grow with the store.
+A syndicated wire copy or a light reprint keeps most of its source's word pairs (a new headline, a cut
+last paragraph, an added line of boilerplate, a word changed here and there), so the estimated Jaccard
+similarity of the two stays high while different stories on the same subject share few pairs. The store
+indexes each article's band keys, so a new article is compared only with the few stored articles that
+share a band with it: the cost per article does not grow with the store.
+
+Word pairs rather than triples: a changed word breaks two shingles instead of three, which keeps lightly
+edited reprints above the threshold (benchmarks/dedup.py on 10,000 raw-text articles: recall 0.950 with
+triples, 0.965 with pairs), while independent reports of one incident still share few pairs (Jaccard at
+most 0.10 among the demo corpus's same-incident articles, against 0.88 and more for its wire copies).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,6 +26,7 @@ __all__ = ["BANDS", "Fingerprint", "fingerprint", "similarity"]
 
 PERMUTATIONS = 128
 BANDS = 32                  # 32 bands of 4 rows: pairs at Jaccard 0.7 share a band with probability > 0.999
+SHINGLE = 2                 # words per shingle
 _ROWS = PERMUTATIONS // BANDS
 _SEED = 20261125            # fixed: signatures are stored, so they must be comparable across runs
 _WORD = re.compile(r"\w+")
@@ -34,25 +41,28 @@ class Fingerprint:
     keys: tuple[int, ...]      # one signed 64-bit key per band, indexed by the store
 
 
-def _shingles(text: str, size: int = 3) -> set[bytes]:
-    words = _WORD.findall(text.lower())
+def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
+    """The text's runs of `size` words, ignoring case, punctuation and Unicode compatibility forms."""
+    words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
     return {" ".join(words[i:i + size]).encode() for i in range(max(1, len(words) - size + 1))}
 
 
 def fingerprint(text: str) -> Fingerprint:
-    """The MinHash signature of the text's word 3-shingles and its LSH band keys."""
+    """The MinHash signature of the text's word shingles and its LSH band keys."""
     minhash = _TEMPLATE.copy()
-    minhash.update_batch(list(_shingles(text)))
+    minhash.update_batch(list(shingles(text)))
     signature = minhash.hashvalues.astype("<u4").tobytes()
-    keys = tuple(int.from_bytes(hashlib.blake2b(bytes([band]) + signature[band * _ROWS * 4:(band + 1) * _ROWS * 4],
+    width = _ROWS * 4
+    keys = tuple(int.from_bytes(hashlib.blake2b(bytes([band]) + signature[band * width:(band + 1) * width],
                                                 digest_size=8).digest(), "big", signed=True)
                  for band in range(BANDS))
     return Fingerprint(signature, keys)
 
 
 def similarity(a: bytes, b: bytes) -> float:
-    """Estimated Jaccard similarity of two texts' shingle sets, from their signatures."""
-    left, right = np.frombuffer(a, dtype="<u4"), np.frombuffer(b, dtype="<u4")
-    if left.shape != right.shape:
+    """Estimated Jaccard similarity of two texts' shingle sets, from their signatures (0.0 when the
+    signatures are of different lengths, so not comparable)."""
+    if len(a) != len(b) or not a or len(a) % 4:
         return 0.0
+    left, right = np.frombuffer(a, dtype="<u4"), np.frombuffer(b, dtype="<u4")
     return float(np.count_nonzero(left == right)) / len(left)
