@@ -1,0 +1,176 @@
+"""Near-duplicate detection at ingest: cost as the store grows, reprint recall, false positives.
+
+Usage: python benchmarks/dedup.py [--articles 100000] [--block 10000] [--text clean|raw] [--reprints 0.1]
+
+Builds the reprint corpus (benchmarks/reprints.py) and sends it through the real store path: a fresh
+SQLiteStore in a temporary folder, one transaction per batch, and for each article `fingerprint`,
+`store.near_duplicate`, then `store.add_duplicate` for a copy or `store.add_article` for a new article.
+Prints the time per block of articles as the store grows (dedup work only: building the corpus and
+cleaning are not timed), the total, the share of reprints found as copies of their original (by kind
+of edit), and the share of distinct articles wrongly taken for copies. `--text clean` fingerprints
+what the pipeline fingerprints (the clean stage's text, boilerplate rules applied); `--text raw`
+fingerprints the article as written, boilerplate and all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from reprints import Item, corpus  # noqa: E402
+from wirewatch.clean import article_id, clean  # noqa: E402
+from wirewatch.ingest.dedup import fingerprint, similarity  # noqa: E402
+from wirewatch.models import Article, RawDocument  # noqa: E402
+from wirewatch.settings import Settings  # noqa: E402
+from wirewatch.store import SQLiteStore  # noqa: E402
+
+TODAY = date(2026, 1, 1)
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8)   # the table beside the configured threshold's figures
+
+
+@dataclass
+class Result:
+    """What one pass over a corpus found, and how long each block of articles took."""
+
+    threshold: float
+    blocks: list[tuple[int, float, float]] = field(default_factory=list)  # (articles, wall s, CPU s)
+    reprints: Counter = field(default_factory=Counter)        # edits -> reprints of that kind
+    found: Counter = field(default_factory=Counter)           # edits -> linked to their original
+    found_at: Counter = field(default_factory=Counter)        # threshold -> reprints linked to their original
+    false_at: Counter = field(default_factory=Counter)        # threshold -> distinct articles taken for copies
+    originals: int = 0
+
+    @property
+    def recall(self) -> float:
+        return sum(self.found.values()) / max(1, sum(self.reprints.values()))
+
+    @property
+    def false_positives(self) -> int:
+        return self.false_at[self.threshold]
+
+
+def article(item: Item, text_mode: str) -> Article:
+    """The article the pipeline would fingerprint: cleaned, or the text as written."""
+    story = item.story
+    url = f"https://bench.example/{story.key}"
+    if text_mode == "clean":
+        return clean(RawDocument(source=story.key, content=story.text, format="text", url=url), TODAY)[0]
+    return Article(id=article_id(story.text), url=url, outlet=None, title=None, published=TODAY, language="en",
+                   text=story.text, source=story.key, ingested=TODAY)
+
+
+def measure(items: Iterable[Item], store: SQLiteStore, threshold: float, text_mode: str = "clean",
+            block: int = 10_000, batch: int = 50, progress: Callable[[Result], None] | None = None) -> Result:
+    """Send the corpus through the store block by block; time the dedup work of each block (and call
+    `progress` after each)."""
+    result = Result(threshold)
+    key_of: dict[str, str] = {}          # stored article id -> corpus key (an original's, or a missed copy's)
+    signatures: dict[str, bytes] = {}    # stored article id -> signature, to score the twin found
+    lowest = min(THRESHOLDS + (threshold,))
+    for chunk in _chunks(items, block):
+        prepared = [(item, article(item, text_mode)) for item in chunk]
+        wall, cpu = time.perf_counter(), time.process_time()
+        for part in _chunks(prepared, batch):
+            with store.transaction():
+                for item, art in part:
+                    fp = fingerprint(art.text)
+                    twin = store.near_duplicate(fp, lowest)
+                    score = similarity(fp.signature, signatures[twin]) if twin else 0.0
+                    _tally(result, item, key_of.get(twin, ""), score)
+                    if score >= threshold:
+                        store.add_duplicate(art, twin, "near")
+                    else:
+                        store.add_article(art, fp)
+                        key_of.setdefault(art.id, item.story.key)
+                        signatures.setdefault(art.id, fp.signature)
+        result.blocks.append((len(prepared), time.perf_counter() - wall, time.process_time() - cpu))
+        if progress:
+            progress(result)
+    return result
+
+
+def _tally(result: Result, item: Item, twin_key: str, score: float) -> None:
+    """Count a reprint linked to its original, or a distinct article linked to anything."""
+    if item.original is None:
+        result.originals += 1
+        for t in set(THRESHOLDS + (result.threshold,)):
+            result.false_at[t] += score >= t
+        return
+    result.reprints[item.edits] += 1
+    linked = twin_key == item.original
+    for t in set(THRESHOLDS + (result.threshold,)):
+        result.found_at[t] += linked and score >= t
+    result.found[item.edits] += linked and score >= result.threshold
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def print_block(result: Result) -> None:
+    """One line for the block just timed."""
+    count, wall, cpu = result.blocks[-1]
+    done = sum(b[0] for b in result.blocks)
+    print(f"{done:>9,} {wall:>8.2f} {cpu:>7.2f} {1000 * wall / count:>16.3f}", flush=True)
+
+
+def report(result: Result) -> None:
+    """Print the spread of block times, recall by kind of edit, and false positives."""
+    full = [b for b in result.blocks if b[0] == result.blocks[0][0]]
+    if len(full) > 1:
+        walls, cpus = [b[1] for b in full], [b[2] for b in full]
+        print(f"per-block spread (max/min): wall {max(walls) / min(walls):.2f}, CPU {max(cpus) / min(cpus):.2f}; "
+              f"last/first: wall {walls[-1] / walls[0]:.2f}, CPU {cpus[-1] / cpus[0]:.2f}")
+    total = sum(b[1] for b in result.blocks)
+    articles = sum(b[0] for b in result.blocks)
+    print(f"total: {total:.1f} s for {articles:,} articles ({articles / total:,.0f} articles/s)")
+    reprints = sum(result.reprints.values())
+    print(f"reprints found as copies of their original: {sum(result.found.values()):,} of {reprints:,} "
+          f"= {result.recall:.3f}")
+    for edits, n in sorted(result.reprints.items(), key=lambda kv: (len(kv[0]), kv[0])):
+        print(f"  {'+'.join(edits):<34} {result.found[edits]:>6,} of {n:>6,} = {result.found[edits] / n:.3f}")
+    print(f"distinct articles taken for copies: {result.false_positives:,} of {result.originals:,} "
+          f"= {result.false_positives / max(1, result.originals):.5f}")
+    print("at other thresholds (store contents as at the configured one):")
+    for t in THRESHOLDS:
+        print(f"  >= {t}: recall {result.found_at[t] / max(1, reprints):.3f}, "
+              f"false positives {result.false_at[t]:,}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--block", type=int, default=10_000, help="articles per timed block")
+    parser.add_argument("--text", choices=["clean", "raw"], default="clean")
+    parser.add_argument("--reprints", type=float, default=0.1, help="share of the articles that are reprints")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    threshold = Settings().ingest.near_duplicate
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SQLiteStore(Path(tmp) / "dedup.db")
+        print(f"text: {args.text}; threshold: estimated Jaccard >= {threshold} (settings.ingest.near_duplicate)")
+        print(f"{'articles':>9} {'wall s':>8} {'CPU s':>7} {'wall ms/article':>16}")
+        result = measure(corpus(args.articles, args.reprints, args.seed), store, threshold, args.text, args.block,
+                         Settings().store.batch_size, print_block)
+        store.close()
+    report(result)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""The reprint corpus (benchmarks/reprints.py) and near-duplicate detection measured on it through the store."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import dedup as bench  # noqa: E402  benchmarks/dedup.py
+import reprints  # noqa: E402
+from wirewatch.ingest.dedup import shingles  # noqa: E402
+from wirewatch.settings import IngestSettings  # noqa: E402
+from wirewatch.store import SQLiteStore  # noqa: E402
+
+
+def jaccard(a: str, b: str) -> float:
+    left, right = shingles(a), shingles(b)
+    return len(left & right) / len(left | right)
+
+
+def test_sentences_come_from_our_snippets_and_demo_articles():
+    pool = reprints.sentences()
+    assert len(pool) > 2000
+    assert len(set(pool)) == len(pool)
+    snippet = "Police in Zamfara state said officers repelled an attack by armed bandits on a mobile police base"
+    assert any(s.startswith(snippet) for s in pool)
+    assert any("Trappes" in s for s in pool)                                   # a demo .txt article
+    assert not any(s.startswith(("Title:", "URL:", "<")) for s in pool)         # headers and markup left out
+
+
+def test_originals_are_reproducible_and_distinct():
+    assert reprints.original(7) == reprints.original(7)
+    assert reprints.original(7) != reprints.original(7, seed=2)
+    stories = [reprints.original(i) for i in range(150)]
+    assert len({s.text for s in stories}) == 150
+    assert all(6 <= len(s.paragraphs) <= 12 for s in stories)
+    sets = [shingles(s.text) for s in stories]
+    worst = max(len(a & b) / len(a | b) for i, a in enumerate(sets) for b in sets[i + 1:])
+    assert worst < 0.3
+
+
+@pytest.mark.parametrize("edits", reprints.EDITS)
+def test_reprint_edits_do_what_they_say(edits):
+    story = reprints.original(3)
+    copy = reprints.reprint(story, edits, random.Random(5), "r0")
+    assert copy.key == "r0" and copy.text != story.text
+    assert (copy.headline != story.headline) == ("headline" in edits)
+    added = [p for p in copy.paragraphs if p not in story.paragraphs]
+    boilerplate = [p for p in added if any(p.startswith(line.split("{")[0][:12]) for line in reprints.BOILERPLATE)]
+    assert bool(boilerplate) == ("boilerplate" in edits)
+    if "cut" in edits and "words" not in edits:
+        assert story.paragraphs[-1] not in copy.paragraphs
+        assert story.paragraphs[0] in copy.paragraphs
+    if edits == ("words",):
+        changed = [(a, b) for a, b in zip(story.paragraphs, copy.paragraphs) if a != b]
+        assert changed and all(len(b.split()) >= len(a.split()) - 3 for a, b in changed)
+    assert jaccard(story.text, copy.text) > 0.4
+
+
+def test_corpus_mixes_originals_and_reprints_of_earlier_originals():
+    items = list(reprints.corpus(400, reprint_share=0.25, seed=3))
+    keys = [item.story.key for item in items]
+    copies = [item for item in items if item.original]
+    assert 60 < len(copies) < 140
+    assert all(keys.index(item.original) < keys.index(item.story.key) for item in copies)
+    assert [item.edits for item in copies[:len(reprints.EDITS)]] == reprints.EDITS
+    assert items[0].original is None
+
+
+def test_detection_through_the_store_finds_reprints_and_no_false_positives():
+    store = SQLiteStore(":memory:")
+    result = bench.measure(reprints.corpus(300, reprint_share=0.35, seed=1), store,
+                           IngestSettings().near_duplicate, text_mode="clean", block=150)
+    store.close()
+    assert sum(result.reprints.values()) > 90
+    assert result.recall >= 0.95
+    assert result.false_positives == 0
+    assert [count for count, _, _ in result.blocks] == [150, 150]
+    assert result.originals + sum(result.reprints.values()) == 300
