@@ -72,7 +72,8 @@ def test_shingles_are_word_pairs(text, expected):
 
 
 @pytest.mark.parametrize("headline, added", [
-    ("Russian drone attack on Izmail port injures three", "Local officials said schools in Izmail would stay closed on Thursday."),
+    ("Russian drone attack on Izmail port injures three",
+     "Local officials said schools in Izmail would stay closed on Thursday."),
     ("Three hurt as drones strike Danube port", "It was the third attack on the Danube ports this month."),
     ("Drones hit Danube grain port", "Follow us on Telegram for the latest updates. This story has been updated."),
 ])

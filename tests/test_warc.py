@@ -20,6 +20,8 @@ from wirewatch.clean import clean
 from wirewatch.errors import InputError
 from wirewatch.ingest.warc import read_warc
 from wirewatch.models import RawDocument
+from wirewatch.pipeline import run_documents
+from wirewatch.settings import load_settings
 
 LIMIT = 1_000_000
 
@@ -304,3 +306,19 @@ def test_junk_spliced_into_an_archive_gives_input_errors_only(write, junk, where
     except InputError:
         return
     assert {d.url for d in docs} <= set(PAGES)
+
+
+def test_pipeline_stores_archive_pages_with_their_url_and_date_and_reports_the_rest(write, tmp_store, today):
+    archive = news_archive(gz=True)
+    data, offsets = archive.bytes(), archive.offsets
+    damaged = data[:offsets[4]] + data[offsets[4]:offsets[4] + 40] + data[offsets[5]:]   # the second page cut
+    path = write("crawl.warc.gz", damaged)
+    report = run_documents(read_warc(path, LIMIT), tmp_store,
+                           load_settings(None, env={}, overrides={"extract.model": False}), today)
+    stored = tmp_store.db.execute("SELECT url, published, outlet FROM articles ORDER BY url").fetchall()
+    first, _, third = PAGES
+    assert [tuple(row) for row in stored] == [(third, "2024-05-16", "andeanwire.example"),
+                                              (first, "2024-05-14", "lakeshorecourier.example")]
+    (error,) = report.errors
+    assert error.source == str(path) and "record 5 at byte" in error.message
+    assert any(p.level == "warning" and p.message.startswith("archive of") for p in report.problems)
