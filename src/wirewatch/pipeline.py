@@ -1,5 +1,10 @@
 """The pipeline: ingest -> clean -> dedup -> extract -> resolve -> fuse -> store, in batches.
 
+Two steps. `prepare` cleans, fingerprints, extracts and resolves one input without touching the store,
+so it can run anywhere (here, or on Dask workers: parallel.py). The writer, always in this process,
+takes prepared inputs in input order, sets copies aside, stores and fuses the rest, one transaction per
+batch. A serial run and a parallel run go through the same writer in the same order: same events.
+
 Each batch is one transaction: a run killed halfway keeps every batch committed before, and a rerun
 skips the articles already stored and finishes the job. A bad input is reported with its source and
 line and the rest of the batch goes on.
@@ -7,10 +12,12 @@ line and the rest of the batch goes on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import defaultdict, deque
+from contextlib import nullcontext
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, ContextManager, Iterable, Iterator, Union
 
 from .clean import clean
 from .errors import InputError
@@ -24,7 +31,8 @@ from .resolve import resolve_mentions
 from .settings import Settings
 from .store.base import Store
 
-__all__ = ["Problem", "RunReport", "run", "run_documents"]
+__all__ = ["Analysis", "Prepared", "Problem", "RunReport", "analyse", "prepare", "run", "run_documents",
+           "with_analysis"]
 
 
 @dataclass(frozen=True)
@@ -55,15 +63,34 @@ class RunReport:
         return [p for p in self.problems if p.level == "error"]
 
 
-@dataclass
-class _Prepared:
+@dataclass(frozen=True)
+class Analysis:
+    """What extraction and resolution made of an article."""
+
+    mentions: list[Mention]     # placed mentions only: the ones stored
+    warnings: list[str]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One input after the steps that need no store."""
+
+    source: str                 # the input's file, as RawDocument.source
+    line: int | None
     article: Article
     fingerprint: Fingerprint
-    mentions: list[Mention]
+    warnings: list[str]         # met while reading and cleaning
+    analysis: Analysis | Problem | None = None  # None: left for the writer, which skips it for copies
+
+
+# What the writer consumes, in input order: an InputError is an input that could not be read at all,
+# a Problem one that was read and then refused.
+Item = Union[Prepared, Problem, InputError]
 
 
 def run(paths: Iterable[str | Path], store: Store, settings: Settings | None = None,
-        today: date | None = None, progress: Callable[[str], None] | None = None) -> RunReport:
+        today: date | None = None, progress: Callable[[str], None] | None = None,
+        workers: int = 0, scheduler: str | None = None) -> RunReport:
     """Run the whole pipeline over files and folders, storing what is new.
 
     Args:
@@ -72,44 +99,110 @@ def run(paths: Iterable[str | Path], store: Store, settings: Settings | None = N
         settings: the configuration (defaults when None).
         today: the ingestion date, for articles without a publication date.
         progress: called with each input's source name once it is done.
+        workers: prepare on a local Dask cluster of this many processes (0: here, serially).
+        scheduler: prepare on the Dask cluster at this address ("tcp://host:8786") instead.
     """
     paths = [str(p) for p in paths]
     settings = settings or Settings()
     return run_documents(read_inputs(paths, settings.ingest.max_bytes), store, settings, today, progress,
-                         label=paths)
+                         label=paths, workers=workers, scheduler=scheduler)
 
 
 def run_documents(items: Iterable[RawDocument | InputError], store: Store, settings: Settings | None = None,
                   today: date | None = None, progress: Callable[[str], None] | None = None,
-                  label: list[str] | None = None) -> RunReport:
+                  label: list[str] | None = None, workers: int = 0, scheduler: str | None = None) -> RunReport:
     """Run the pipeline over documents already read (an API request, an archive reader, a test).
 
     Args:
         items: RawDocuments, and InputErrors to report as such.
         label: what the run record names as its inputs.
+        workers, scheduler: as for `run`; the store is written from this process either way.
+
+    Raises:
+        ConfigError: no Dask scheduler answers at `scheduler`.
+        ResourceError: Dask is not installed, or the workers cannot import wirewatch.
     """
     settings = settings or Settings()
     today = today or date.today()
     report = RunReport()
-    run_id = store.start_run(label or ["(documents)"])
-    batch: list[RawDocument | InputError] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= settings.store.batch_size:
-            _process(batch, store, settings, today, run_id, report, progress)
-            batch = []
-    if batch:
-        _process(batch, store, settings, today, run_id, report, progress)
+    with _preparer(workers, scheduler) as prepare_all:  # a parallel run starts or joins its cluster here
+        stream = prepare_all(items, today, settings, _LooksNew(store, settings))
+        run_id = store.start_run(label or ["(documents)"])
+        batch: list[Item] = []
+        for item in stream:
+            batch.append(item)
+            if len(batch) >= settings.store.batch_size:
+                _write(batch, store, settings, run_id, report, progress)
+                batch = []
+        if batch:
+            _write(batch, store, settings, run_id, report, progress)
     store.finish_run(run_id, {"read": report.read, "new": report.new, "duplicates": report.duplicates,
                               "mentions": report.mentions, "problems": len(report.problems)})
     return report
 
 
-def _process(items: list[RawDocument | InputError], store: Store, settings: Settings, today: date,
-             run_id: int, report: RunReport, progress: Callable[[str], None] | None) -> None:
-    """Clean and deduplicate a batch, extract and resolve what is new, then store and fuse it in one
-    transaction."""
-    prepared: list[_Prepared] = []
+def prepare(raw: RawDocument, today: date, settings: Settings, analysed: bool = True) -> Prepared | Problem:
+    """Clean and fingerprint one input and, when `analysed`, extract and resolve it; no store needed.
+
+    Never raises for a bad or unexpected input: the Problem says which input failed and why.
+    """
+    try:
+        article, warnings = clean(raw, today)
+        fp = fingerprint(article.text)
+    except InputError as err:
+        return Problem("error", err.source, err.reason, err.line, err.hint)
+    except Exception as err:  # a bug met on one article must not cost the rest of the run
+        return _crash(raw.source, raw.line, err)
+    prepared = Prepared(raw.source, raw.line, article, fp, warnings)
+    return with_analysis(prepared, settings) if analysed else prepared
+
+
+def analyse(article: Article, settings: Settings) -> Analysis:
+    """Extract and resolve an article's mentions; placeless ones are counted in a warning, not kept."""
+    gazetteer = load_gazetteer()
+    found, warnings = extract(article, settings.extract, gazetteer)
+    mentions = resolve_mentions(article, found, gazetteer)
+    unplaced = [m for m in mentions if m.place is None]
+    if unplaced:
+        warnings.append(f"{len(unplaced)} mention(s) with no place in the text or the article were not stored")
+    return Analysis([m for m in mentions if m.place is not None], warnings)
+
+
+def _preparer(workers: int, scheduler: str | None) -> ContextManager[Callable[..., Iterator[Item]]]:
+    """What turns the input stream into prepared items: Dask workers, or this process."""
+    if workers or scheduler:
+        from .parallel import dask_preparer  # Dask is imported only for a parallel run
+        return dask_preparer(workers, scheduler)
+    return nullcontext(_prepare_serially)
+
+
+def _prepare_serially(items: Iterable[RawDocument | InputError], today: date, settings: Settings,
+                      worth_analysing: Callable[[Prepared], bool]) -> Iterator[Item]:
+    """The serial path leaves analysis to the writer, which knows which articles are copies."""
+    for item in items:
+        yield item if isinstance(item, InputError) else prepare(item, today, settings, analysed=False)
+
+
+def with_analysis(item: Prepared, settings: Settings) -> Prepared:
+    """The prepared input with its analysis, or with the Problem that stopped it; never raises."""
+    try:
+        result: Analysis | Problem = analyse(item.article, settings)
+    except InputError as err:
+        result = Problem("error", err.source, err.reason, err.line, err.hint)
+    except Exception as err:  # a bug met on one article must not cost the rest of the run
+        result = _crash(item.source, item.line, err)
+    return replace(item, analysis=result)
+
+
+def _crash(source: str, line: int | None, err: Exception) -> Problem:
+    return Problem("error", source, f"could not be processed ({type(err).__name__}: {err})", line,
+                   "please report this with the input attached")
+
+
+def _write(items: list[Item], store: Store, settings: Settings, run_id: int, report: RunReport,
+           progress: Callable[[str], None] | None) -> None:
+    """Set copies aside, analyse what is new and not yet analysed, then store and fuse it in one transaction."""
+    new: list[Prepared] = []
     copies: list[tuple[Article, str, str]] = []
     problems: list[Problem] = []
     for item in items:
@@ -117,54 +210,77 @@ def _process(items: list[RawDocument | InputError], store: Store, settings: Sett
             problems.append(Problem("error", item.source, item.reason, item.line, item.hint))
         else:
             report.read += 1
-            try:
-                _prepare(item, today, store, settings, prepared, copies, problems, report)
-            except InputError as err:
-                problems.append(Problem("error", err.source, err.reason, err.line, err.hint))
-            except Exception as err:  # a bug met on one article must not cost the rest of the batch
-                problems.append(Problem("error", item.source, f"could not be processed ({type(err).__name__}: {err})",
-                                        item.line, "please report this with the input attached"))
+            if isinstance(item, Problem):
+                problems.append(item)
+            else:
+                _sort(item, store, settings, new, copies, problems, report)
         if progress:
             progress(item.source)
     with store.transaction():
         for article, original, kind in copies:
             store.add_duplicate(article, original, kind)
-        for item in prepared:
+        for item in new:
             store.add_article(item.article, item.fingerprint)
-        changed = fuse([m for item in prepared for m in item.mentions],
-                       {item.article.id: item.article for item in prepared}, store, settings.fuse)
+        changed = fuse([m for item in new for m in item.analysis.mentions],
+                       {item.article.id: item.article for item in new}, store, settings.fuse)
         report.events_changed.update(e.id for e in changed)
         for p in problems:
             store.record_problem(run_id, p.source, p.line, p.level, p.message)
-    report.new += len(prepared)
+    report.new += len(new)
     report.duplicates += len(copies)
-    report.mentions += sum(len(item.mentions) for item in prepared)
+    report.mentions += sum(len(item.analysis.mentions) for item in new)
     report.problems.extend(problems)
 
 
-def _prepare(raw: RawDocument, today: date, store: Store, settings: Settings, prepared: list[_Prepared],
-             copies: list, problems: list[Problem], report: RunReport) -> None:
-    """Clean one input; set it aside as a copy, or extract and resolve it."""
-    gazetteer = load_gazetteer()
-    article, warnings = clean(raw, today)
-    fp = fingerprint(article.text)
-    copy = _copy_of(article, fp, prepared, store, settings)
+def _sort(item: Prepared, store: Store, settings: Settings, new: list[Prepared], copies: list,
+          problems: list[Problem], report: RunReport) -> None:
+    """File one prepared input as already stored, a copy, new, or failed."""
+    copy = _copy_of(item.article, item.fingerprint, new, store, settings)
+    warnings = item.warnings
     if copy == "known":
         report.unchanged += 1
     elif copy:
-        copies.append((article, *copy))
+        copies.append((item.article, *copy))
     else:
-        found, more = extract(article, settings.extract, gazetteer)
-        mentions = resolve_mentions(article, found, gazetteer)
-        unplaced = [m for m in mentions if m.place is None]
-        if unplaced:
-            more.append(f"{len(unplaced)} mention(s) with no place in the text or the article were not stored")
-        prepared.append(_Prepared(article, fp, [m for m in mentions if m.place is not None]))
-        warnings = warnings + more
-    problems.extend(Problem("warning", raw.source, w, raw.line) for w in warnings)
+        if item.analysis is None:
+            item = with_analysis(item, settings)
+        if isinstance(item.analysis, Problem):
+            problems.append(item.analysis)
+            return
+        new.append(item)
+        warnings = warnings + item.analysis.warnings
+    problems.extend(Problem("warning", item.source, w, item.line) for w in warnings)
 
 
-def _copy_of(article: Article, fp: Fingerprint, batch: list[_Prepared], store: Store,
+class _LooksNew:
+    """Guesses ahead of the writer whether an article will be new: not stored, no copy of a stored article
+    nor of one of the last `memory` articles it passed. Only a hint to skip needless extraction: the writer
+    decides, and analyses what it finds unanalysed, so a wrong guess costs time, never a result."""
+
+    def __init__(self, store: Store, settings: Settings, memory: int = 2_000) -> None:
+        self.store, self.settings, self.memory = store, settings, memory
+        self.recent: deque[Prepared] = deque()
+        self.by_key: dict[int, list[Prepared]] = defaultdict(list)   # LSH band key -> recent articles
+
+    def __call__(self, item: Prepared) -> bool:
+        nearby = {id(p): p for key in item.fingerprint.keys for p in self.by_key.get(key, ())}
+        if _copy_of(item.article, item.fingerprint, list(nearby.values()), self.store, self.settings):
+            return False
+        self.recent.append(item)
+        for key in item.fingerprint.keys:
+            self.by_key[key].append(item)
+        if len(self.recent) > self.memory:
+            old = self.recent.popleft()
+            for key in old.fingerprint.keys:
+                kept = [p for p in self.by_key[key] if p is not old]  # by identity: copies are equal dataclasses
+                if kept:
+                    self.by_key[key] = kept
+                else:
+                    del self.by_key[key]
+        return True
+
+
+def _copy_of(article: Article, fp: Fingerprint, batch: list[Prepared], store: Store,
              settings: Settings) -> str | tuple[str, str] | None:
     """"known" for an article stored before; (original id, "exact"|"near") for a copy of a stored
     article or of one earlier in the batch; None for a new article."""
