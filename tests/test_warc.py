@@ -322,3 +322,14 @@ def test_pipeline_stores_archive_pages_with_their_url_and_date_and_reports_the_r
     (error,) = report.errors
     assert error.source == str(path) and "record 5 at byte" in error.message
     assert any(p.level == "warning" and p.message.startswith("archive of") for p in report.problems)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(st.binary(max_size=600), st.binary(max_size=600).map(lambda b: b"WARC/1.0\r\n" + b),
+                      st.binary(max_size=600).map(lambda b: gzip.compress(b"WARC/1.1\r\nWARC-Type: response\r\n" + b))))
+def test_arbitrary_bytes_give_documents_or_input_errors_only(write, data):
+    try:
+        items = list(read_warc(write("any.warc.gz", data), LIMIT))
+    except InputError:
+        return
+    assert all(isinstance(item, (RawDocument, InputError)) for item in items)
