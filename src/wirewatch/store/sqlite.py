@@ -5,21 +5,25 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Iterator
 
 from ..errors import NotFound, StoreError
 from ..ingest.dedup import Fingerprint, fingerprint, similarity
-from ..models import (Article, Event, Mention, article_from_dict, event_from_dict, mention_from_dict,
-                      to_dict)
+from ..models import Article, Event, Mention, event_from_dict, mention_from_dict, to_dict
 from . import migrations
 from .base import BLOCK_DAYS, EventFilter, FeedState, Stats
+from .rows import (ARTICLE_COLUMNS, Dialect, SQLStore, article_from_row, conditions, event_row, mention_row, now,
+                   run_counts)
+
+# SQLite folds ASCII letters only, in both NOCASE and LIKE; PostgreSQL's dialect copies exactly that.
+SQLITE = Dialect("?", lambda column: f"{column} = ? COLLATE NOCASE", lambda expr: f"{expr} LIKE ?")
 
 SCHEMA_VERSION = migrations.latest("sqlite")
 
 
-class SQLiteStore:
+class SQLiteStore(SQLStore):
     """The embedded store."""
 
     def __init__(self, path: str | Path) -> None:
@@ -38,13 +42,17 @@ class SQLiteStore:
 
     def _migrate(self) -> None:
         """Bring the schema up to date, or refuse a database written by a newer wirewatch."""
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        version = self.schema_version()
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path}: schema version {version} is newer than this wirewatch "
                              f"({SCHEMA_VERSION})", hint="upgrade wirewatch")
         for step, script in migrations.pending("sqlite", version):
             self.db.executescript(f"BEGIN; {script} PRAGMA user_version={step}; COMMIT;")
         self._fill_fingerprints()
+
+    def schema_version(self) -> int:
+        """The version of the schema as stored (0 for an empty database)."""
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
 
     def _fill_fingerprints(self) -> None:
         """Fingerprint articles stored before fingerprints existed (a migrated database)."""
@@ -88,14 +96,14 @@ class SQLiteStore:
         best = max(scored, default=(0.0, None))
         return best[1] if best[0] >= threshold else None
 
-    def add_article(self, article: Article, fp: Fingerprint) -> None:
-        """Store an article with its fingerprint and band keys."""
+    def add_article(self, article: Article, fp: Fingerprint) -> bool:
+        """Store an article with its fingerprint and band keys; False when it was stored already."""
         d = to_dict(article)
-        cols = ["id", "url", "outlet", "title", "published", "ingested", "language", "source", "text"]
-        cur = self.db.execute(f"INSERT OR IGNORE INTO articles ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
-                              [d[c] for c in cols])
+        cur = self.db.execute(f"INSERT OR IGNORE INTO articles ({','.join(ARTICLE_COLUMNS)}) "
+                              f"VALUES ({','.join('?' * len(ARTICLE_COLUMNS))})", [d[c] for c in ARTICLE_COLUMNS])
         if cur.rowcount:
             self._add_fingerprint(article.id, fp)
+        return bool(cur.rowcount)
 
     def _add_fingerprint(self, article_id: str, fp: Fingerprint) -> None:
         self.db.execute("UPDATE articles SET fingerprint=? WHERE id=?", (fp.signature, article_id))
@@ -127,13 +135,6 @@ class SQLiteStore:
         rows = self.db.execute("SELECT event_id, data FROM mentions WHERE article_id=? ORDER BY rowid", (article_id,))
         return [(r["event_id"], mention_from_dict(json.loads(r["data"]))) for r in rows]
 
-    def article(self, article_id: str) -> Article:
-        """One stored article."""
-        found = self.articles_for({article_id})
-        if not found:
-            raise NotFound(f"no article {article_id!r} in {self.path}")
-        return found[article_id]
-
     # --- events ------------------------------------------------------------------------------
 
     def candidate_events(self, mention: Mention) -> list[Event]:
@@ -154,34 +155,16 @@ class SQLiteStore:
 
     def save_event(self, event: Event, new_mentions: list[tuple[Mention, str]]) -> None:
         """Write an event (new or updated) and the mentions that joined it, with their merge reasons."""
-        d = to_dict(event)
-        p, dt, f = event.place, event.date, event.fatalities
-        row = {
-            "id": event.id, "event_date": dt.start.isoformat(), "date_end": dt.end.isoformat(),
-            "time_precision": int(dt.precision), "event_type": event.event_type,
-            "sub_event_type": event.sub_event_type,
-            "actor1": event.actor1.name if event.actor1 else None, "actor1_kind": event.actor1.kind if event.actor1 else None,
-            "actor2": event.actor2.name if event.actor2 else None, "actor2_kind": event.actor2.kind if event.actor2 else None,
-            "target": event.target, "location": p.name if p else None, "admin1": p.admin1 if p else None,
-            "admin2": p.admin2 if p else None, "country": p.country if p else None, "iso": p.iso if p else None,
-            "latitude": p.latitude if p else None, "longitude": p.longitude if p else None,
-            "geo_precision": int(p.precision) if p else None, "geonameid": p.geonameid if p else None,
-            "fatalities": f.best if f else None, "fatalities_low": f.low if f else None,
-            "fatalities_high": f.high if f else None, "claim_status": event.claim_status.value,
-            "corroboration": event.corroboration, "sources": len(event.sources), "notes": "; ".join(event.notes),
-            "data": json.dumps(d), "updated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        }
+        row = event_row(event)
         self.db.execute(f"INSERT OR REPLACE INTO events ({','.join(row)}) VALUES ({','.join('?' * len(row))})",
                         list(row.values()))
         self.db.executemany(
             "INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [(m.id, m.article_id, event.id, m.event_type, m.sub_event_type, m.passage.start, m.passage.end,
-              m.attribution.kind.value, m.attribution.source, reason, json.dumps(to_dict(m)))
-             for m, reason in new_mentions])
+            [mention_row(m, event.id, reason) for m, reason in new_mentions])
 
     def events(self, flt: EventFilter) -> Iterator[Event]:
         """Stored events matching the filter, oldest first (by start date, then id)."""
-        where, args = _where(flt)
+        where, args = conditions(flt, SQLITE)
         if flt.after:
             where.append("(event_date, id) > (?, ?)")
             args += list(flt.after)
@@ -192,7 +175,7 @@ class SQLiteStore:
 
     def stats(self, flt: EventFilter) -> Stats:
         """Counts of the events matching the filter (paging fields ignored) by ISO week, type and admin1."""
-        where, args = _where(flt)
+        where, args = conditions(flt, SQLITE)
         clause = " WHERE " + " AND ".join(where) if where else ""
         # Monday of the start date's week: SQLite's %w is 0 for Sunday.
         monday = "date(event_date, '-' || ((CAST(strftime('%w', event_date) AS INTEGER) + 6) % 7) || ' days')"
@@ -232,7 +215,7 @@ class SQLiteStore:
             "INSERT OR REPLACE INTO feeds (url, title, etag, modified, failures, next_poll, last_error, updated_at) "
             "VALUES (?,?,?,?,?,?,?,?)",
             (state.url, state.title, state.etag, state.modified, state.failures,
-             state.next_poll.isoformat() if state.next_poll else None, state.last_error, _now()))
+             state.next_poll.isoformat() if state.next_poll else None, state.last_error, now()))
 
     def seen_items(self, feed_url: str, item_ids: list[str]) -> set[str]:
         """Which of these feed items were marked seen before."""
@@ -246,25 +229,22 @@ class SQLiteStore:
 
     def mark_items_seen(self, feed_url: str, item_ids: list[str]) -> None:
         """Remember feed items as done, so a restarted watch neither repeats nor misses them."""
-        now = _now()
+        stamp = now()
         self.db.executemany("INSERT OR IGNORE INTO feed_items VALUES (?,?,?)",
-                            [(feed_url, item, now) for item in item_ids])
+                            [(feed_url, item, stamp) for item in item_ids])
 
     # --- runs --------------------------------------------------------------------------------
 
     def start_run(self, inputs: list[str]) -> int:
         """Open a run record."""
-        cur = self.db.execute("INSERT INTO runs (started_at, inputs) VALUES (?, ?)",
-                              (datetime.now(timezone.utc).isoformat(timespec="seconds"), json.dumps(inputs)))
+        cur = self.db.execute("INSERT INTO runs (started_at, inputs) VALUES (?, ?)", (now(), json.dumps(inputs)))
         return int(cur.lastrowid)
 
     def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
         """Close a run record with its counts."""
         self.db.execute(
             "UPDATE runs SET finished_at=?, articles_read=?, articles_new=?, duplicates=?, mentions=?, problems=? "
-            "WHERE id=?", (datetime.now(timezone.utc).isoformat(timespec="seconds"), counts.get("read", 0),
-                           counts.get("new", 0), counts.get("duplicates", 0), counts.get("mentions", 0),
-                           counts.get("problems", 0), run_id))
+            "WHERE id=?", (now(), *run_counts(counts), run_id))
 
     def record_problem(self, run_id: int, source: str, line: int | None, level: str, message: str) -> None:
         """Keep an input error or warning with the run that met it."""
@@ -274,68 +254,8 @@ class SQLiteStore:
         self.db.close()
 
 
-def _where(flt: EventFilter) -> tuple[list[str], list[object]]:
-    """SQL conditions and their bound values for a filter's content fields (not its paging)."""
-    where: list[str] = []
-    args: list[object] = []
-    if flt.country:
-        where.append("(iso = ? COLLATE NOCASE OR country = ? COLLATE NOCASE)")
-        args += [flt.country, flt.country]
-    if flt.admin1:
-        where.append("admin1 = ? COLLATE NOCASE")
-        args.append(flt.admin1)
-    if flt.type:
-        where.append("(event_type = ? COLLATE NOCASE OR sub_event_type = ? COLLATE NOCASE)")
-        args += [flt.type, flt.type]
-    if flt.sub_type:
-        where.append("sub_event_type = ? COLLATE NOCASE")
-        args.append(flt.sub_type)
-    if flt.since:
-        where.append("date_end >= ?")
-        args.append(flt.since.isoformat())
-    if flt.until:
-        where.append("event_date <= ?")
-        args.append(flt.until.isoformat())
-    if flt.actor:
-        where.append("(actor1 LIKE ? OR actor2 LIKE ?)")
-        args += [f"%{flt.actor}%"] * 2
-    if flt.text:
-        where.append("id IN (SELECT m.event_id FROM mentions m JOIN articles a ON a.id = m.article_id "
-                     "WHERE substr(a.text, m.passage_start + 1, m.passage_end - m.passage_start) LIKE ?)")
-        args.append(f"%{flt.text}%")
-    if flt.bbox:
-        min_lon, min_lat, max_lon, max_lat = flt.bbox
-        where.append("latitude BETWEEN ? AND ?")
-        args += [min_lat, max_lat]
-        if min_lon <= max_lon:
-            where.append("longitude BETWEEN ? AND ?")
-            args += [min_lon, max_lon]
-        else:  # a box across the antimeridian
-            where.append("(longitude >= ? OR longitude <= ?)")
-            args += [min_lon, max_lon]
-    if flt.claim_status:
-        where.append("claim_status = ? COLLATE NOCASE")
-        args.append(flt.claim_status)
-    if flt.min_corroboration:
-        where.append("corroboration >= ?")
-        args.append(int(flt.min_corroboration))
-    return where, args
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
 def _article(row: sqlite3.Row) -> Article:
-    d = {k: row[k] for k in ("id", "url", "outlet", "title", "published", "ingested", "language", "source", "text")}
-    return article_from_dict(d)
+    return article_from_row({k: row[k] for k in ARTICLE_COLUMNS})
 
 
-def open_store(path: str | Path) -> SQLiteStore:
-    """The store at a path (a file name; PostgreSQL URLs come later)."""
-    if str(path).startswith(("postgres://", "postgresql://")):
-        raise StoreError("PostgreSQL is not supported yet", hint="pass a file path to --db")
-    return SQLiteStore(path)
-
-
-__all__ = ["SQLiteStore", "open_store"]
+__all__ = ["SQLiteStore"]

@@ -1,0 +1,143 @@
+"""What both SQL backends share: an event as a table row, an article back from one, a filter as conditions.
+
+A backend differs only in its Dialect: the placeholder and how it folds case the way SQLite's NOCASE does.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable
+
+from ..errors import NotFound
+from ..models import Article, Event, Mention, article_from_dict, to_dict
+from .base import EventFilter
+
+__all__ = ["ARTICLE_COLUMNS", "MENTION_COLUMNS", "Dialect", "SQLStore", "article_from_row", "conditions", "event_row",
+           "mention_row", "now", "run_counts"]
+
+ARTICLE_COLUMNS = ("id", "url", "outlet", "title", "published", "ingested", "language", "source", "text")
+MENTION_COLUMNS = ("id", "article_id", "event_id", "event_type", "sub_event_type", "passage_start", "passage_end",
+                   "source_kind", "source", "merge_reason", "data")
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """How a backend writes a placeholder, a case-insensitive comparison and a case-insensitive LIKE."""
+
+    mark: str                                  # "?" or "%s"
+    equal_nocase: Callable[[str], str]         # column -> SQL comparing it with one bound value
+    like_nocase: Callable[[str], str]          # expression -> SQL matching it against one bound pattern
+
+
+class SQLStore:
+    """What both stores do alike on top of their own queries."""
+
+    path: str
+
+    def articles_for(self, ids: set[str]) -> dict[str, Article]:
+        raise NotImplementedError
+
+    def article(self, article_id: str) -> Article:
+        """One stored article."""
+        found = self.articles_for({article_id})
+        if not found:
+            raise NotFound(f"no article {article_id!r} in {self.path}")
+        return found[article_id]
+
+
+def now() -> str:
+    """The time a row is written, UTC, to the second."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def event_row(event: Event) -> dict[str, object]:
+    """The events table's columns for an event; `data` holds the whole record as JSON."""
+    p, dt, f = event.place, event.date, event.fatalities
+    a1, a2 = event.actor1, event.actor2
+    return {
+        "id": event.id, "event_date": dt.start.isoformat(), "date_end": dt.end.isoformat(),
+        "time_precision": int(dt.precision), "event_type": event.event_type, "sub_event_type": event.sub_event_type,
+        "actor1": a1.name if a1 else None, "actor1_kind": a1.kind if a1 else None,
+        "actor2": a2.name if a2 else None, "actor2_kind": a2.kind if a2 else None,
+        "target": event.target, "location": p.name if p else None, "admin1": p.admin1 if p else None,
+        "admin2": p.admin2 if p else None, "country": p.country if p else None, "iso": p.iso if p else None,
+        "latitude": p.latitude if p else None, "longitude": p.longitude if p else None,
+        "geo_precision": int(p.precision) if p else None, "geonameid": p.geonameid if p else None,
+        "fatalities": f.best if f else None, "fatalities_low": f.low if f else None,
+        "fatalities_high": f.high if f else None, "claim_status": event.claim_status.value,
+        "corroboration": event.corroboration, "sources": len(event.sources), "notes": "; ".join(event.notes),
+        "data": json.dumps(to_dict(event)), "updated_at": now(),
+    }
+
+
+def mention_row(mention: Mention, event_id: str, reason: str) -> tuple:
+    """The mentions table's columns for a mention of an event, in MENTION_COLUMNS order."""
+    m = mention
+    return (m.id, m.article_id, event_id, m.event_type, m.sub_event_type, m.passage.start, m.passage.end,
+            m.attribution.kind.value, m.attribution.source, reason, json.dumps(to_dict(m)))
+
+
+def run_counts(counts: dict[str, int]) -> list[int]:
+    """A finished run's counts in the order of the runs table's columns."""
+    return [counts.get(key, 0) for key in ("read", "new", "duplicates", "mentions", "problems")]
+
+
+def article_from_row(values: dict[str, object]) -> Article:
+    """An article from its columns; dates may come back as ISO text (SQLite) or as dates (PostgreSQL)."""
+    d = dict(values)
+    for key in ("published", "ingested"):
+        if d[key] is not None and not isinstance(d[key], str):
+            d[key] = d[key].isoformat()
+    return article_from_dict(d)
+
+
+def conditions(flt: EventFilter, sql: Dialect) -> tuple[list[str], list[object]]:
+    """SQL conditions and their bound values for a filter's content fields (not its paging)."""
+    conds: list[str] = []
+    args: list[object] = []
+    q = sql.mark
+    if flt.country:
+        conds.append(f"({sql.equal_nocase('iso')} OR {sql.equal_nocase('country')})")
+        args += [flt.country, flt.country]
+    if flt.admin1:
+        conds.append(sql.equal_nocase("admin1"))
+        args.append(flt.admin1)
+    if flt.type:
+        conds.append(f"({sql.equal_nocase('event_type')} OR {sql.equal_nocase('sub_event_type')})")
+        args += [flt.type, flt.type]
+    if flt.sub_type:
+        conds.append(sql.equal_nocase("sub_event_type"))
+        args.append(flt.sub_type)
+    if flt.since:
+        conds.append(f"date_end >= {q}")
+        args.append(flt.since.isoformat())
+    if flt.until:
+        conds.append(f"event_date <= {q}")
+        args.append(flt.until.isoformat())
+    if flt.actor:
+        conds.append(f"({sql.like_nocase('actor1')} OR {sql.like_nocase('actor2')})")
+        args += [f"%{flt.actor}%"] * 2
+    if flt.text:
+        passage = "substr(a.text, m.passage_start + 1, m.passage_end - m.passage_start)"
+        conds.append("id IN (SELECT m.event_id FROM mentions m JOIN articles a ON a.id = m.article_id "
+                     f"WHERE {sql.like_nocase(passage)})")
+        args.append(f"%{flt.text}%")
+    if flt.bbox:
+        min_lon, min_lat, max_lon, max_lat = flt.bbox
+        conds.append(f"latitude BETWEEN {q} AND {q}")
+        args += [min_lat, max_lat]
+        if min_lon <= max_lon:
+            conds.append(f"longitude BETWEEN {q} AND {q}")
+            args += [min_lon, max_lon]
+        else:  # a box across the antimeridian
+            conds.append(f"(longitude >= {q} OR longitude <= {q})")
+            args += [min_lon, max_lon]
+    if flt.claim_status:
+        conds.append(sql.equal_nocase("claim_status"))
+        args.append(flt.claim_status)
+    if flt.min_corroboration:
+        conds.append(f"corroboration >= {q}")
+        args.append(int(flt.min_corroboration))
+    return conds, args
