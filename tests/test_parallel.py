@@ -197,6 +197,13 @@ def test_an_article_that_breaks_extraction_fails_alone_in_its_chunk(today, monke
     assert sum(isinstance(item.analysis, pipeline.Analysis) for item in out) == len(docs) - 1
 
 
+def test_workers_run_the_embedder_on_one_thread():
+    settings = load_settings(None, env={})
+    if not hasattr(settings.extract, "model_threads"):
+        pytest.skip("extract.model_threads is not a setting yet")
+    assert parallel.for_workers(settings).extract.model_threads == 1 < settings.extract.model_threads
+
+
 @pytest.mark.parametrize("workers, address", [(2, "tcp://127.0.0.1:1"), (0, None), (-1, None)])
 def test_workers_and_scheduler_must_be_one_or_the_other(workers, address):
     with pytest.raises(ConfigError, match="not both"):
