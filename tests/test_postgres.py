@@ -128,7 +128,6 @@ def test_newer_schema_is_refused(pg_url):
 def test_version_1_database_is_migrated_and_fingerprinted(pg_url, monkeypatch):
     every = migrations.pending
     monkeypatch.setattr(migrations, "pending", lambda dialect, current: every(dialect, current)[:1])
-    monkeypatch.setattr(PostgresStore, "_fill_fingerprints", lambda self: None)
     open_store(pg_url).close()   # a database as wirewatch's schema 1 left it
     monkeypatch.undo()
     article = make_article(GOMA_TEXT)

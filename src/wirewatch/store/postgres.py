@@ -33,6 +33,7 @@ SCHEMA_VERSION = migrations.latest("postgres")
 # Advisory lock keys, arbitrary but fixed: every wirewatch writer of a database must use the same ones.
 BATCH_LOCK = 0x7769_7265_7761_7463     # "wirewatc"
 MIGRATION_LOCK = 0x7769_7265_6D69_6772  # "wiremigr"
+FINGERPRINTS_SINCE = 2  # the schema version whose migration fingerprints the articles already stored
 PAGE = 500  # events read per query while iterating, so callers may query the store between events
 
 # nocase() is defined by migration 0001 as SQLite's NOCASE: ASCII letters folded, nothing else.
@@ -75,6 +76,8 @@ class PostgresStore(SQLStore):
     def _migrate(self) -> None:
         """Bring the schema up to date, one transaction per step, under a lock so two writers starting
         at once migrate it once; refuse a database written by a newer wirewatch."""
+        if self.schema_version() == SCHEMA_VERSION:
+            return  # the usual case, and every API request opens a store: no lock, no DDL
         self._sql("SELECT pg_advisory_lock(%s)", [MIGRATION_LOCK])
         try:
             try:
@@ -88,32 +91,32 @@ class PostgresStore(SQLStore):
                                  f"({SCHEMA_VERSION})", hint="upgrade wirewatch")
             for step, script in migrations.pending("postgres", version):
                 self._migrate_to(step, script)
-            self._fill_fingerprints()
         finally:
             self._sql("SELECT pg_advisory_unlock(%s)", [MIGRATION_LOCK])
 
     def _migrate_to(self, step: int, script: str) -> None:
-        """Run one migration file and record its version, in one transaction."""
+        """Run one migration file, its Python part and the version record in one transaction."""
         try:
             with self.db.transaction():
                 self.db.execute(script)
+                if step == FINGERPRINTS_SINCE:
+                    self._fill_fingerprints()
                 self.db.execute("INSERT INTO schema_version (version) VALUES (%s)", [step])
         except psycopg.Error as err:
             raise self._failure(err, hint=f"it stays at schema version {step - 1}; {_OWN_DATABASE}") from err
 
     def schema_version(self) -> int:
         """The version of the schema as stored (0 for an empty database)."""
+        if self._sql("SELECT to_regclass('schema_version')").fetchone()[0] is None:
+            return 0
         return self._sql("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
 
     def _fill_fingerprints(self) -> None:
-        """Fingerprint articles stored before fingerprints existed (a migrated database)."""
-        rows = self._sql("SELECT id, text FROM articles WHERE fingerprint IS NULL").fetchall()
-        if rows:
-            with self.transaction():
-                for article_id, text in rows:
-                    fp = fingerprint(text)
-                    self._sql("UPDATE articles SET fingerprint=%s WHERE id=%s", [fp.signature, article_id])
-                    self._add_keys(article_id, fp)
+        """Fingerprint the articles stored before fingerprints existed."""
+        for article_id, text in self._sql("SELECT id, text FROM articles WHERE fingerprint IS NULL").fetchall():
+            fp = fingerprint(text)
+            self._sql("UPDATE articles SET fingerprint=%s WHERE id=%s", [fp.signature, article_id])
+            self._add_keys(article_id, fp)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
