@@ -219,16 +219,18 @@ def _write(items: list[Item], store: Store, settings: Settings, run_id: int, rep
     with store.transaction():
         for article, original, kind in copies:
             store.add_duplicate(article, original, kind)
-        for item in new:
-            store.add_article(item.article, item.fingerprint)
-        changed = fuse([m for item in new for m in item.analysis.mentions],
-                       {item.article.id: item.article for item in new}, store, settings.fuse)
+        # Only what this batch stored is fused: another writer on a shared store may have stored the same
+        # article since the dedup check above, and fused it already.
+        stored = [item for item in new if store.add_article(item.article, item.fingerprint)]
+        changed = fuse([m for item in stored for m in item.analysis.mentions],
+                       {item.article.id: item.article for item in stored}, store, settings.fuse)
         report.events_changed.update(e.id for e in changed)
         for p in problems:
             store.record_problem(run_id, p.source, p.line, p.level, p.message)
-    report.new += len(new)
+    report.new += len(stored)
+    report.unchanged += len(new) - len(stored)
     report.duplicates += len(copies)
-    report.mentions += sum(len(item.analysis.mentions) for item in new)
+    report.mentions += sum(len(item.analysis.mentions) for item in stored)
     report.problems.extend(problems)
 
 
