@@ -57,7 +57,7 @@ class Embedder:
         return out
 
 
-@lru_cache(maxsize=1)
-def load_embedder() -> Embedder:
-    """The process's embedder, loaded on first use (about a second)."""
-    return Embedder()
+@lru_cache(maxsize=None)
+def load_embedder(threads: int = 2) -> Embedder:
+    """The process's embedder with that many threads, loaded on first use (about a second)."""
+    return Embedder(threads)

@@ -78,8 +78,6 @@ def for_workers(settings: Settings) -> Settings:
 
     Two ONNX threads per worker on a core each spin-wait for the other: twice the CPU time, measured.
     """
-    if not hasattr(settings.extract, "model_threads"):  # the setting is requested in issue 8's report
-        return settings
     return replace(settings, extract=replace(settings.extract, model_threads=1))
 
 

@@ -104,7 +104,7 @@ def run(paths: Iterable[str | Path], store: Store, settings: Settings | None = N
     """
     paths = [str(p) for p in paths]
     settings = settings or Settings()
-    return run_documents(read_inputs(paths, settings.ingest.max_bytes), store, settings, today, progress,
+    return run_documents(read_inputs(paths, settings.ingest.max_bytes, settings), store, settings, today, progress,
                          label=paths, workers=workers, scheduler=scheduler)
 
 
@@ -217,11 +217,16 @@ def _write(items: list[Item], store: Store, settings: Settings, run_id: int, rep
         if progress:
             progress(item.source)
     with store.transaction():
+        # Another writer on a shared store (a second `watch`, a PostgreSQL peer) may have stored some of these
+        # since the dedup check above; inside the transaction its rows are visible: skip what is known now,
+        # and fuse only what this batch stored.
         for article, original, kind in copies:
-            store.add_duplicate(article, original, kind)
-        # Only what this batch stored is fused: another writer on a shared store may have stored the same
-        # article since the dedup check above, and fused it already.
+            if not store.is_known(article.id, article.url):
+                store.add_duplicate(article, original, kind)
         stored = [item for item in new if store.add_article(item.article, item.fingerprint)]
+        for item in new:
+            if all(item is not s for s in stored) and not store.is_known(item.article.id, item.article.url):
+                store.add_duplicate(item.article, item.article.id, "exact")   # the same text under another URL
         changed = fuse([m for item in stored for m in item.analysis.mentions],
                        {item.article.id: item.article for item in stored}, store, settings.fuse)
         report.events_changed.update(e.id for e in changed)

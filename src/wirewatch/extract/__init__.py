@@ -70,7 +70,8 @@ def extract(article: Article, settings: ExtractSettings | None = None,
         times_of[dateline_index] = [t for t in times_of[dateline_index] if t.start >= dateline_end]
     model = load_typing_model() if settings.model else None
     wanted = [i for i in range(len(sentences)) if lexical[i] and (venues[i] or times_of[i])]
-    scores = dict(zip(wanted, model.probabilities([sentences[i].text for i in wanted]))) if model else {}
+    texts = [sentences[i].text for i in wanted]
+    scores = dict(zip(wanted, model.probabilities(texts, settings.model_threads))) if model else {}
     mentions: list[Mention] = []
     warnings: list[str] = []
     last_place: dict[int, TextField] = {}

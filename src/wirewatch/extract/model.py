@@ -24,11 +24,11 @@ class TypingModel:
     bias: np.ndarray
     labels: tuple[str, ...]
 
-    def probabilities(self, sentences: list[str]) -> np.ndarray:
+    def probabilities(self, sentences: list[str], threads: int = 2) -> np.ndarray:
         """One row of class probabilities per sentence, columns in `labels` order."""
         if not sentences:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
-        z = load_embedder()(sentences) @ self.weights + self.bias
+        z = load_embedder(threads)(sentences) @ self.weights + self.bias
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)

@@ -22,14 +22,15 @@ from ..ingest.rss import is_feed_file
 from ..models import Event, to_dict
 from ..pipeline import RunReport, run
 from ..settings import Settings, load_settings
-from ..store import EventFilter, SQLiteStore, open_store
+from ..store import EventFilter, Store, is_url, open_store, redact
 from .export import FORMATS, export, with_summaries
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
                   help="Turn news reports of political violence and unrest into a sourced event dataset.")
 console = Console(width=None if sys.stdout.isatty() else 160)
 err_console = Console(stderr=True)
-DB_HELP = "SQLite file to read and write (default: store.db in wirewatch.toml, else wirewatch.db)."
+DB_HELP = ("SQLite file, or PostgreSQL URL (postgresql://user:password@host:5432/dbname), to read and write "
+           "(default: store.db in wirewatch.toml, else wirewatch.db).")
 
 
 def _settings(db: Optional[str], config: Optional[Path] = None) -> Settings:
@@ -55,21 +56,27 @@ def run_cmd(
                                                 "(.opml, .feeds, or a .txt of feed URLs) to fetch."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     config: Optional[Path] = typer.Option(None, "--config", help="TOML settings file (default ./wirewatch.toml)."),
+    workers: int = typer.Option(0, "--workers", min=0, help="Clean, extract and resolve on a local Dask cluster of "
+                                "this many processes (0: in this process). Results are the same."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Clean, extract and resolve on the Dask "
+                                            "cluster at this address, e.g. tcp://10.0.0.5:8786; the store is "
+                                            "written here (docs/parallel.md)."),
 ) -> None:
     """Run the whole pipeline over articles and store the events.
 
-    Example: wirewatch run news/ feeds/today.jsonl crawl.warc.gz --db events.db
+    Example: wirewatch run news/ feeds/today.jsonl crawl.warc.gz --db events.db --workers 2
     """
     settings = _settings(db, config)
     store = open_store(settings.store.db)
-    report = _run_with_progress(paths, store, settings)
-    _print_report(report, settings.store.db)
+    report = _run_with_progress(paths, store, settings, workers, scheduler)
+    _print_report(report, redact(settings.store.db))
     store.close()
     if report.errors and not (report.new or report.unchanged or report.duplicates):
         raise typer.Exit(2)  # nothing could be read: a script should notice
 
 
-def _run_with_progress(paths: list[Path], store: SQLiteStore, settings: Settings) -> RunReport:
+def _run_with_progress(paths: list[Path], store: Store, settings: Settings, workers: int = 0,
+                       scheduler: str | None = None) -> RunReport:
     # A JSONL file, an archive or a feed holds an unknown number of articles: the bar then counts nothing.
     total = None if any(is_feed_file(Path(p)) for p in paths) else (
         sum(1 for p in expand_paths(paths) if p.suffix.lower() in {".txt", ".text", ".html", ".htm"}) or None)
@@ -83,7 +90,7 @@ def _run_with_progress(paths: list[Path], store: SQLiteStore, settings: Settings
                 return  # a JSONL record; the bar counts files
             progress.advance(task)
 
-        return run(paths, store, settings, progress=advance)
+        return run(paths, store, settings, progress=advance, workers=workers, scheduler=scheduler)
 
 
 def _print_report(report: RunReport, db: str) -> None:
@@ -125,7 +132,7 @@ def watch_cmd(
         report = watch(feeds, store, settings, once=once, cycles=cycles,
                        progress=lambda line: err_console.print(line, markup=False, highlight=False))
     except KeyboardInterrupt:
-        console.print(f"Stopped; feed state is saved in {settings.store.db}.", highlight=False)
+        console.print(f"Stopped; feed state is saved in {redact(settings.store.db)}.", highlight=False)
         return
     finally:
         store.close()
@@ -134,7 +141,7 @@ def watch_cmd(
         err_console.print(f"[red]{p.level}[/]: {where}: {p.message}", highlight=False)
     console.print(f"{report.polls} polls ({report.not_modified} not modified, {report.failed_polls} failed): "
                   f"{report.items} new items, {report.pages} pages read, {report.new} articles stored, "
-                  f"{len(report.events_changed)} events new or updated. Store: {settings.store.db}", highlight=False)
+                  f"{len(report.events_changed)} events new or updated. Store: {redact(settings.store.db)}", highlight=False)
 
 
 @app.command("events")
@@ -253,7 +260,7 @@ def demo_cmd(
     settings = _settings(db)
     store = open_store(settings.store.db)
     report = _run_with_progress([demo_articles()], store, settings)
-    _print_report(report, settings.store.db)
+    _print_report(report, redact(settings.store.db))
     events = list(store.events(EventFilter()))
     console.print(events_table(events))
     for fmt in ("csv", "geojson"):
@@ -330,8 +337,8 @@ def serve_cmd(
     uvicorn.run(create_app(_settings(db), token=token), host=host, port=port)
 
 
-def _existing_store(db: str) -> SQLiteStore:
-    if not Path(db).exists():
+def _existing_store(db: str) -> Store:
+    if not is_url(db) and not Path(db).exists():
         raise WirewatchError(f"no database at {db}", hint="run `wirewatch run PATH --db ...` first, or pass --db")
     return open_store(db)
 
