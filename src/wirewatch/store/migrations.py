@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from importlib import resources
 
-__all__ = ["latest", "pending"]
+__all__ = ["FINGERPRINTS_SINCE", "latest", "pending"]
+
+FINGERPRINTS_SINCE = 2  # the schema version whose migration fingerprints the articles already stored
 
 
 def _scripts(dialect: str) -> list[tuple[int, str]]:

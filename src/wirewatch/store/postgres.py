@@ -33,7 +33,6 @@ SCHEMA_VERSION = migrations.latest("postgres")
 # Advisory lock keys, arbitrary but fixed: every wirewatch writer of a database must use the same ones.
 BATCH_LOCK = 0x7769_7265_7761_7463     # "wirewatc"
 MIGRATION_LOCK = 0x7769_7265_6D69_6772  # "wiremigr"
-FINGERPRINTS_SINCE = 2  # the schema version whose migration fingerprints the articles already stored
 PAGE = 500  # events read per query while iterating, so callers may query the store between events
 
 # nocase() is defined by migration 0001 as SQLite's NOCASE: ASCII letters folded, nothing else.
@@ -99,7 +98,7 @@ class PostgresStore(SQLStore):
         try:
             with self.db.transaction():
                 self.db.execute(script)
-                if step == FINGERPRINTS_SINCE:
+                if step == migrations.FINGERPRINTS_SINCE:
                     self._fill_fingerprints()
                 self.db.execute("INSERT INTO schema_version (version) VALUES (%s)", [step])
         except psycopg.Error as err:

@@ -47,8 +47,20 @@ class SQLiteStore(SQLStore):
             raise StoreError(f"{self.path}: schema version {version} is newer than this wirewatch "
                              f"({SCHEMA_VERSION})", hint="upgrade wirewatch")
         for step, script in migrations.pending("sqlite", version):
-            self.db.executescript(f"BEGIN; {script} PRAGMA user_version={step}; COMMIT;")
-        self._fill_fingerprints()
+            self._migrate_to(step, script)
+
+    def _migrate_to(self, step: int, script: str) -> None:
+        """Run one migration file, its Python part and the version stamp in one transaction."""
+        try:
+            self.db.executescript(f"BEGIN IMMEDIATE; {script}")   # leaves the transaction open
+            if step == migrations.FINGERPRINTS_SINCE:
+                self._fill_fingerprints()
+            self.db.execute(f"PRAGMA user_version={step}")
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
 
     def schema_version(self) -> int:
         """The version of the schema as stored (0 for an empty database)."""
@@ -56,11 +68,8 @@ class SQLiteStore(SQLStore):
 
     def _fill_fingerprints(self) -> None:
         """Fingerprint articles stored before fingerprints existed (a migrated database)."""
-        rows = self.db.execute("SELECT id, text FROM articles WHERE fingerprint IS NULL").fetchall()
-        if rows:
-            with self.transaction():
-                for row in rows:
-                    self._add_fingerprint(row["id"], fingerprint(row["text"]))
+        for row in self.db.execute("SELECT id, text FROM articles WHERE fingerprint IS NULL").fetchall():
+            self._add_fingerprint(row["id"], fingerprint(row["text"]))
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
