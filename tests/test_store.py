@@ -121,7 +121,7 @@ def stocked(store):
 
 
 def test_schema_version_is_set(store):
-    assert store.schema_version() == 2
+    assert store.schema_version() == SCHEMA_VERSION == 3
 
 
 def test_tables_exist(store):
@@ -140,14 +140,14 @@ def test_reopening_keeps_data_and_version(opener):
     store.close()
     again = opener()
     assert again.has_article(article.id)
-    assert again.schema_version() == 2
+    assert again.schema_version() == SCHEMA_VERSION
 
 
 # --- SQLite only: the file, WAL, user_version -----------------------------------------------------
 
 
 def test_sqlite_schema_version_is_the_user_version(tmp_store):
-    assert tmp_store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert tmp_store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
 
 
 def test_wal_mode(tmp_store):
@@ -547,3 +547,25 @@ def test_second_connection_reads_while_a_transaction_is_open(opener):
         assert not reader.has_article(pending.id)
         assert list(reader.events(EventFilter())) == []
     assert reader.has_article(pending.id)
+
+
+def test_known_filter_values_use_the_indexes(tmp_store):
+    """A country name, a type in any case and a claim status are compared as stored, so SQLite walks an
+    index in list order rather than the table."""
+    from wirewatch.store.rows import conditions
+    from wirewatch.store.sqlite import SQLITE
+    for flt, index in [(EventFilter(country="ukraine"), "events_iso_date"),
+                       (EventFilter(type="battles"), "events_type_date"),
+                       (EventFilter(type="armed CLASH"), "events_sub_date"),
+                       (EventFilter(claim_status="DISPUTED"), "events_claim")]:
+        where, args = conditions(flt, SQLITE)
+        plan = " ".join(str(tuple(r)) for r in tmp_store.db.execute(
+            f"EXPLAIN QUERY PLAN SELECT data FROM events WHERE {' AND '.join(where)} ORDER BY event_date, id LIMIT 5",
+            args))
+        assert index in plan and "TEMP B-TREE" not in plan, (flt, plan)
+
+
+def test_unknown_filter_values_still_match_case_blind(stocked):
+    assert [e.id for e in stocked.events(EventFilter(country="senegal"))] == ["ev-dakar"]
+    assert [e.id for e in stocked.events(EventFilter(country="Atlantis"))] == []
+    assert [e.id for e in stocked.events(EventFilter(type="explosions/remote VIOLENCE"))] == ["ev-kharkiv"]

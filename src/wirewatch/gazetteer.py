@@ -169,6 +169,16 @@ def load_gazetteer() -> Gazetteer:
                      {a["code"]: a["name"] for a in admin1}, stopwords)
 
 
+@lru_cache(maxsize=1)
+def country_codes() -> dict[str, str]:
+    """Folded country names, ISO2 and ISO3 codes -> ISO3, from the countries file alone (no town index)."""
+    codes: dict[str, str] = {}
+    for c in _tsv(resources.files("wirewatch") / "data" / "gazetteer" / "countries.tsv"):
+        for name in [c["iso2"], c["iso3"], c["name"], *c["names"].split("|")]:
+            codes.setdefault(fold(name), c["iso3"])
+    return codes
+
+
 def _tsv(path) -> Iterator[dict[str, str]]:
     with path.open(encoding="utf-8") as fh:
         yield from csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)

@@ -20,11 +20,13 @@ import csv
 import hmac
 import io
 import json
+import threading
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Literal
+from typing import Any, Iterable, Literal
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -60,9 +62,11 @@ STATUS_OF = ((InputError, 422), (NotFound, 404))  # any other WirewatchError is 
 
 # --- library functions the routes call ---------------------------------------------------------
 
-def encode_cursor(event: Event) -> str:
-    """An opaque paging cursor: the last listed event's (start date, id)."""
-    raw = json.dumps([event.date.start.isoformat(), event.id]).encode()
+def encode_cursor(event: Event | dict) -> str:
+    """An opaque paging cursor: the last listed event's (start date, id), from an Event or its record."""
+    start, eid = (event["date"]["start"], event["id"]) if isinstance(event, dict) else \
+        (event.date.start.isoformat(), event.id)
+    raw = json.dumps([start, eid]).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
@@ -115,6 +119,15 @@ def page(store: Store, flt: EventFilter) -> tuple[list[Event], str | None]:
     more = len(events) > limit
     events = events[:limit]
     return events, encode_cursor(events[-1]) if more and events else None
+
+
+def page_records(store: Store, flt: EventFilter) -> tuple[list[dict], str | None]:
+    """One page of events as JSON records (event_json's form) and the cursor of the next page."""
+    limit = flt.limit or DEFAULT_LIMIT
+    records = list(store.event_dicts(replace(flt, limit=limit + 1)))
+    more = len(records) > limit
+    records = records[:limit]
+    return records, encode_cursor(records[-1]) if more and records else None
 
 
 def event_detail(store: Store, event_id: str) -> dict[str, Any]:
@@ -252,16 +265,25 @@ def web_dir() -> Path:
 def create_app(settings: Settings, token: str | None = None) -> FastAPI:
     """The app over the store at settings.store.db; with a token, every write needs
     `Authorization: Bearer <token>`."""
-    app = FastAPI(title="wirewatch", version="0.1.0",
+    # One store per server thread, opened on its first request and kept: opening costs more than most
+    # queries (a connection, the schema check), and a connection must not be shared between threads.
+    local, opened = threading.local(), []
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI):
+        yield
+        while opened:
+            opened.pop().close()
+
+    app = FastAPI(title="wirewatch", version="0.1.0", lifespan=lifespan,
                   description="Events of political violence and unrest read from news reports, with their sources.")
     max_body = settings.ingest.max_bytes * 2 + 65_536  # JSON escaping can double a text
 
-    def store() -> Iterator[Store]:
-        opened = open_store(settings.store.db)
-        try:
-            yield opened
-        finally:
-            opened.close()
+    def store() -> Store:
+        if getattr(local, "store", None) is None:
+            local.store = open_store(settings.store.db)
+            opened.append(local.store)
+        return local.store
 
     def event_filter(
         country: str | None = Query(None, description="ISO3 code or country name."),
@@ -320,10 +342,10 @@ def create_app(settings: Settings, token: str | None = None) -> FastAPI:
                     cursor: str | None = Query(None, description="`next` from the previous page."),
                     format: Literal["json", "csv", "geojson"] = "json") -> Response:
         flt = replace(flt, limit=limit, after=decode_cursor(cursor) if cursor else None)
+        if format == "json":   # the stored records as they are: no Event built and taken apart again
+            records, next_cursor = page_records(s, flt)
+            return JSONResponse({"ok": True, "count": len(records), "next": next_cursor, "events": records})
         events, next_cursor = page(s, flt)
-        if format == "json":
-            return JSONResponse({"ok": True, "count": len(events), "next": next_cursor,
-                                 "events": [event_json(e) for e in events]})
         headers = {"X-Next-Cursor": next_cursor} if next_cursor else {}
         rows = list(with_summaries(s, events))
         if format == "geojson":

@@ -214,18 +214,19 @@ class PostgresStore(SQLStore):
             self._sql(_upsert("mentions", MENTION_COLUMNS, "seq = DEFAULT"),
                       [_json_last(mention_row(m, event.id, reason)) for m, reason in new_mentions], many=True)
 
-    def events(self, flt: EventFilter) -> Iterator[Event]:
-        """Stored events matching the filter, oldest first (by start date, then id)."""
+    def event_dicts(self, flt: EventFilter) -> Iterator[dict]:
+        """Stored events matching the filter as JSON records (to_dict's form plus `corroboration`), oldest
+        first (by start date, then id)."""
         where, args = conditions(flt, POSTGRES)
         after, left = flt.after, flt.limit or None
         while left is None or left > 0:
             page = min(PAGE, left or PAGE)
             paging = ['(event_date > %s OR (event_date = %s AND id COLLATE "C" > %s))'] if after else []
-            sql = "SELECT event_date, id, data FROM events" + _clause(where + paging)
+            sql = "SELECT event_date, id, data, corroboration FROM events" + _clause(where + paging)
             # COLLATE "C" orders ids by code point, as SQLite does, whatever the database's locale.
             rows = self._sql(sql + ' ORDER BY event_date, id COLLATE "C" LIMIT %s',
                              args + ([after[0], after[0], after[1]] if after else []) + [page]).fetchall()
-            yield from (event_from_dict(data) for _, _, data in rows)
+            yield from (data | {"corroboration": corroboration} for _, _, data, corroboration in rows)
             if len(rows) < page:
                 return
             after, left = (rows[-1][0].isoformat(), rows[-1][1]), (left - len(rows) if left else None)

@@ -8,10 +8,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 from ..errors import NotFound
-from ..models import Article, Event, Mention, article_from_dict, to_dict
+from ..gazetteer import country_codes, fold
+from ..models import Article, ClaimStatus, Event, Mention, article_from_dict, event_from_dict, to_dict
+from ..ontology import load_ontology
 from .base import EventFilter
 
 __all__ = ["ARTICLE_COLUMNS", "MENTION_COLUMNS", "Dialect", "SQLStore", "article_from_row", "conditions", "event_row",
@@ -38,6 +40,13 @@ class SQLStore:
 
     def articles_for(self, ids: set[str]) -> dict[str, Article]:
         raise NotImplementedError
+
+    def event_dicts(self, flt: EventFilter) -> Iterator[dict]:
+        raise NotImplementedError
+
+    def events(self, flt: EventFilter) -> Iterator[Event]:
+        """Stored events matching the filter, oldest first (by start date, then id)."""
+        return (event_from_dict(d) for d in self.event_dicts(flt))
 
     def article(self, article_id: str) -> Article:
         """One stored article."""
@@ -93,21 +102,45 @@ def article_from_row(values: dict[str, object]) -> Article:
     return article_from_dict(d)
 
 
+def _canonical(value: str, names: Iterable[str]) -> str | None:
+    """The stored spelling of a name given in any case, or None."""
+    folded = value.strip().casefold()
+    return next((name for name in names if name.casefold() == folded), None)
+
+
 def conditions(flt: EventFilter, sql: Dialect) -> tuple[list[str], list[object]]:
-    """SQL conditions and their bound values for a filter's content fields (not its paging)."""
+    """SQL conditions and their bound values for a filter's content fields (not its paging).
+
+    Countries, types and claim statuses the project knows are compared as stored, so the indexes on
+    iso, event_type, sub_event_type and claim_status serve them; other values fall back to a case-blind
+    comparison that matches the same rows but reads the whole table."""
     conds: list[str] = []
     args: list[object] = []
     q = sql.mark
-    if flt.country:
+    iso = country_codes().get(fold(flt.country)) if flt.country else None
+    event_types = set(load_ontology().event_type_of.values())
+    if iso:
+        conds.append(f"iso = {q}")
+        args.append(iso)
+    elif flt.country:
         conds.append(f"({sql.equal_nocase('iso')} OR {sql.equal_nocase('country')})")
         args += [flt.country, flt.country]
     if flt.admin1:
         conds.append(sql.equal_nocase("admin1"))
         args.append(flt.admin1)
-    if flt.type:
+    if flt.type and (name := _canonical(flt.type, event_types)):
+        conds.append(f"event_type = {q}")
+        args.append(name)
+    elif flt.type and (name := _canonical(flt.type, load_ontology().event_type_of)):
+        conds.append(f"sub_event_type = {q}")
+        args.append(name)
+    elif flt.type:
         conds.append(f"({sql.equal_nocase('event_type')} OR {sql.equal_nocase('sub_event_type')})")
         args += [flt.type, flt.type]
-    if flt.sub_type:
+    if flt.sub_type and (name := _canonical(flt.sub_type, load_ontology().event_type_of)):
+        conds.append(f"sub_event_type = {q}")
+        args.append(name)
+    elif flt.sub_type:
         conds.append(sql.equal_nocase("sub_event_type"))
         args.append(flt.sub_type)
     if flt.since:
@@ -135,8 +168,8 @@ def conditions(flt: EventFilter, sql: Dialect) -> tuple[list[str], list[object]]
             conds.append(f"(longitude >= {q} OR longitude <= {q})")
             args += [min_lon, max_lon]
     if flt.claim_status:
-        conds.append(sql.equal_nocase("claim_status"))
-        args.append(flt.claim_status)
+        conds.append(f"claim_status = {q}")   # stored as the enum's lower-case value
+        args.append(str(flt.claim_status.value if isinstance(flt.claim_status, ClaimStatus) else flt.claim_status).lower())
     if flt.min_corroboration:
         conds.append(f"corroboration >= {q}")
         args.append(int(flt.min_corroboration))
