@@ -1,6 +1,6 @@
 """Latency of `GET /api/events` with filters over a large store, under concurrent clients on loopback.
 
-Usage: python benchmarks/api_load.py [--events 1000000] [--clients 20] [--seconds 30] [--db PATH]
+Usage: python benchmarks/api_load.py [--events 1000000] [--clients 20] [--seconds 30] [--workers 2] [--db PATH]
 
 Builds (or reuses, with --db) a SQLite store: 100,000 synthetic events written through the real store code
 (benchmarks/synthetic.py), then copied with new ids and shifted coordinates up to --events. Starts
@@ -121,6 +121,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--db", type=Path, help="store to build once and reuse (default: a temporary file)")
+    parser.add_argument("--workers", type=int, default=2, help="server processes (`wirewatch serve --workers`)")
     args = parser.parse_args()
     tmp = tempfile.TemporaryDirectory()
     path = args.db or Path(tmp.name) / "load.db"
@@ -131,7 +132,8 @@ def main() -> None:
         print(f"built a store of {args.events:,} events in {time.perf_counter() - t:.0f} s", file=sys.stderr)
     port = free_port()
     wirewatch = Path(sys.executable).parent / "wirewatch"
-    proc = subprocess.Popen([str(wirewatch), "serve", "--db", str(path), "--port", str(port)],
+    proc = subprocess.Popen([str(wirewatch), "serve", "--db", str(path), "--port", str(port),
+                             "--workers", str(args.workers)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         wait_ready(port, proc)
@@ -155,7 +157,8 @@ def report(results: list[tuple[str, float, int]], args: argparse.Namespace) -> N
         return statistics.quantiles(values, n=100)[q - 1] * 1000 if len(values) > 1 else values[0] * 1000
 
     failed = sum(1 for _, _, status in results if status != 200)
-    print(f"{args.events:,} events, {args.clients} clients, {args.seconds:.0f} s, {len(results):,} requests "
+    print(f"{args.events:,} events, {args.workers} server processes, {args.clients} clients, {args.seconds:.0f} s, "
+          f"{len(results):,} requests "
           f"({len(results) / args.seconds:,.0f}/s), {failed} not 200")
     print(f"{'query':<16}{'n':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
     for kind in QUERIES:

@@ -569,3 +569,16 @@ def test_unknown_filter_values_still_match_case_blind(stocked):
     assert [e.id for e in stocked.events(EventFilter(country="senegal"))] == ["ev-dakar"]
     assert [e.id for e in stocked.events(EventFilter(country="Atlantis"))] == []
     assert [e.id for e in stocked.events(EventFilter(type="explosions/remote VIOLENCE"))] == ["ev-kharkiv"]
+
+
+def test_since_finds_events_longer_than_any_before(store):
+    """The start-date bound a `since` filter adds follows the longest event stored, however long."""
+    article = make_article(GOMA_TEXT)
+    short = make_mention(article, 0, "Armed clash", "Battles", GOMA, date(2024, 1, 1))
+    long = make_mention(article, 1, "Armed clash", "Battles", GOMA, date(2024, 1, 2))
+    with store.transaction():
+        store.add_article(article, fingerprint(article.text))
+        store.save_event(make_event("ev-short", short, article, end=date(2024, 1, 20)), [(short, "founded the event")])
+        store.save_event(make_event("ev-long", long, article, end=date(2024, 6, 30)), [(long, "founded the event")])
+    assert [e.id for e in store.events(EventFilter(since=date(2024, 6, 1)))] == ["ev-long"]
+    assert [e.id for e in store.events(EventFilter(since=date(2024, 1, 15)))] == ["ev-short", "ev-long"]

@@ -325,16 +325,27 @@ def serve_cmd(
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
     token: Optional[str] = typer.Option(None, "--token", envvar="WIREWATCH_TOKEN",
                                         help="Token every write (POST) must send as `Authorization: Bearer ...`."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Server processes; each answers on its own CPU core."),
 ) -> None:
     """Serve the store over HTTP: the page with map and timeline at /, the API under /api, OpenAPI at /docs.
 
-    Example: wirewatch serve --db out/demo.db --port 8000
+    Example: wirewatch serve --db out/demo.db --port 8000 --workers 2
     """
+    import os
+
     import uvicorn
 
     from .api import create_app
 
-    uvicorn.run(create_app(_settings(db), token=token), host=host, port=port)
+    settings = _settings(db)
+    if workers == 1:
+        uvicorn.run(create_app(settings, token=token), host=host, port=port)
+        return
+    # Worker processes build their own app from the environment: hand them the store and the token there.
+    os.environ["WIREWATCH_STORE_DB"] = settings.store.db
+    if token:
+        os.environ["WIREWATCH_TOKEN"] = token
+    uvicorn.run("wirewatch.serve.api:app_from_environment", factory=True, host=host, port=port, workers=workers)
 
 
 def _existing_store(db: str) -> Store:

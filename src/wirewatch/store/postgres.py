@@ -24,7 +24,7 @@ from ..models import Article, Event, Mention, event_from_dict, mention_from_dict
 from . import migrations, redact
 from .base import BLOCK_DAYS, EventFilter, FeedState, Stats
 from .rows import (ARTICLE_COLUMNS, MENTION_COLUMNS, Dialect, SQLStore, article_from_row, conditions,
-                   event_row, mention_row, now, run_counts)
+                   event_row, mention_row, now, run_counts, with_corroboration)
 
 __all__ = ["PostgresStore", "SCHEMA_VERSION"]
 
@@ -209,31 +209,37 @@ class PostgresStore(SQLStore):
         row = event_row(event)
         row["data"] = _json(row["data"])
         self._sql(_upsert("events", list(row)), list(row.values()))
+        self._sql("UPDATE event_span SET days = greatest(days, %s)", [(event.date.end - event.date.start).days])
         if new_mentions:
             # A mention saved again moves to the end of its event, as SQLite's INSERT OR REPLACE does.
             self._sql(_upsert("mentions", MENTION_COLUMNS, "seq = DEFAULT"),
                       [_json_last(mention_row(m, event.id, reason)) for m, reason in new_mentions], many=True)
 
-    def event_dicts(self, flt: EventFilter) -> Iterator[dict]:
-        """Stored events matching the filter as JSON records (to_dict's form plus `corroboration`), oldest
-        first (by start date, then id)."""
-        where, args = conditions(flt, POSTGRES)
+    def _span_days(self) -> int | None:
+        row = self._sql("SELECT days FROM event_span").fetchone()
+        return row[0] if row else None
+
+    def event_records(self, flt: EventFilter) -> Iterator[tuple[str, str, str]]:
+        """(start date, id, JSON text) of the stored events matching the filter, oldest first (by start date,
+        then id); the JSON is to_dict's form plus `corroboration`."""
+        where, args = conditions(flt, POSTGRES, self._span_days())
         after, left = flt.after, flt.limit or None
         while left is None or left > 0:
             page = min(PAGE, left or PAGE)
             paging = ['(event_date > %s OR (event_date = %s AND id COLLATE "C" > %s))'] if after else []
-            sql = "SELECT event_date, id, data, corroboration FROM events" + _clause(where + paging)
+            sql = "SELECT event_date, id, data::text, corroboration FROM events" + _clause(where + paging)
             # COLLATE "C" orders ids by code point, as SQLite does, whatever the database's locale.
             rows = self._sql(sql + ' ORDER BY event_date, id COLLATE "C" LIMIT %s',
                              args + ([after[0], after[0], after[1]] if after else []) + [page]).fetchall()
-            yield from (data | {"corroboration": corroboration} for _, _, data, corroboration in rows)
+            yield from ((start.isoformat(), eid, with_corroboration(data, corroboration))
+                        for start, eid, data, corroboration in rows)
             if len(rows) < page:
                 return
             after, left = (rows[-1][0].isoformat(), rows[-1][1]), (left - len(rows) if left else None)
 
     def stats(self, flt: EventFilter) -> Stats:
         """Counts of the events matching the filter (paging fields ignored) by ISO week, type and admin1."""
-        where, args = conditions(flt, POSTGRES)
+        where, args = conditions(flt, POSTGRES, self._span_days())
         clause = _clause(where)
         # date_trunc's week starts on Monday, as ISO's does; NULLS FIRST and "C" order as SQLite does.
         weeks = self._sql("SELECT date_trunc('week', event_date::timestamp)::date AS week, count(*) "

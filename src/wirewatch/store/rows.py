@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Callable, Iterable, Iterator
 
 from ..errors import NotFound
@@ -17,7 +17,7 @@ from ..ontology import load_ontology
 from .base import EventFilter
 
 __all__ = ["ARTICLE_COLUMNS", "MENTION_COLUMNS", "Dialect", "SQLStore", "article_from_row", "conditions", "event_row",
-           "mention_row", "now", "run_counts"]
+           "mention_row", "now", "run_counts", "with_corroboration"]
 
 ARTICLE_COLUMNS = ("id", "url", "outlet", "title", "published", "ingested", "language", "source", "text")
 MENTION_COLUMNS = ("id", "article_id", "event_id", "event_type", "sub_event_type", "passage_start", "passage_end",
@@ -41,12 +41,12 @@ class SQLStore:
     def articles_for(self, ids: set[str]) -> dict[str, Article]:
         raise NotImplementedError
 
-    def event_dicts(self, flt: EventFilter) -> Iterator[dict]:
+    def event_records(self, flt: EventFilter) -> Iterator[tuple[str, str, str]]:
         raise NotImplementedError
 
     def events(self, flt: EventFilter) -> Iterator[Event]:
         """Stored events matching the filter, oldest first (by start date, then id)."""
-        return (event_from_dict(d) for d in self.event_dicts(flt))
+        return (event_from_dict(json.loads(text)) for _, _, text in self.event_records(flt))
 
     def article(self, article_id: str) -> Article:
         """One stored article."""
@@ -54,6 +54,11 @@ class SQLStore:
         if not found:
             raise NotFound(f"no article {article_id!r} in {self.path}")
         return found[article_id]
+
+
+def with_corroboration(data: str, corroboration: int) -> str:
+    """An event's stored JSON object with its corroboration count added, as the API shows events."""
+    return f'{data[:-1]}, "corroboration": {corroboration}}}'
 
 
 def now() -> str:
@@ -108,12 +113,13 @@ def _canonical(value: str, names: Iterable[str]) -> str | None:
     return next((name for name in names if name.casefold() == folded), None)
 
 
-def conditions(flt: EventFilter, sql: Dialect) -> tuple[list[str], list[object]]:
+def conditions(flt: EventFilter, sql: Dialect, span_days: int | None = None) -> tuple[list[str], list[object]]:
     """SQL conditions and their bound values for a filter's content fields (not its paging).
 
     Countries, types and claim statuses the project knows are compared as stored, so the indexes on
     iso, event_type, sub_event_type and claim_status serve them; other values fall back to a case-blind
-    comparison that matches the same rows but reads the whole table."""
+    comparison that matches the same rows but reads the whole table. `span_days`, the longest stored
+    event's date range, lets a `since` filter bound start dates too."""
     conds: list[str] = []
     args: list[object] = []
     q = sql.mark
@@ -146,6 +152,9 @@ def conditions(flt: EventFilter, sql: Dialect) -> tuple[list[str], list[object]]
     if flt.since:
         conds.append(f"date_end >= {q}")
         args.append(flt.since.isoformat())
+        if span_days is not None:   # no stored event is longer, so none that ends by `since` starts before this
+            conds.append(f"event_date >= {q}")
+            args.append((flt.since - timedelta(days=span_days)).isoformat())
     if flt.until:
         conds.append(f"event_date <= {q}")
         args.append(flt.until.isoformat())

@@ -15,7 +15,7 @@ from ..models import Article, Event, Mention, event_from_dict, mention_from_dict
 from . import migrations
 from .base import BLOCK_DAYS, EventFilter, FeedState, Stats
 from .rows import (ARTICLE_COLUMNS, Dialect, SQLStore, article_from_row, conditions, event_row, mention_row, now,
-                   run_counts)
+                   run_counts, with_corroboration)
 
 # SQLite folds ASCII letters only, in both NOCASE and LIKE; PostgreSQL's dialect copies exactly that.
 SQLITE = Dialect("?", lambda column: f"{column} = ? COLLATE NOCASE", lambda expr: f"{expr} LIKE ?")
@@ -167,25 +167,30 @@ class SQLiteStore(SQLStore):
         row = event_row(event)
         self.db.execute(f"INSERT OR REPLACE INTO events ({','.join(row)}) VALUES ({','.join('?' * len(row))})",
                         list(row.values()))
+        self.db.execute("UPDATE event_span SET days = max(days, ?)", ((event.date.end - event.date.start).days,))
         self.db.executemany(
             "INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [mention_row(m, event.id, reason) for m, reason in new_mentions])
 
-    def event_dicts(self, flt: EventFilter) -> Iterator[dict]:
-        """Stored events matching the filter as JSON records (to_dict's form plus `corroboration`), oldest
-        first (by start date, then id): what the API returns, without building Events on the way."""
-        where, args = conditions(flt, SQLITE)
+    def _span_days(self) -> int | None:
+        row = self.db.execute("SELECT days FROM event_span").fetchone()
+        return row[0] if row else None
+
+    def event_records(self, flt: EventFilter) -> Iterator[tuple[str, str, str]]:
+        """(start date, id, JSON text) of the stored events matching the filter, oldest first (by start date,
+        then id); the JSON is to_dict's form plus `corroboration`: what the API sends, never parsed here."""
+        where, args = conditions(flt, SQLITE, self._span_days())
         if flt.after:
             where.append("(event_date, id) > (?, ?)")
             args += list(flt.after)
-        sql = "SELECT data, corroboration FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+        sql = "SELECT event_date, id, data, corroboration FROM events" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY event_date, id" + (" LIMIT ?" if flt.limit else "")
-        for row in self.db.execute(sql, args + ([int(flt.limit)] if flt.limit else [])):
-            yield json.loads(row["data"]) | {"corroboration": row["corroboration"]}
+        for start, eid, data, corroboration in self.db.execute(sql, args + ([int(flt.limit)] if flt.limit else [])):
+            yield start, eid, with_corroboration(data, corroboration)
 
     def stats(self, flt: EventFilter) -> Stats:
         """Counts of the events matching the filter (paging fields ignored) by ISO week, type and admin1."""
-        where, args = conditions(flt, SQLITE)
+        where, args = conditions(flt, SQLITE, self._span_days())
         clause = " WHERE " + " AND ".join(where) if where else ""
         # Monday of the start date's week: SQLite's %w is 0 for Sunday.
         monday = "date(event_date, '-' || ((CAST(strftime('%w', event_date) AS INTEGER) + 6) % 7) || ' days')"
