@@ -42,7 +42,8 @@ class Result:
     """What one pass over a corpus found, and how long each block of articles took."""
 
     threshold: float
-    blocks: list[tuple[int, float, float]] = field(default_factory=list)  # (articles, wall s, CPU s)
+    # (articles, wall s, CPU s, of which fingerprinting) per block
+    blocks: list[tuple[int, float, float, float]] = field(default_factory=list)
     reprints: Counter = field(default_factory=Counter)        # edits -> reprints of that kind
     found: Counter = field(default_factory=Counter)           # edits -> linked to their original
     found_at: Counter = field(default_factory=Counter)        # threshold -> reprints linked to their original
@@ -78,11 +79,13 @@ def measure(items: Iterable[Item], store: SQLiteStore, threshold: float, text_mo
     lowest = min(THRESHOLDS + (threshold,))
     for chunk in _chunks(items, block):
         prepared = [(item, article(item, text_mode)) for item in chunk]
-        wall, cpu = time.perf_counter(), time.process_time()
+        wall, cpu, fp_cpu = time.perf_counter(), time.process_time(), 0.0
         for part in _chunks(prepared, batch):
             with store.transaction():
                 for item, art in part:
+                    started = time.process_time()
                     fp = fingerprint(art.text)
+                    fp_cpu += time.process_time() - started
                     twin = store.near_duplicate(fp, lowest)
                     score = similarity(fp.signature, signatures[twin]) if twin else 0.0
                     _tally(result, item, key_of.get(twin, ""), score)
@@ -92,7 +95,7 @@ def measure(items: Iterable[Item], store: SQLiteStore, threshold: float, text_mo
                         store.add_article(art, fp)
                         key_of.setdefault(art.id, item.story.key)
                         signatures.setdefault(art.id, fp.signature)
-        result.blocks.append((len(prepared), time.perf_counter() - wall, time.process_time() - cpu))
+        result.blocks.append((len(prepared), time.perf_counter() - wall, time.process_time() - cpu, fp_cpu))
         if progress:
             progress(result)
     return result
@@ -125,18 +128,23 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 def print_block(result: Result) -> None:
     """One line for the block just timed."""
-    count, wall, cpu = result.blocks[-1]
+    count, wall, cpu, fp_cpu = result.blocks[-1]
     done = sum(b[0] for b in result.blocks)
-    print(f"{done:>9,} {wall:>8.2f} {cpu:>7.2f} {1000 * wall / count:>16.3f}", flush=True)
+    print(f"{done:>9,} {wall:>8.2f} {cpu:>7.2f} {fp_cpu:>15.2f} {cpu - fp_cpu:>13.2f} {1000 * wall / count:>16.3f}",
+          flush=True)
 
 
 def report(result: Result) -> None:
     """Print the spread of block times, recall by kind of edit, and false positives."""
     full = [b for b in result.blocks if b[0] == result.blocks[0][0]]
     if len(full) > 1:
-        walls, cpus = [b[1] for b in full], [b[2] for b in full]
-        print(f"per-block spread (max/min): wall {max(walls) / min(walls):.2f}, CPU {max(cpus) / min(cpus):.2f}; "
-              f"last/first: wall {walls[-1] / walls[0]:.2f}, CPU {cpus[-1] / cpus[0]:.2f}")
+        walls, cpus, stores = [b[1] for b in full], [b[2] for b in full], [b[2] - b[3] for b in full]
+        print(f"per-block spread (max/min): wall {max(walls) / min(walls):.2f}, CPU {max(cpus) / min(cpus):.2f}, "
+              f"store CPU {max(stores) / min(stores):.2f}; last/first: wall {walls[-1] / walls[0]:.2f}, "
+              f"CPU {cpus[-1] / cpus[0]:.2f}, store CPU {stores[-1] / stores[0]:.2f}")
+        if len(full) > 2:
+            later = cpus[1:]
+            print(f"CPU spread from the second block on (max/min): {max(later) / min(later):.2f}")
     total = sum(b[1] for b in result.blocks)
     articles = sum(b[0] for b in result.blocks)
     print(f"total: {total:.1f} s for {articles:,} articles ({articles / total:,.0f} articles/s)")
@@ -165,7 +173,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "dedup.db")
         print(f"text: {args.text}; threshold: estimated Jaccard >= {threshold} (settings.ingest.near_duplicate)")
-        print(f"{'articles':>9} {'wall s':>8} {'CPU s':>7} {'wall ms/article':>16}")
+        print(f"{'articles':>9} {'wall s':>8} {'CPU s':>7} {'fingerprint CPU':>15} {'store CPU s':>13} "
+              f"{'wall ms/article':>16}")
         result = measure(corpus(args.articles, args.reprints, args.seed), store, threshold, args.text, args.block,
                          Settings().store.batch_size, print_block)
         store.close()

@@ -79,5 +79,5 @@ def test_detection_through_the_store_finds_reprints_and_no_false_positives():
     assert sum(result.reprints.values()) > 90
     assert result.recall >= 0.95
     assert result.false_positives == 0
-    assert [count for count, _, _ in result.blocks] == [150, 150]
+    assert [block[0] for block in result.blocks] == [150, 150]
     assert result.originals + sum(result.reprints.values()) == 300
