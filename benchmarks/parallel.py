@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/parallel.py [--articles N] [--workers N] [--source gva|demo] [--scheduler ADDRESS]
 
-The corpus is benchmarks/pipeline.py's: 2,000 real news articles from ../shared/eval/gva_news when it is
+The corpus is benchmarks/extract.py's: 2,000 real news articles from ../shared/eval/gva_news when it is
 there, else the bundled demo corpus repeated with a numbered line added to each copy. Both runs go
 through pipeline.run_documents into fresh SQLite stores, with the shipped settings (typing model on).
 Set-up is timed apart from the run: the gazetteer and model load for the serial run; the cluster start
@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from distributed import Client, LocalCluster
-from pipeline import GVA, documents  # benchmarks/pipeline.py: the same corpus as the serial benchmark
+from extract import GVA, documents  # benchmarks/extract.py: the same corpus as the serial benchmark
 
 from wirewatch import pipeline
 from wirewatch.extract.model import load_typing_model

@@ -1,9 +1,9 @@
 """Throughput and memory of the whole pipeline, stage by stage.
 
-Usage: python benchmarks/pipeline.py [--articles N] [--source gva|demo]
+Usage: python benchmarks/extract.py [--articles N] [--source gva|demo]
 
 Reads ../shared/eval/gva_news/news.jsonl (real news articles) when it is there, else the bundled demo
-corpus repeated with a numbered line added to each copy so that deduplication lets it through.
+corpus's text articles joined two by two, so that near-duplicate detection lets each through.
 Prints articles/s per stage and end to end, and the peak resident memory.
 """
 
@@ -46,9 +46,13 @@ def documents(source: str, count: int) -> list[RawDocument]:
                 if len(docs) >= count:
                     break
         return docs
-    base = [d for d in read_inputs([demo_articles()]) if isinstance(d, RawDocument)]
-    return [replace(base[i % len(base)], content=base[i % len(base)].content + f"\n\nCopy number {i}.",
-                    url=f"https://bench.example/{i}") for i in range(count)]
+    # Two different demo articles joined make one new one: near-duplicate detection lets it through (a copy
+    # with a line added would now be caught as a reprint and never extracted).
+    base = [d for d in read_inputs([demo_articles()]) if isinstance(d, RawDocument) and d.format == "text"]
+    n = len(base)
+    pairs = [(i % n, (i + 1 + i // n) % n) for i in range(count)]
+    return [replace(base[a], content=base[a].content + "\n\n" + base[b].content, url=f"https://bench.example/{k}")
+            for k, (a, b) in enumerate(pairs)]
 
 
 def main() -> None:
