@@ -8,6 +8,7 @@ without them every test here is skipped, saying what to install. The screenshot 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -37,7 +38,9 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 
 
 def _missing() -> str | None:
-    """What to install before these tests can run, or None."""
+    """What to install before these tests can run (or why they are off), or None."""
+    if os.environ.get("WIREWATCH_TEST_BROWSER") == "0":
+        return "WIREWATCH_TEST_BROWSER=0 turns the browser tests off"
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
