@@ -17,8 +17,9 @@ from .errors import ConfigError
 
 @dataclass(frozen=True)
 class IngestSettings:
-    near_duplicate: float = 0.7       # estimated word-shingle Jaccard similarity at or above which an article is a
-                                      # copy of a stored one (a reprint with a new headline or a cut paragraph)
+    near_duplicate: float = 0.7       # estimated word-pair Jaccard at or above which an article is a copy of a
+                                      # stored one (a reprint with a new headline or a cut paragraph); below
+                                      # about 0.65 the LSH bands (25 x 5) start missing pairs (0.5: found 55%)
     max_bytes: int = 5_000_000        # larger inputs are refused, not read into memory
 
 
