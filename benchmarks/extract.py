@@ -28,7 +28,7 @@ from wirewatch.ingest.dedup import fingerprint
 from wirewatch.models import RawDocument, replace
 from wirewatch.resolve import resolve_mentions
 from wirewatch.serve.cli import demo_articles
-from wirewatch.settings import Settings
+from wirewatch.settings import load_settings
 from wirewatch.store import SQLiteStore
 
 GVA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "gva_news" / "news.jsonl"
@@ -65,7 +65,7 @@ def main() -> None:
     t = time.perf_counter()
     gazetteer = load_gazetteer()
     timings["load"] = time.perf_counter() - t
-    settings = Settings()
+    settings = load_settings(None)   # defaults, with any WIREWATCH_* variables
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "bench.db")
         start = time.perf_counter()

@@ -28,7 +28,7 @@ from wirewatch.extract.model import load_typing_model
 from wirewatch.gazetteer import load_gazetteer
 from wirewatch.models import to_dict
 from wirewatch.parallel import WarmCaches
-from wirewatch.settings import Settings
+from wirewatch.settings import Settings, load_settings
 from wirewatch.store import EventFilter, SQLiteStore
 
 TODAY = date(2026, 1, 1)
@@ -71,7 +71,7 @@ def main() -> int:
     parser.add_argument("--scheduler", help="use this running cluster instead of starting --workers locally")
     args = parser.parse_args()
     docs = documents(args.source, args.articles)
-    settings = Settings()
+    settings = load_settings(None)   # defaults, with any WIREWATCH_* variables
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         load_gazetteer(), load_typing_model().probabilities(["Warm-up sentence."])   # loads the embedder
