@@ -20,7 +20,7 @@ from typing import Iterator
 import pytest
 
 SKIP_VARIABLE = "WIREWATCH_TEST_POSTGRES"
-INSTALL_HINT = (f"install PostgreSQL 15 (apt-get install postgresql-15) to run them, "
+INSTALL_HINT = (f"install PostgreSQL 15 or later (apt-get install postgresql) to run them, "
                 f"or set {SKIP_VARIABLE}=0 to skip them on purpose")
 _PORT = 5432  # names the socket file only: the server opens no TCP port
 _USER = "wirewatch"

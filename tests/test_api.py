@@ -468,3 +468,32 @@ def test_serve_command_runs_uvicorn_on_the_app(monkeypatch, tmp_path):
     assert TestClient(application).get("/api/stats").json()["total"] == 0
     help_text = CliRunner().invoke(app, ["serve", "--help"]).output
     assert "Example:" in help_text
+
+
+def test_concurrent_requests_each_get_their_own_store(tmp_path):
+    """Requests running at once never share a store: interleaved writes and reads all succeed."""
+    from concurrent.futures import ThreadPoolExecutor
+    from fastapi.testclient import TestClient
+    from wirewatch.serve.api import create_app
+    from wirewatch.settings import load_settings
+    db = tmp_path / "p.db"
+    client = TestClient(create_app(load_settings(None, env={}, overrides={"store.db": str(db), "extract.model": False})))
+    cities = ["Tbilisi", "Nairobi", "Lima", "Dakar", "Kherson", "Yerevan", "Bishkek", "Accra"]
+
+    def desk(i: int) -> list[int]:
+        codes = []
+        for k in range(3):
+            text = (f"{cities[i]}, May 14 — Police fired tear gas at protesters outside parliament in {cities[i]} on "
+                    f"Monday night, and {i * 10 + k + 3} people were detained, the interior ministry said.\n\n"
+                    f"Protesters threw stones at police lines on the main avenue, witness number {k} said.")
+            codes.append(client.post("/api/articles", json={"text": text, "url": f"https://desk.example/{i}/{k}",
+                                                            "published": "2024-05-14"}).status_code)
+            codes.append(client.get("/api/events?limit=5").status_code)
+        return codes
+
+    with client:
+        client.get("/api/stats")
+        with ThreadPoolExecutor(8) as pool:
+            codes = [c for batch in pool.map(desk, range(8)) for c in batch]
+    assert codes == [200] * 48
+    assert SQLiteStore(db).db.execute("SELECT count(*) FROM runs WHERE finished_at IS NOT NULL").fetchone()[0] == 24

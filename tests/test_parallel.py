@@ -199,8 +199,6 @@ def test_an_article_that_breaks_extraction_fails_alone_in_its_chunk(today, monke
 
 def test_workers_run_the_embedder_on_one_thread():
     settings = load_settings(None, env={})
-    if not hasattr(settings.extract, "model_threads"):
-        pytest.skip("extract.model_threads is not a setting yet")
     assert parallel.for_workers(settings).extract.model_threads == 1 < settings.extract.model_threads
 
 

@@ -582,3 +582,14 @@ def test_since_finds_events_longer_than_any_before(store):
         store.save_event(make_event("ev-long", long, article, end=date(2024, 6, 30)), [(long, "founded the event")])
     assert [e.id for e in store.events(EventFilter(since=date(2024, 6, 1)))] == ["ev-long"]
     assert [e.id for e in store.events(EventFilter(since=date(2024, 1, 15)))] == ["ev-short", "ev-long"]
+
+
+def test_many_first_opens_at_once_migrate_once(tmp_path):
+    """Processes or server threads opening a new database together all get it, migrated once."""
+    from concurrent.futures import ThreadPoolExecutor
+    path = tmp_path / "fresh.db"
+    with ThreadPoolExecutor(8) as pool:
+        stores = list(pool.map(lambda _: SQLiteStore(path), range(8)))
+    assert {s.schema_version() for s in stores} == {SCHEMA_VERSION}
+    for s in stores:
+        s.close()

@@ -108,13 +108,14 @@ def run(paths: Iterable[str | Path], store: Store, settings: Settings | None = N
                          label=paths, workers=workers, scheduler=scheduler)
 
 
-def run_documents(items: Iterable[RawDocument | InputError], store: Store, settings: Settings | None = None,
+def run_documents(items: Iterable[RawDocument | Prepared | InputError], store: Store, settings: Settings | None = None,
                   today: date | None = None, progress: Callable[[str], None] | None = None,
                   label: list[str] | None = None, workers: int = 0, scheduler: str | None = None) -> RunReport:
     """Run the pipeline over documents already read (an API request, an archive reader, a test).
 
     Args:
-        items: RawDocuments, and InputErrors to report as such.
+        items: RawDocuments; InputErrors to report as such; in a serial run, also inputs the caller has
+            already prepared (`prepare(..., analysed=False)`), which are not cleaned again.
         label: what the run record names as its inputs.
         workers, scheduler: as for `run`; the store is written from this process either way.
 
@@ -176,11 +177,11 @@ def _preparer(workers: int, scheduler: str | None) -> ContextManager[Callable[..
     return nullcontext(_prepare_serially)
 
 
-def _prepare_serially(items: Iterable[RawDocument | InputError], today: date, settings: Settings,
+def _prepare_serially(items: Iterable[RawDocument | Prepared | InputError], today: date, settings: Settings,
                       worth_analysing: Callable[[Prepared], bool]) -> Iterator[Item]:
     """The serial path leaves analysis to the writer, which knows which articles are copies."""
     for item in items:
-        yield item if isinstance(item, InputError) else prepare(item, today, settings, analysed=False)
+        yield item if isinstance(item, (InputError, Prepared)) else prepare(item, today, settings, analysed=False)
 
 
 def with_analysis(item: Prepared, settings: Settings) -> Prepared:

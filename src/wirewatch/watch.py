@@ -143,17 +143,22 @@ def _poll_if_due(url: str, store: Store, fetcher: Fetcher, settings: Settings, c
         progress(f"{url}: {line}")
 
 
+def _succeeded(state: FeedState, settings: Settings, now: datetime) -> None:
+    state.failures, state.last_error = 0, None
+    state.next_poll = now + timedelta(seconds=settings.watch.interval)
+
+
 def _poll(state: FeedState, store: Store, fetcher: Fetcher, settings: Settings, now: datetime,
           report: WatchReport) -> str:
     """Fetch a feed and run its new items; updates `state` and says in a few words what happened."""
     resp, feed = fetch_feed(fetcher, state.url, settings.watch.max_feed_bytes, state.etag, state.modified)
-    state.failures, state.last_error = 0, None
-    state.next_poll = now + timedelta(seconds=settings.watch.interval)
     if feed is None:
         report.not_modified += 1
+        _succeeded(state, settings, now)
         return "not modified"
     state.title = feed.title or state.title
     fresh, waiting = _run_items(feed, store, fetcher, settings, now, report)
+    _succeeded(state, settings, now)   # only now: a failure while running the items keeps its backoff count
     if not waiting:  # a page left for later must come back in full on the next poll, not as a 304
         state.etag, state.modified = resp.etag, resp.modified
     return f"{len(feed.items)} item(s), {fresh} new" + (f", {waiting} to retry" if waiting else "")

@@ -21,13 +21,13 @@ import hmac
 import io
 import json
 import os
-import threading
+import queue
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Literal
+from typing import Any, Iterable, Iterator, Literal
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -37,9 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import pipeline
-from ..clean import clean
 from ..errors import InputError, NotFound, WirewatchError
-from ..ingest.dedup import fingerprint
 from ..ingest.jsonl import parse_record
 from ..models import Article, ClaimStatus, Event, Mention, to_dict
 from ..settings import Settings, load_settings
@@ -228,19 +226,23 @@ def submit_article(record: dict[str, Any], store: Store, settings: Settings,
     if len(line.encode()) > settings.ingest.max_bytes:
         raise InputError("article", f"is {len(line.encode()):,} bytes, over the {settings.ingest.max_bytes:,}-byte "
                                     "limit", hint="send the article text only, or raise ingest.max_bytes")
-    try:  # the article's id, and the pipeline's own checks before anything is stored
+    try:
         raw = parse_record(line, "POST /api/articles", 1)
-        article, _ = clean(raw, today)
     except InputError as err:
         raise InputError("article", err.reason, hint=err.hint) from None
-    report = pipeline.run_documents([raw], store, settings, today=today, label=["POST /api/articles"])
+    # Cleaned here once, for the article's id and the pipeline's own checks, then handed on as it is.
+    prepared = pipeline.prepare(raw, today, settings, analysed=False)
+    if isinstance(prepared, pipeline.Problem):
+        raise InputError("article", prepared.message, hint=prepared.hint)
+    article = prepared.article
+    report = pipeline.run_documents([prepared], store, settings, today=today, label=["POST /api/articles"])
     if report.errors:
         error = report.errors[0]
         raise InputError("article", error.message, hint=error.hint)
     stored = "new" if report.new else "known" if report.unchanged else "copy"
     original: str | None = article.id
     if not store.has_article(article.id):  # a near copy: its mentions are the original's, found as the pipeline did
-        original = store.near_duplicate(fingerprint(article.text), settings.ingest.near_duplicate)
+        original = store.near_duplicate(prepared.fingerprint, settings.ingest.near_duplicate)
     event_ids = list(dict.fromkeys(eid for eid, _ in store.mentions_in_article(original))) if original else []
     return {"ok": True, "article_id": article.id, "stored": stored, "copy_of": original if stored == "copy" else None,
             "warnings": [p.message for p in report.problems if p.level == "warning"],
@@ -277,25 +279,32 @@ def app_from_environment() -> FastAPI:
 def create_app(settings: Settings, token: str | None = None) -> FastAPI:
     """The app over the store at settings.store.db; with a token, every write needs
     `Authorization: Bearer <token>`."""
-    # One store per server thread, opened on its first request and kept: opening costs more than most
-    # queries (a connection, the schema check), and a connection must not be shared between threads.
-    local, opened = threading.local(), []
+    # Open stores wait in a pool between requests: opening costs more than most queries (a connection,
+    # the schema check). Each request has its store to itself from its dependency to its answer, since
+    # FastAPI may run the two on different threads; a store that met an error is closed, not reused.
+    idle: queue.SimpleQueue[Store] = queue.SimpleQueue()
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):
         yield
-        while opened:
-            opened.pop().close()
+        while not idle.empty():
+            idle.get_nowait().close()
 
     app = FastAPI(title="wirewatch", version="0.1.0", lifespan=lifespan,
                   description="Events of political violence and unrest read from news reports, with their sources.")
     max_body = settings.ingest.max_bytes * 2 + 65_536  # JSON escaping can double a text
 
-    def store() -> Store:
-        if getattr(local, "store", None) is None:
-            local.store = open_store(settings.store.db)
-            opened.append(local.store)
-        return local.store
+    def store() -> Iterator[Store]:
+        try:
+            held = idle.get_nowait()
+        except queue.Empty:
+            held = open_store(settings.store.db)
+        try:
+            yield held
+        except BaseException:
+            held.close()   # a dropped connection or an aborted batch must not serve the next request
+            raise
+        idle.put(held)
 
     def event_filter(
         country: str | None = Query(None, description="ISO3 code or country name."),

@@ -33,10 +33,12 @@ class SQLiteStore(SQLStore):
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA busy_timeout=10000")   # first: another process may be creating the file
             self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA busy_timeout=10000")
             self._migrate()
         except sqlite3.DatabaseError as err:
+            if hasattr(self, "db"):
+                self.db.close()
             raise StoreError(f"{self.path}: cannot open as a wirewatch database ({err})",
                              hint="pass another --db path, or move the file away") from None
 
@@ -60,6 +62,8 @@ class SQLiteStore(SQLStore):
         except BaseException:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
+            if self.schema_version() >= step:   # another process took this step while we waited for the lock
+                return
             raise
 
     def schema_version(self) -> int:
