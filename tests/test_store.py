@@ -557,7 +557,9 @@ def test_known_filter_values_use_the_indexes(tmp_store):
     for flt, index in [(EventFilter(country="ukraine"), "events_iso_date"),
                        (EventFilter(type="battles"), "events_type_date"),
                        (EventFilter(type="armed CLASH"), "events_sub_date"),
-                       (EventFilter(claim_status="DISPUTED"), "events_claim")]:
+                       (EventFilter(claim_status="DISPUTED"), "events_claim"),
+                       (EventFilter(min_corroboration=2, country="SYR"), "events_corroborated_iso"),
+                       (EventFilter(min_corroboration=2), "events_corroborated")]:
         where, args = conditions(flt, SQLITE)
         plan = " ".join(str(tuple(r)) for r in tmp_store.db.execute(
             f"EXPLAIN QUERY PLAN SELECT data FROM events WHERE {' AND '.join(where)} ORDER BY event_date, id LIMIT 5",
