@@ -9,7 +9,8 @@
     GET  /docs                OpenAPI (FastAPI's default)
 
 Every error, ours or the framework's, is one JSON shape: {"ok": false, "error": "...", "status": 4xx/5xx}.
-Each request opens its own store connection (SQLite in WAL mode: readers never wait for a writer).
+Each request holds one store connection from a pool for as long as it runs (SQLite in WAL mode: readers
+never wait for a writer).
 """
 
 from __future__ import annotations
@@ -45,8 +46,8 @@ from ..store import EventFilter, open_store
 from ..store.base import Stats, Store
 from .export import ACLED_COLUMNS, EXTRA_COLUMNS, event_feature, event_row, with_summaries
 
-__all__ = ["app_from_environment", "create_app", "decode_cursor", "encode_cursor", "event_detail", "page_json", "parse_bbox", "points_json",
-           "stats_json", "submit_article"]
+__all__ = ["app_from_environment", "create_app", "decode_cursor", "encode_cursor", "event_detail", "page_json",
+           "parse_bbox", "points_json", "stats_json", "submit_article"]
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 5000

@@ -76,7 +76,7 @@ class PostgresStore(SQLStore):
         """Bring the schema up to date, one transaction per step, under a lock so two writers starting
         at once migrate it once; refuse a database written by a newer wirewatch."""
         if self.schema_version() == SCHEMA_VERSION:
-            return  # the usual case, and every API request opens a store: no lock, no DDL
+            return  # the usual case, and the API opens stores as requests need them: no lock, no DDL
         self._sql("SELECT pg_advisory_lock(%s)", [MIGRATION_LOCK])
         try:
             try:
