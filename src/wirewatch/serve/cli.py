@@ -279,6 +279,9 @@ def evaluate_cmd(
                                         help="Score place resolution on UCDP GED headlines (a CSV) instead."),
     gva: Optional[Path] = typer.Option(None, "--gva",
                                        help="Score fusion on the GVA news folder (runs the pipeline in a scratch store)."),
+    geoparsing: Optional[Path] = typer.Option(None, "--geoparsing",
+                                              help="Score toponym spans and resolution on the LGL, TR-News and "
+                                                   "GeoVirus XML files in a folder instead."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
     """Score stored events against a gold file: event-level P/R/F1 and per-field accuracy.
@@ -287,6 +290,7 @@ def evaluate_cmd(
     Example: wirewatch evaluate --case2021 ../shared/eval/case2021/task2_dev.tsv
     Example: wirewatch evaluate --ucdp ../shared/eval/ucdp/ucdp_ged231_sample1000.csv
     Example: wirewatch evaluate --gva ../shared/eval/gva_news
+    Example: wirewatch evaluate --geoparsing ../shared/eval/geoparsing
     """
     from ..evaluate import evaluate, render_report, render_typing
     from ..evaluate.typing import read_case2021, score_typing
@@ -297,6 +301,9 @@ def evaluate_cmd(
             sys.stdout.write(json.dumps(figures, indent=2) + "\n")
         else:
             render_typing(figures, console)
+        return
+    if geoparsing is not None:
+        _evaluate_geoparsing(geoparsing, as_json)
         return
     if ucdp is not None or gva is not None:
         from ..evaluate.fusion import score_gva
@@ -316,6 +323,22 @@ def evaluate_cmd(
         sys.stdout.write(json.dumps(figures, indent=2) + "\n")
     else:
         render_report(figures, console)
+
+
+def _evaluate_geoparsing(folder: Path, as_json: bool) -> None:
+    """Print geoparsing figures per set; a set missing from the folder is named and skipped."""
+    from ..evaluate.geoparsing import score_geoparsing
+
+    figures, skipped = score_geoparsing(folder)
+    for message in skipped:
+        err_console.print(f"[yellow]{message}[/yellow]")
+    if as_json:
+        sys.stdout.write(json.dumps(figures, indent=2) + "\n")
+        return
+    for name, set_figures in figures.items():
+        console.print(f"[bold]{name}[/bold]")
+        for key, value in set_figures.items():
+            console.print(f"{key:>18}: {value}")
 
 
 @app.command("serve")
