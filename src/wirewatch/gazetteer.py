@@ -50,6 +50,7 @@ class Entry:
     latitude: float | None
     longitude: float | None
     population: int
+    admin2: str | None = None   # the admin2 unit's name, for towns where GeoNames gives one
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +163,7 @@ def load_gazetteer() -> Gazetteer:
             if population < _ALTERNATES_FROM_POPULATION:
                 names = [n for n in names if fold(n) == fold(p["name"])]
             yield Entry("city", p["geonameid"], p["name"], p["country"], p["admin1"] or None,
-                        float(p["latitude"]), float(p["longitude"]), population), names
+                        float(p["latitude"]), float(p["longitude"]), population, p["admin2"] or None), names
 
     demonyms = {fold(d): c["iso2"] for c in countries for d in c["demonyms"].split("|") if d}
     return Gazetteer(rows(), demonyms, {c["iso2"]: {"iso3": c["iso3"], "name": c["name"]} for c in countries},

@@ -60,7 +60,7 @@ def to_place(entry: Entry, precision: GeoPrecision, gazetteer: Gazetteer, span: 
     country = gazetteer.countries.get(entry.country, {})
     return Place(
         name=entry.name, precision=precision, country=country.get("name"), iso=country.get("iso3"),
-        admin1=gazetteer.admin1_names.get(entry.admin1) if entry.admin1 else None, admin2=None,
+        admin1=gazetteer.admin1_names.get(entry.admin1) if entry.admin1 else None, admin2=entry.admin2,
         latitude=entry.latitude, longitude=entry.longitude,
         geonameid=int(entry.key) if entry.kind == "city" else None, span=span,
     )
