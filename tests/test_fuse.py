@@ -221,6 +221,29 @@ def test_build_event_fields():
     assert [s.outlet for s in ev.sources] == ["Outlet a1", "Outlet a2", "Outlet a3"]
 
 
+def _stated(d: int, article: str) -> ResolvedDate:
+    return replace(day(d), span=Span(article, 0, 6))
+
+
+@pytest.mark.parametrize("days, expected", [
+    ([4, 5, 5], 5),      # two sources agreeing outvote an earlier misreading
+    ([5, 4, 5], 5),
+    ([5, 4], 4),         # a tie: the earliest
+    ([6], 6),
+])
+def test_event_date_is_the_stated_day_most_sources_give(days, expected):
+    arts = {f"a{i}": _article(f"a{i}", f"Outlet {i}") for i in range(len(days))}
+    ms = [mention(f"a{i}:0", f"a{i}", when=_stated(d, f"a{i}")) for i, d in enumerate(days)]
+    assert build_event("ev-1", ms, arts, {}).date.start == date(2023, 6, expected)
+
+
+def test_stated_date_beats_more_common_unstated_ones():
+    arts = {a: _article(a, a) for a in ("a1", "a2", "a3")}
+    ms = [mention("a1:0", "a1", when=day(3)), mention("a2:0", "a2", when=day(3)),
+          mention("a3:0", "a3", when=_stated(5, "a3"))]
+    assert build_event("ev-1", ms, arts, {}).date.start == date(2023, 6, 5)
+
+
 def test_event_id_is_stable():
     assert event_id("a1:0:0:0") == event_id("a1:0:0:0")
     assert event_id("a1:0:0:0") != event_id("a1:0:0:1")

@@ -78,6 +78,16 @@ def test_fixture_dates_are_the_weekdays_they_claim():
     ("last year", TUE, date(2023, 1, 1), date(2023, 12, 31), YEAR),
     ("since 2022", TUE, date(2022, 1, 1), date(2022, 12, 31), YEAR),
     ("last winter", date(2024, 1, 10), date(2022, 12, 1), date(2023, 2, 28), MONTH),
+    # Night and early-morning shootings: the calendar day named, whatever the hour.
+    ("early Sunday", date(2024, 4, 15), SUN, SUN, DAY),
+    ("early Sunday morning", date(2024, 4, 15), SUN, SUN, DAY),
+    ("early on Sunday", date(2024, 4, 16), SUN, SUN, DAY),
+    ("Saturday night", SUN, date(2024, 4, 13), date(2024, 4, 13), DAY),
+    ("late Friday", SUN, date(2024, 4, 12), date(2024, 4, 12), DAY),
+    ("Sunday evening", SUN, SUN, SUN, DAY),
+    ("last night", SUN, date(2024, 4, 13), date(2024, 4, 13), DAY),
+    ("this morning", SUN, SUN, SUN, DAY),
+    ("Thursday afternoon", TUE, date(2024, 4, 4), date(2024, 4, 4), DAY),
     ("this winter", date(2024, 1, 10), date(2023, 12, 1), date(2024, 2, 29), MONTH),
     ("last summer", date(2024, 9, 20), date(2024, 6, 1), date(2024, 8, 31), MONTH),
     ("last summer", date(2024, 7, 20), date(2023, 6, 1), date(2023, 8, 31), MONTH),
@@ -137,3 +147,72 @@ def test_expression_offsets_point_into_the_text():
     (expr,) = find_time_expressions(text)
     assert text[expr.start:expr.end] == expr.text == "late on Monday night"
     assert expr.kind == "weekday"
+
+
+def test_early_and_late_belong_to_the_weekday_expression():
+    assert [e.text for e in find_time_expressions("He was shot early Sunday outside a bar.")] == ["early Sunday"]
+    assert [e.text for e in find_time_expressions("A fight broke out late Friday.")] == ["late Friday"]
+
+
+
+# --- which words date an event (resolve/dates.py) ------------------------------------------------
+
+from wirewatch.models import Article, Span, TextField  # noqa: E402
+from wirewatch.resolve.dates import event_date_words, lead_date, resolve_date  # noqa: E402
+
+
+def _article(text: str, published: date = SUN) -> Article:
+    return Article("a1", None, "Lakeside Courier", None, published, "en", text)
+
+
+def _words(text: str, words: str) -> TextField:
+    start = text.index(words)
+    return TextField(words, Span("a1", start, start + len(words)))
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Two men were shot early Saturday outside a bar. Police have no suspects.", SUN, "early Saturday"),
+    ("Posted 2024 in crime. A woman was wounded Friday night on Elm Street.", SUN, "Friday night"),
+    ("The shooting on April 2 left one dead.", SUN, None),          # twelve days back: a follow-up's date
+    ("A man was shot. Police are investigating.", SUN, None),
+    ("He will be arraigned in May. He was shot yesterday.", SUN, "yesterday"),
+])
+def test_lead_date_is_the_first_day_in_the_week_before_publication(text, published, expected):
+    found = lead_date(_article(text, published))
+    assert (found.text if found else None) == expected
+    if found:
+        assert text[found.span.start:found.span.end] == found.text
+
+
+@pytest.mark.parametrize("text, first, expected", [
+    ("Police said Monday that a man was shot Saturday night.", "Monday", "Saturday night"),
+    ("Police told reporters on Monday the victim was shot Saturday.", "Monday", "Saturday"),
+    ("Police said Monday a man was shot.", "Monday", "Monday"),               # nothing better: kept
+    ("A man was shot Saturday, police said Monday.", "Saturday", "Saturday"),  # not after a speech verb
+])
+def test_a_statement_date_gives_way_to_the_event_date(text, first, expected):
+    passage = Span("a1", 0, len(text))
+    assert event_date_words(_words(text, first), passage, text).text == expected
+
+
+def test_resolve_date_reads_words_and_falls_back_to_the_week():
+    text = "A man was shot Saturday night."
+    resolved = resolve_date(_words(text, "Saturday night"), SUN, True)
+    assert (resolved.start, resolved.precision, resolved.span.start) == (date(2024, 4, 13), DAY, 15)
+    unstated = resolve_date(None, SUN, True)
+    assert (unstated.start, unstated.end, unstated.precision, unstated.span) == (date(2024, 4, 8), SUN, WEEK, None)
+
+
+def test_an_undated_passage_takes_the_ledes_date_and_says_so():
+    from wirewatch.models import Attribution, Mention, SourceKind
+    from wirewatch.resolve import resolve_mentions
+
+    text = "Two men were shot early Saturday in Dayton. A third man was shot nearby, police said."
+    passage = Span("a1", text.index("A third"), len(text))
+    m = Mention("a1:1:0:0", "a1", passage, "Violence against civilians", "Attack",
+                TextField("shot", Span("a1", text.index("shot nearby"), text.index("shot nearby") + 4)),
+                Attribution(SourceKind.OUTLET))
+    (resolved,) = resolve_mentions(_article(text), [m])
+    assert resolved.date.start == date(2024, 4, 13) and resolved.date.precision == DAY
+    assert resolved.date.span == Span("a1", text.index("early"), text.index(" in Dayton"))
+    assert any("article's first date" in n for n in resolved.notes)

@@ -33,7 +33,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("iso", r"\b\d{4}-\d{2}-\d{2}\b"),
     ("dmy", rf"\b(?:(?i:the) )?{_DAY} (?:(?i:of) )?{_MON}(?:,? \d{{4}})?\b"),
     ("mdy", rf"\b{_MON} {_DAY}\b(?:,? \d{{4}}\b)?"),
-    ("weekday", rf"\b(?:(?i:late|early) (?i:on) |(?i:on|last|this|since) )?{_WD}"
+    ("weekday", rf"\b(?:(?i:late|early)(?: (?i:on))? |(?i:on|last|this|since) )?{_WD}"
                 r"(?: (?i:morning|afternoon|evening|night))?\b"),
     ("ago", rf"\b(?i:{_NUM} (?:day|week|month|year)s? ago)\b"),
     ("day_word", r"\b(?i:yesterday|earlier today|today|this morning|this afternoon|this evening|tonight|"

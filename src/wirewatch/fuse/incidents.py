@@ -1,6 +1,7 @@
 """Build an Event from the mentions that report it, with a rule per field a user can read.
 
-- place and date: the most precise any source gives (the most common among equals, then the earliest);
+- place: the most precise any source gives (the most common among equals);
+- date: the most precise stated date, the one most sources give among equals, then the earliest;
 - type, actors, target: the most common among the sources;
 - fatalities: low = the lowest low, high = the highest high, best = the lowest best (ACLED's
   conservative count);
@@ -14,7 +15,7 @@ import hashlib
 from collections import Counter
 from typing import Callable, Iterable, TypeVar
 
-from ..models import Article, ClaimStatus, Event, EventSource, Fatalities, Mention, SourceKind
+from ..models import Article, ClaimStatus, Event, EventSource, Fatalities, Mention, ResolvedDate, SourceKind
 
 T = TypeVar("T")
 
@@ -29,7 +30,7 @@ def build_event(eid: str, mentions: list[Mention], articles: dict[str, Article],
     """The fused event for its mentions (in the order they joined)."""
     # Words in the passage itself beat a place or date taken from context or from the publication date.
     place = _pick((m.place for m in mentions if m.place), key=lambda p: (p.span is None, p.precision))
-    date = _pick((m.date for m in mentions if m.date), key=lambda d: (d.span is None, d.precision, d.start))
+    date = _pick_date([m.date for m in mentions if m.date])
     sub_type = _most_common(m.sub_event_type for m in mentions)
     kinds = [m.attribution.kind for m in mentions]
     sources = tuple(
@@ -82,6 +83,17 @@ def _pick(values: Iterable[T], key: Callable[[T], object]) -> T | None:
     tied = [v for v in values if key(v) == best]
     counts = Counter(repr(_identity(v)) for v in tied)
     return max(tied, key=lambda v: counts[repr(_identity(v))])
+
+
+def _pick_date(dates: list[ResolvedDate]) -> ResolvedDate | None:
+    """The most precise stated date; among equals the one most sources give, then the earliest."""
+    if not dates:
+        return None
+    rank = min((d.span is None, d.precision) for d in dates)
+    tied = [d for d in dates if (d.span is None, d.precision) == rank]
+    # One source misreading a date ("police said Monday") must not outvote two that agree.
+    counts = Counter((d.start, d.end) for d in tied)
+    return min(tied, key=lambda d: (-counts[(d.start, d.end)], d.start, d.end))
 
 
 def _identity(value: object) -> object:

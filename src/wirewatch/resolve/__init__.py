@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..models import Actor, Article, DatePrecision, Mention, Place
-from .dates import resolve_date
+from .dates import event_date_words, lead_date, resolve_date
 from .places import country_place, resolve_place
 
 __all__ = ["resolve_mentions"]
@@ -21,6 +21,7 @@ def resolve_mentions(article: Article, mentions: list[Mention],
     focus = gazetteer.country_focus(article.text)
     fallback = country_place(focus, gazetteer)
     iso3_names = {c["iso3"]: c["name"] for c in gazetteer.countries.values()}
+    lead = lead_date(article)
     resolved = []
     for mention in mentions:
         notes = list(mention.notes)
@@ -29,7 +30,10 @@ def resolve_mentions(article: Article, mentions: list[Mention],
             place = fallback
             notes.append("no place words; placed in the article's main country" if place
                          else "no place found")
-        date = resolve_date(mention.date_text, article.reference_date, article.published is not None)
+        words = event_date_words(mention.date_text, mention.passage, article.text) or lead
+        if mention.date_text is None and lead is not None:
+            notes.append(f"no date words in the passage; dated by the article's first date ({lead.text!r})")
+        date = resolve_date(words, article.reference_date, article.published is not None)
         if date.precision == DatePrecision.YEAR:
             continue  # "in 2013", "last year": background, and ACLED codes nothing coarser than a month
         if date.note:
