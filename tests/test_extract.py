@@ -8,7 +8,9 @@ import pytest
 
 from wirewatch.clean import article_id
 from wirewatch.extract import extract
+from wirewatch.extract.claims import SpeakerState, attribute
 from wirewatch.extract.fatalities import find_fatalities
+from wirewatch.extract.lexicons import load_lexicons
 from wirewatch.extract.sentences import split_sentences
 from wirewatch.models import Article, SourceKind
 
@@ -78,6 +80,57 @@ def test_every_span_points_at_its_words():
 def test_attribution_kind(text, kind):
     (m,) = mentions_of(text)
     assert m.attribution.kind is kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The Free Ingria Legion, a unit of Russian exiles, said on Telegram that its fighters had entered the "
+     "Bryansk region.", SourceKind.PERPETRATOR_CLAIM),
+    ("No group has claimed responsibility for the blast, which police said killed four people in Quetta on "
+     "Friday.", SourceKind.OFFICIAL_STATEMENT),
+    ("No one has yet claimed responsibility for the bombing in Quetta on Friday.", SourceKind.OUTLET),
+    ("The bombing in Maiduguri on Sunday was claimed by the Islamic State West Africa Province.",
+     SourceKind.PERPETRATOR_CLAIM),
+    ("\"They came at night and burned everything,\" said Amina Yusuf, a farmer who fled the village on Sunday.",
+     SourceKind.WITNESS),
+    ("Ukraine's air force said it had shot down 20 drones over the Kyiv region on Tuesday.",
+     SourceKind.OFFICIAL_STATEMENT),
+    ("Kyiv said its forces had shot down a Russian drone over Odesa on Tuesday.", SourceKind.OFFICIAL_STATEMENT),
+    ("Moscow denied that its jets had struck the market in Idlib on Monday.", SourceKind.OFFICIAL_DENIAL),
+    ("Videos shared on social media appeared to show a fire at the depot in Engels on Tuesday.", SourceKind.RUMOUR),
+    ("Several Telegram channels reported explosions at the airfield in Millerovo on Wednesday.", SourceKind.RUMOUR),
+    ("The governor said on Telegram that a drone had hit a depot in Kursk on Monday.",
+     SourceKind.OFFICIAL_STATEMENT),
+    ("The Syrian Observatory for Human Rights, a Britain-based war monitor, said air strikes hit Idlib on "
+     "Monday.", SourceKind.MEDIA_REPORT),
+    ("Government forces retook the town of Mopti on Friday, the army said, a claim denied by the rebels.",
+     SourceKind.OFFICIAL_STATEMENT),
+    ("Reports that drones hit a refinery in Tuapse on Friday were denied by the regional governor.",
+     SourceKind.OFFICIAL_DENIAL),
+    ("The separatists denied responsibility for the bombing in Bamenda on Monday.", SourceKind.OUTLET),
+    ("Police said al-Shabaab had claimed responsibility for the bombing in Mogadishu on Monday.",
+     SourceKind.OFFICIAL_STATEMENT),
+])
+def test_attribution_of_harder_sentences(text, kind):
+    hit = attribute(text, 0, SpeakerState(), load_lexicons(), {"free ingria legion"})
+    assert hit.kind is kind
+
+
+@pytest.mark.parametrize("later, kind", [
+    ("Katsina police spokesman Abubakar Sadiq confirmed the attack.", SourceKind.OFFICIAL_STATEMENT),
+    ("The army denied that soldiers had been in the village.", SourceKind.OFFICIAL_DENIAL),
+])
+def test_a_later_official_word_vouches_for_the_report(later, kind):
+    text = ("Gunmen killed seven villagers in Kadisau in Katsina state on Sunday night. The attackers came on "
+            "motorcycles, villagers said. Residents fled to the bush. " + later)
+    found = mentions_of(text)
+    assert [m.attribution.kind for m in found] == [SourceKind.OUTLET, kind]
+    assert found[1].place_text == found[0].place_text
+
+
+def test_an_unrelated_official_word_vouches_for_nothing():
+    text = ("Gunmen killed seven villagers in Kadisau in Katsina state on Sunday night. "
+            "The governor said schools would reopen next month.")
+    assert [m.attribution.kind for m in mentions_of(text)] == [SourceKind.OUTLET]
 
 
 def test_quote_continuation_inherits_the_speaker():

@@ -40,9 +40,17 @@ _REGION_PLURAL = re.compile(rf"^\s+{REGION_WORDS}s\b", re.IGNORECASE)
 _DATELINE = re.compile(r"^([A-Z][A-Z' -]+?)(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:,|\(|—|–|-)")
 # What may stand between two dates of one trigger: "in May and again earlier this month", "May, June".
 _SPLIT_DATES = re.compile(r"(?i)\s*(?:,|(?:,\s*)?(?:and|or|then)(?:\s+again)?)\s*")
+# Words by which a statement after a report speaks of the same incident.
+_REFERS_BACK = re.compile(
+    r"(?i)\b(?:the|this|that|its|[a-z]+day's)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|assault|incident|blast|explosion|"
+    r"bombing|strikes?|raids?|clash(?:es)?|fighting|shooting|ambush|violence|protests?|demonstrations?|killings?|"
+    r"kidnapping|abductions?|arrests?|fire|unrest|riots?|operation|shelling|incursion)\b|"
+    r"\b(?:confirmed|killed|wounded|injured|died|dead|casualties|victims|attackers|assailants|gunmen|suspects?|"
+    r"detained|arrested)\b")
 _POINTS_BACK = {SourceKind.OFFICIAL_DENIAL, SourceKind.OFFICIAL_STATEMENT, SourceKind.PERPETRATOR_CLAIM}
 _DATELINE_SEARCH = 4  # sentences from the top in which a dateline may stand (after a kicker or byline)
 _MAX_FOLLOWUP = 2  # sentences after a mention that may still add its death toll
+_MAX_VOUCH = 4     # sentences after a mention in which an official may still confirm or deny it
 
 
 def extract(article: Article, settings: ExtractSettings | None = None,
@@ -102,9 +110,14 @@ def extract(article: Article, settings: ExtractSettings | None = None,
                 last_mention_sentence = index
                 continue
         if not triggers or (settings.require_anchor and not (places or times)):
-            # No event of its own: it may still give the death toll of the mention just before it.
+            # No event of its own: it may still give the death toll of the mention just before it, or
+            # an official's or the perpetrator's word on it ("Police confirmed the attack").
             if index - last_mention_sentence <= _MAX_FOLLOWUP and mentions:
                 mentions[-1] = _add_toll(mentions[-1], sent, article.id)
+            if index - last_mention_sentence <= _MAX_VOUCH and attribution.kind in _POINTS_BACK \
+                    and attribution.start is not None and (attribution.kind is SourceKind.OFFICIAL_DENIAL
+                                                           or _REFERS_BACK.search(sent.text)):
+                mentions.extend(_vouch(mentions, last_mention_sentence, attribution, sent, article.id))
             _remember_date(last_date, sent, times, article.id)
             continue
         dates = _date_fields(sent, times, article.id) or \
@@ -144,6 +157,16 @@ def _echoes(earlier: list[Mention], triggers, attribution, sent: Sentence, artic
                                trigger=_field(sent, trig.start, trig.end, article_id),
                                attribution=_attribution(sent, attribution, article_id), fatalities=None))
     return out
+
+
+def _vouch(earlier: list[Mention], index: int, attribution, sent: Sentence, article_id: str) -> list[Mention]:
+    """Copies of the mentions of sentence `index`, asserted by a later sentence's source, for each
+    whose sources do not already include that kind."""
+    prefix = f"{article_id}:{index}:"
+    return [replace(m, id=f"{m.id}:echo:{sent.start}", passage=Span(article_id, sent.start, sent.end),
+                    attribution=_attribution(sent, attribution, article_id), fatalities=None)
+            for m in earlier if m.id.startswith(prefix) and ":echo:" not in m.id
+            and m.attribution.kind is not attribution.kind]
 
 
 def _not_a_venue(text: str, hit: Hit) -> bool:

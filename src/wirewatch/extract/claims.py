@@ -1,7 +1,9 @@
 """Attribution: who says an event happened, and what kind of source that is.
 
-Read from reporting verbs ("said", "claimed", "denied"), "according to X", and quotes; a sentence inside
-a quote with no verb of its own inherits the speaker of the sentence around it.
+Read from reporting verbs ("said", "claimed", "denied"), passives ("was claimed by"), "according to X",
+quotes and appositives ("X, a monitoring group, said"); a sentence inside a quote with no verb of its
+own inherits the speaker of the sentence around it, and "he" or "the statement" points back at the last
+speaker. A state's name or capital on its own ("Kyiv said") is its government.
 """
 
 from __future__ import annotations
@@ -9,24 +11,44 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..gazetteer import fold
 from ..models import SourceKind
 from .lexicons import Lexicons
 
 _VERBS = r"(?:said|says|told|tells|reported|reports|claimed|claims|announced|stated|wrote|posted|added|" \
          r"confirmed|confirms|denied|denies|insisted|dismissed|rejected|acknowledged|admitted|alleged|" \
-         r"described|recalled|explained|noted|declared|warned)"
+         r"described|recalled|explained|noted|declared|warned|refuted)"
+_DENY_VERBS = {"denied", "denies", "dismissed", "rejected", "refuted"}
 # Speaker phrases are up to nine words; each word must end at a space, so matching stays linear.
 _WORDS = r"[\w'’.-]+(?:\s[\w'’.-]+){0,8}?"
 _ACCORDING = re.compile(rf"(?i)\baccording to ({_WORDS})(?=[,.;]|$| who\b| which\b)")
+_PASSIVE = re.compile(rf"(?i)\b(?P<v>claimed|denied|confirmed|reported|rejected|dismissed|refuted) by "
+                      rf"(?P<who>{_WORDS})(?=[,.;]|$| who\b| which\b| as\b| in\b| on\b)")
 _AFTER_QUOTE = re.compile(rf"[,?!]\s*[\"”’]\s*(?P<a>{_VERBS})\s+(?P<who>{_WORDS})(?=[,.;]|$)|"
-                          rf"[,?!]\s*[\"”’]\s*(?P<who2>{_WORDS})\s+{_VERBS}\b")
-_SUBJECT_VERB = re.compile(rf"(?P<who>(?:[\w'’.-]+\s){{1,9}}?)(?:has |have |had )?{_VERBS}\b")
-_DENIAL = re.compile(r"(?i)\b(?:denied|denies|deny|dismissed|rejected|refuted|no such|did not happen|never happened|"
-                     r"fake|fabricat\w+|provocation|disinformation|false reports?)\b")
-_CLAIM = re.compile(r"(?i)\b(?:claimed|claims|took|takes) (?:responsibility|credit)\b")
+                          rf"[,?!]\s*[\"”’]\s*(?P<who2>{_WORDS})\s+(?P<v2>{_VERBS})\b")
+_SUBJECT_VERB = re.compile(rf"(?P<who>(?:[\w'’.-]+\s){{1,9}}?)(?:has |have |had |also |later )*(?P<v>{_VERBS})\b")
+# "The Observatory, a Britain-based monitor, said": the subject before an appositive between commas.
+_APPOSITIVE = re.compile(rf"^(?:[A-Z][A-Z' -]+(?:,[^—–]{{0,30}})?\s[—–-]\s)?(?P<who>[^,;:\"“”]{{2,80}}?),"
+                         rf"[^;\"“”]{{2,160}}?,\s+(?:has |have |had |also |later )*(?P<v>{_VERBS})\b")
+_EVENT_DENIAL = re.compile(r"(?i)\b(?:no such|did not happen|never happened|fake|fabricat\w+|provocation|"
+                           r"disinformation|false reports?|untrue|baseless)\b")
+_CLAIM = re.compile(r"(?i)\b(?:claimed|claims|claiming|took|takes|taking) (?:responsibility|credit)\b|"
+                    r"\bclaimed (?:the|an?|this|that|both|last\w*|\w+day'?s) (?:[\w-]+ ){0,2}?(?:attacks?|bombings?|"
+                    r"blasts?|killings?|kidnapping|abduction|ambush|assault|strikes?|raids?|explosions?|"
+                    r"assassination|shooting|operation|sabotage|arson)\b|\bclaimed by\b")
+_NO_CLAIM = re.compile(r"(?i)\b(?:no (?:one|group|organi[sz]ation|faction|claim)|nobody|none)\b|"
+                       r"\b(?:not|yet to|never)\s+(?:yet\s+|immediately\s+|publicly\s+)?(?:been\s+)?claim")
+_NEGATED_SUBJECT = re.compile(r"(?i)^(?:no|nobody|none|neither)\b")
 _FIRST_PERSON = re.compile(r"(?i)[\"“][^\"”]*\b(?:we|our|us)\b[^\"”]*[\"”]")
 _SPEAKER_WORDS = 5  # a speaker named before "said" is a short noun phrase: "the regional governor"
 _HAS_PRONOUN = re.compile(r"(?i)\b(?:he|she|they)\b")
+_BACK_REFERENCE = re.compile(r"(?i)^(?:the|that|this|its|their|his|her) (?:statement|post|message|video|"
+                             r"report|communiqu[eé]|update|summary|briefing|spokes(?:man|woman|person))$")
+# "…, in which he said": the pronoun's antecedent is the subject earlier in the same sentence.
+_RELATIVE = re.compile(r"(?i)\b(?:which|where|whom|when|and|but|adding|before|after)\b")
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "their"}
+_KINDS = {"perpetrator": SourceKind.PERPETRATOR_CLAIM, "official": SourceKind.OFFICIAL_STATEMENT,
+          "witness": SourceKind.WITNESS, "media": SourceKind.MEDIA_REPORT, "hearsay": SourceKind.RUMOUR}
 
 
 @dataclass
@@ -45,45 +67,84 @@ class AttributionHit:
     end: int | None
 
 
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A phrase that may name the speaker, the verb it speaks with, and wider words to classify it by."""
+
+    words: str
+    start: int
+    end: int
+    wide: str
+    verb: str
+
+
 def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
               group_aliases: set[str]) -> AttributionHit:
     """The attribution of one sentence; updates the state for the sentences after it."""
     if any(p.search(text) for kind, p in lex.speakers if kind == "rumour"):
         return AttributionHit(SourceKind.RUMOUR, None, None, None)
-    candidates = _speakers(text)
-    classified = [(c, _classify_candidate(c, state, lex, group_aliases)) for c in candidates]
+    candidates = [c for c in _speakers(text) if _says_something(c, text)]
+    classified = [(c, _classify_candidate(c, text, state, lex, group_aliases)) for c in candidates]
+    # A group or a bystander denying something asserts nothing; only an official denial counts.
+    classified = [(c, k) for c, k in classified
+                  if c.verb.lower() not in _DENY_VERBS or k in {None, SourceKind.OFFICIAL_STATEMENT}]
+    candidates = [c for c, _ in classified]
     speaker, kind = next(((c, k) for c, k in classified if k), (candidates[0], None) if candidates else (None, None))
+    claim = bool(_CLAIM.search(text)) and not _NO_CLAIM.search(text)
     if speaker is None:
         inherited = state.by_paragraph.get(paragraph) if _in_quote(text) else None
-        if _CLAIM.search(text):
+        if claim:
             return AttributionHit(SourceKind.PERPETRATOR_CLAIM, None, None, None)
         if inherited:
             return AttributionHit(inherited[0], inherited[1], None, None)
         return AttributionHit(SourceKind.OUTLET, None, None, None)
-    who, start, end, _ = speaker
-    if _HAS_PRONOUN.search(who) and state.last and kind == state.last[0]:
+    who = speaker.words
+    if (_HAS_PRONOUN.search(who) or _BACK_REFERENCE.match(who)) and state.last and kind == state.last[0]:
         who = state.last[1]
-    kind = kind or SourceKind.MEDIA_REPORT
-    if _CLAIM.search(text) or (_FIRST_PERSON.search(text) and kind in {SourceKind.MEDIA_REPORT, SourceKind.PERPETRATOR_CLAIM}):
-        kind = SourceKind.PERPETRATOR_CLAIM
-    if kind in {SourceKind.OFFICIAL_STATEMENT, SourceKind.OFFICIAL_DENIAL} and _DENIAL.search(text):
-        kind = SourceKind.OFFICIAL_DENIAL
-    if kind == SourceKind.OFFICIAL_DENIAL and not _DENIAL.search(text):
-        kind = SourceKind.OFFICIAL_STATEMENT
-    record = (kind, who.strip(), start, end)
+    kind = _kind_of(kind or SourceKind.MEDIA_REPORT, speaker, text, claim)
+    record = (kind, who.strip(), speaker.start, speaker.end)
     state.last = record
     state.by_paragraph[paragraph] = record
-    return AttributionHit(kind, who.strip(), start, end)
+    return AttributionHit(kind, who.strip(), speaker.start, speaker.end)
 
 
-def _speakers(text: str) -> list[tuple[str, int, int, str]]:
-    """Candidate speakers, most explicit first: (words, start, end, wider words to classify)."""
+def _kind_of(kind: SourceKind, speaker: _Candidate, text: str, claim: bool) -> SourceKind:
+    """The speaker's kind, turned by what it says: a claim of responsibility, a denial."""
+    official = kind in {SourceKind.OFFICIAL_STATEMENT, SourceKind.OFFICIAL_DENIAL}
+    if not official and (claim or (_FIRST_PERSON.search(text) and kind in
+                                   {SourceKind.MEDIA_REPORT, SourceKind.PERPETRATOR_CLAIM})):
+        return SourceKind.PERPETRATOR_CLAIM
+    if official:
+        denies = speaker.verb.lower() in _DENY_VERBS or (
+            speaker.verb.lower() in {"said", "says", "stated", "insisted", "called"} and _EVENT_DENIAL.search(text))
+        return SourceKind.OFFICIAL_DENIAL if denies else SourceKind.OFFICIAL_STATEMENT
+    return kind
+
+
+def _says_something(c: _Candidate, text: str) -> bool:
+    """False for a phrase that names no speaker ("The claims could not…", "No group has claimed")."""
+    if not any(w.lower() not in _DETERMINERS for w in re.findall(r"[\w'’-]+", c.words)):
+        return False
+    if _NEGATED_SUBJECT.match(c.words):
+        return False
+    return True
+
+
+def _speakers(text: str) -> list[_Candidate]:
+    """Candidate speakers, most explicit first."""
     found = []
     for m in _ACCORDING.finditer(text):
-        found.append((m.group(1), m.start(1), m.end(1), m.group(1)))
+        found.append(_Candidate(m.group(1), m.start(1), m.end(1), m.group(1), "said"))
+    for m in _PASSIVE.finditer(text):
+        found.append(_Candidate(m.group("who"), m.start("who"), m.end("who"), m.group("who"), m.group("v")))
     for m in _AFTER_QUOTE.finditer(text):
-        group = "who" if m.group("who") else "who2"
-        found.append((m.group(group), m.start(group), m.end(group), m.group(group)))
+        group, verb = ("who", m.group("a")) if m.group("who") else ("who2", m.group("v2"))
+        # The words after the name may say who the speaker is: "said Amina Yusuf, a farmer who fled".
+        found.append(_Candidate(m.group(group), m.start(group), m.end(group), text[m.start(group):], verb))
+    appositive = _APPOSITIVE.match(text)
+    if appositive:
+        found.append(_Candidate(appositive.group("who"), appositive.start("who"), appositive.end("who"),
+                                text[:appositive.end("v")], appositive.group("v")))
     for m in _SUBJECT_VERB.finditer(text):
         who = m.group("who")
         # The speaker is the noun phrase just before the verb: cut at the last comma, quote or clause
@@ -94,19 +155,24 @@ def _speakers(text: str) -> list[tuple[str, int, int, str]]:
         words = list(re.finditer(r"[^\s,\"”]+", text[start:m.end("who")]))[-_SPEAKER_WORDS:]
         if words:
             lo, hi = start + words[0].start(), start + words[-1].end()
-            found.append((text[lo:hi], lo, hi, who))
+            found.append(_Candidate(text[lo:hi], lo, hi, who, m.group("v")))
     return found
 
 
-def _classify_candidate(candidate: tuple[str, int, int, str], state: SpeakerState, lex: Lexicons,
+def _classify_candidate(c: _Candidate, text: str, state: SpeakerState, lex: Lexicons,
                         group_aliases: set[str]) -> SourceKind | None:
     """Kind of a candidate speaker: its own words, else the speaker a pronoun points back to, else the
     words around it ("Several news sites, citing sources, reported")."""
-    narrow, _, _, wide = candidate
-    kind = _classify(narrow, lex, group_aliases)
-    if kind is None and _HAS_PRONOUN.search(narrow) and state.last:
+    kind = _classify(c.words, lex, group_aliases)
+    if kind is None and _HAS_PRONOUN.search(c.words):
+        before = text[:c.start]
+        if _RELATIVE.search(c.words) or _RELATIVE.search(before[-12:]):
+            kind = _classify(before, lex, group_aliases)
+        if kind is None and state.last:
+            kind = state.last[0]
+    if kind is None and _BACK_REFERENCE.match(c.words.strip()) and state.last:
         kind = state.last[0]
-    return kind or _classify(wide, lex, group_aliases)
+    return kind or _classify(c.wide, lex, group_aliases)
 
 
 def _classify(who: str, lex: Lexicons, group_aliases: set[str]) -> SourceKind | None:
@@ -114,10 +180,12 @@ def _classify(who: str, lex: Lexicons, group_aliases: set[str]) -> SourceKind | 
     lowered = who.lower()
     if any(alias in lowered for alias in group_aliases):
         return SourceKind.PERPETRATOR_CLAIM
+    bare = fold(re.sub(r"(?i)^(?:the|officials? in|authorities in)\s+|['’]s?$", "", who.strip()))
+    if bare in lex.state_names:
+        return SourceKind.OFFICIAL_STATEMENT
     for kind, pattern in lex.speakers:
         if kind != "rumour" and pattern.search(who):
-            return {"perpetrator": SourceKind.PERPETRATOR_CLAIM, "official": SourceKind.OFFICIAL_STATEMENT,
-                    "witness": SourceKind.WITNESS, "media": SourceKind.MEDIA_REPORT}[kind]
+            return _KINDS[kind]
     return None
 
 

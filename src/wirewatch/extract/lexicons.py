@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..errors import ConfigError
+from ..gazetteer import fold
 from ..ontology import load_ontology
 
 
@@ -37,6 +38,7 @@ class Lexicons:
     generic_actors: tuple[NamedActor, ...]          # name holds a {country} slot
     targets: tuple[tuple[re.Pattern[str], str], ...]
     speakers: tuple[tuple[str, re.Pattern[str]], ...]
+    state_names: frozenset[str] = frozenset()      # folded country names and capitals ("Kyiv said")
 
 
 def words(pattern: str) -> re.Pattern[str]:
@@ -83,4 +85,13 @@ def load_lexicons() -> Lexicons:
             raise ConfigError("lexicons/actors", f"unknown actor kind {actor.kind!r}")
     targets = tuple((words(r["pattern"]), r["name"]) for r in _rows("targets.tsv"))
     speakers = tuple((r["kind"], words(r["pattern"])) for r in _rows("speakers.tsv"))
-    return Lexicons(cues, tuple(triggers), overrides, named, generic, targets, speakers)
+    return Lexicons(cues, tuple(triggers), overrides, named, generic, targets, speakers, _state_names())
+
+
+def _state_names() -> frozenset[str]:
+    """Country names and capitals, which stand for a government when one of them speaks."""
+    path = resources.files("wirewatch") / "data" / "gazetteer" / "countries.tsv"
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    names = {n for r in rows for n in [r["name"], *r["names"].split("|"), r["capital"]] if len(n) > 3}
+    return frozenset(fold(n) for n in names)
