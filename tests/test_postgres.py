@@ -25,7 +25,7 @@ from wirewatch.settings import load_settings
 from wirewatch.store import EventFilter, SQLiteStore, migrations, open_store
 from wirewatch.store.postgres import SCHEMA_VERSION, PostgresStore
 
-from test_store import DAKAR, GOMA_TEXT, KHARKIV_TEXT, make_article, make_event, make_mention
+from test_store import DAKAR, DAKAR_TEXT, GOMA_TEXT, KHARKIV_TEXT, make_article, make_event, make_mention
 
 pytest_plugins = ["pgcluster"]
 
@@ -139,6 +139,36 @@ def test_version_1_database_is_migrated_and_fingerprinted(pg_url, monkeypatch):
     assert store.schema_version() == SCHEMA_VERSION
     assert store.has_article(article.id)
     assert store.near_duplicate(fingerprint(GOMA_TEXT), 0.9) == article.id
+    store.close()
+
+
+def test_version_3_database_is_migrated_and_still_finds_copies(pg_url, monkeypatch):
+    every = migrations.pending
+    monkeypatch.setattr(migrations, "pending", lambda dialect, current: every(dialect, current)[:3])
+    open_store(pg_url).close()   # a database as wirewatch's schema 3 left it
+    monkeypatch.undo()
+    articles = [make_article(text, url=f"https://ledger.example/{n}")
+                for n, text in enumerate([KHARKIV_TEXT + " " + GOMA_TEXT, DAKAR_TEXT])]
+    with psycopg.connect(pg_url, autocommit=True) as db:
+        assert db.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 3
+        for article in articles:   # as schema 3's store wrote them
+            fp = fingerprint(article.text)
+            db.execute("INSERT INTO articles (id, url, text, ingested, language, fingerprint) "
+                       "VALUES (%s, %s, %s, '2024-09-02', 'en', %s)", [article.id, article.url, article.text,
+                                                                       fp.signature])
+            db.cursor().executemany("INSERT INTO article_keys VALUES (%s, %s)",
+                                    [(key, article.id) for key in set(fp.keys)])
+    store = open_store(pg_url)
+    assert store.schema_version() == SCHEMA_VERSION == 4
+    assert store.db.execute("SELECT count(*) FROM article_keys").fetchone()[0] == \
+        sum(len(set(fingerprint(a.text).keys)) for a in articles)
+    reprint = fingerprint(KHARKIV_TEXT + " " + GOMA_TEXT + " Follow us for more updates.")
+    assert store.near_duplicate(reprint, 0.6) == articles[0].id
+    assert store.near_duplicate(fingerprint(DAKAR_TEXT), 0.9) == articles[1].id
+    later = make_article(GOMA_TEXT)
+    with store.transaction():
+        store.add_article(later, fingerprint(later.text))
+    assert store.near_duplicate(fingerprint(GOMA_TEXT), 0.9) == later.id
     store.close()
 
 

@@ -121,7 +121,7 @@ def stocked(store):
 
 
 def test_schema_version_is_set(store):
-    assert store.schema_version() == SCHEMA_VERSION == 3
+    assert store.schema_version() == SCHEMA_VERSION == 4
 
 
 def test_tables_exist(store):
@@ -147,7 +147,7 @@ def test_reopening_keeps_data_and_version(opener):
 
 
 def test_sqlite_schema_version_is_the_user_version(tmp_store):
-    assert tmp_store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert tmp_store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
 
 
 def test_wal_mode(tmp_store):
@@ -192,10 +192,66 @@ def test_version_1_database_is_migrated_and_fingerprinted(tmp_path):
     store = SQLiteStore(path)
     assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     columns = {r[1] for r in store.db.execute("PRAGMA table_info(articles)")}
-    assert "fingerprint" in columns and "simhash" not in columns
+    assert "fingerprint" not in columns and "simhash" not in columns
     assert store.has_article(article.id)
     assert store.near_duplicate(fingerprint(GOMA_TEXT), 0.9) == article.id
+    assert count(store, "article_signatures") == 1
     store.close()
+
+
+def _version_3_store(path) -> sqlite3.Connection:
+    """A database as wirewatch's schema 3 left it: signatures in articles, keys pointing at article ids."""
+    from wirewatch.store import migrations
+    db = sqlite3.connect(path)
+    for _, script in migrations.pending("sqlite", 0)[:3]:
+        db.executescript(script)
+    db.execute("PRAGMA user_version=3")
+    return db
+
+
+def test_version_3_database_is_migrated_and_still_finds_copies(tmp_path):
+    db = _version_3_store(tmp_path / "v3.db")
+    articles = [make_article(text, url=f"https://ledger.example/{n}")
+                for n, text in enumerate([KHARKIV_TEXT + " " + GOMA_TEXT, DAKAR_TEXT, GOMA_TEXT])]
+    for article in articles:   # as schema 3's store wrote them
+        fp = fingerprint(article.text)
+        db.execute("INSERT INTO articles (id, url, text, ingested, language, fingerprint) VALUES (?,?,?,?,?,?)",
+                   (article.id, article.url, article.text, "2024-09-02", "en", fp.signature))
+        db.executemany("INSERT INTO article_keys VALUES (?, ?)", [(key, article.id) for key in set(fp.keys)])
+    db.commit()
+    db.close()
+    store = SQLiteStore(tmp_path / "v3.db")
+    assert store.schema_version() == SCHEMA_VERSION
+    assert "fingerprint" not in {r[1] for r in store.db.execute("PRAGMA table_info(articles)")}
+    assert count(store, "article_signatures") == 3
+    assert count(store, "article_keys") == sum(len(set(fingerprint(a.text).keys)) for a in articles)
+    reprint = fingerprint(KHARKIV_TEXT + " " + GOMA_TEXT + " Follow us for more updates.")
+    assert store.near_duplicate(reprint, 0.6) == articles[0].id
+    assert store.near_duplicate(fingerprint(DAKAR_TEXT), 0.9) == articles[1].id
+    later = make_article(DAKAR_TEXT + " " + KHARKIV_TEXT)   # stored after the migration, found beside the rest
+    with store.transaction():
+        store.add_article(later, fingerprint(later.text))
+    assert store.near_duplicate(fingerprint(later.text), 0.9) == later.id
+    assert store.near_duplicate(fingerprint(GOMA_TEXT), 0.9) == articles[2].id
+    store.close()
+
+
+def test_near_duplicate_lookup_reads_the_key_and_signature_tables_only(tmp_store):
+    from wirewatch.store.sqlite import _candidates_sql
+    plan = [r[3] for r in tmp_store.db.execute("EXPLAIN QUERY PLAN " + _candidates_sql(25), list(range(25)))]
+    assert "SEARCH article_keys USING PRIMARY KEY (key=?)" in plan
+    assert "SEARCH article_signatures USING INTEGER PRIMARY KEY (rowid=?)" in plan
+    assert {step.split()[1] for step in plan if step.startswith(("SEARCH", "SCAN"))} == \
+        {"article_keys", "article_signatures"}   # never the articles table, never a whole table
+
+
+def test_a_writer_gets_a_page_cache_for_the_key_index(tmp_store):
+    from wirewatch.store.sqlite import WRITER_CACHE_KIB
+    assert tmp_store.db.execute("PRAGMA cache_size").fetchone()[0] == -2000   # readers keep SQLite's default
+    with tmp_store.transaction():
+        pass
+    assert tmp_store.db.execute("PRAGMA cache_size").fetchone()[0] == -WRITER_CACHE_KIB
+    assert tmp_store.db.execute("PRAGMA synchronous").fetchone()[0] == 1      # NORMAL: WAL synced at checkpoints
 
 
 # --- articles -------------------------------------------------------------------------------------

@@ -112,10 +112,10 @@ class PostgresStore(SQLStore):
 
     def _fill_fingerprints(self) -> None:
         """Fingerprint the articles stored before fingerprints existed."""
-        for article_id, text in self._sql("SELECT id, text FROM articles WHERE fingerprint IS NULL").fetchall():
-            fp = fingerprint(text)
-            self._sql("UPDATE articles SET fingerprint=%s WHERE id=%s", [fp.signature, article_id])
-            self._add_keys(article_id, fp)
+        rows = self._sql("SELECT id, text FROM articles WHERE id NOT IN (SELECT article_id FROM article_signatures) "
+                         "ORDER BY id").fetchall()
+        for article_id, text in rows:
+            self._add_fingerprint(article_id, fingerprint(text))
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -142,8 +142,8 @@ class PostgresStore(SQLStore):
     def near_duplicate(self, fp: Fingerprint, threshold: float) -> str | None:
         """The stored article most similar to the fingerprint, if at or above the threshold; only articles
         sharing a band key are compared."""
-        rows = self._sql("SELECT id, fingerprint FROM articles WHERE id IN "
-                         "(SELECT article_id FROM article_keys WHERE key = ANY(%s::bigint[]))", [list(fp.keys)])
+        rows = self._sql("SELECT article_id, signature FROM article_signatures WHERE n IN "
+                         "(SELECT article FROM article_keys WHERE key = ANY(%s::bigint[]))", [list(fp.keys)])
         best = max(((similarity(fp.signature, bytes(sig)), aid) for aid, sig in rows), default=(0.0, None))
         return best[1] if best[0] >= threshold else None
 
@@ -152,15 +152,18 @@ class PostgresStore(SQLStore):
         by another writer since the caller looked)."""
         d = to_dict(article)
         inserted = self._sql(
-            f"INSERT INTO articles ({','.join(ARTICLE_COLUMNS)}, fingerprint) "
-            f"VALUES ({','.join(['%s'] * (len(ARTICLE_COLUMNS) + 1))}) ON CONFLICT (id) DO NOTHING RETURNING id",
-            [*(d[c] for c in ARTICLE_COLUMNS), fp.signature]).fetchone()
+            f"INSERT INTO articles ({','.join(ARTICLE_COLUMNS)}) VALUES ({','.join(['%s'] * len(ARTICLE_COLUMNS))}) "
+            "ON CONFLICT (id) DO NOTHING RETURNING id", [d[c] for c in ARTICLE_COLUMNS]).fetchone()
         if inserted:
-            self._add_keys(article.id, fp)
+            self._add_fingerprint(article.id, fp)
         return inserted is not None
 
-    def _add_keys(self, article_id: str, fp: Fingerprint) -> None:
-        self._sql("INSERT INTO article_keys VALUES (%s, %s)", [(key, article_id) for key in set(fp.keys)], many=True)
+    def _add_fingerprint(self, article_id: str, fp: Fingerprint) -> None:
+        n = self._sql("INSERT INTO article_signatures (article_id, signature) VALUES (%s, %s) RETURNING n",
+                      [article_id, fp.signature]).fetchone()[0]
+        # One statement for the article's keys: a round trip per key would cost more than the inserts.
+        self._sql("INSERT INTO article_keys SELECT DISTINCT key, %s FROM unnest(%s::bigint[]) AS key",
+                  [n, list(fp.keys)])
 
     def add_duplicate(self, article: Article, duplicate_of: str, kind: str) -> None:
         """Record an article skipped as a copy of a stored one."""

@@ -21,6 +21,11 @@ from .rows import (ARTICLE_COLUMNS, Dialect, SQLStore, article_from_row, conditi
 SQLITE = Dialect("?", lambda column: f"{column} = ? COLLATE NOCASE", lambda expr: f"{expr} LIKE ?")
 
 SCHEMA_VERSION = migrations.latest("sqlite")
+# A writer's page cache holds the band-key index (about 25 keys x 18 bytes per article, so this is room for some
+# 250,000 articles): every article stored looks up and inserts 25 keys at random places in it, and with
+# SQLite's 2 MiB default each of those is a read from the file once the store passes a few thousand articles.
+# SQLite takes the memory only as pages are read; readers (API requests) keep the default.
+WRITER_CACHE_KIB = 128 * 1024
 
 
 class SQLiteStore(SQLStore):
@@ -35,6 +40,10 @@ class SQLiteStore(SQLStore):
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA busy_timeout=10000")   # first: another process may be creating the file
             self.db.execute("PRAGMA journal_mode=WAL")
+            # In WAL mode NORMAL syncs at checkpoints, not at every commit: a crash of the machine may lose the
+            # last batches (a rerun stores them again), never corrupts the file.
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._writer = False
             self._migrate()
         except sqlite3.DatabaseError as err:
             if hasattr(self, "db"):
@@ -72,12 +81,17 @@ class SQLiteStore(SQLStore):
 
     def _fill_fingerprints(self) -> None:
         """Fingerprint articles stored before fingerprints existed (a migrated database)."""
-        for row in self.db.execute("SELECT id, text FROM articles WHERE fingerprint IS NULL").fetchall():
+        rows = self.db.execute("SELECT id, text FROM articles WHERE id NOT IN "
+                               "(SELECT article_id FROM article_signatures) ORDER BY rowid").fetchall()
+        for row in rows:
             self._add_fingerprint(row["id"], fingerprint(row["text"]))
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One batch: all of it is committed, or none of it."""
+        if not self._writer:
+            self.db.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KIB}")
+            self._writer = True
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield
@@ -102,10 +116,8 @@ class SQLiteStore(SQLStore):
     def near_duplicate(self, fp: Fingerprint, threshold: float) -> str | None:
         """The stored article most similar to the fingerprint, if at or above the threshold; only articles
         sharing a band key are compared."""
-        rows = self.db.execute(
-            "SELECT id, fingerprint FROM articles WHERE id IN (SELECT article_id FROM article_keys "
-            f"WHERE key IN ({','.join('?' * len(fp.keys))}))", fp.keys)
-        scored = [(similarity(fp.signature, row["fingerprint"]), row["id"]) for row in rows]
+        rows = self.db.execute(_candidates_sql(len(fp.keys)), fp.keys)
+        scored = [(similarity(fp.signature, signature), article_id) for article_id, signature in rows]
         best = max(scored, default=(0.0, None))
         return best[1] if best[0] >= threshold else None
 
@@ -119,8 +131,9 @@ class SQLiteStore(SQLStore):
         return bool(cur.rowcount)
 
     def _add_fingerprint(self, article_id: str, fp: Fingerprint) -> None:
-        self.db.execute("UPDATE articles SET fingerprint=? WHERE id=?", (fp.signature, article_id))
-        self.db.executemany("INSERT INTO article_keys VALUES (?, ?)", [(key, article_id) for key in set(fp.keys)])
+        n = self.db.execute("INSERT INTO article_signatures (article_id, signature) VALUES (?, ?)",
+                            (article_id, fp.signature)).lastrowid
+        self.db.executemany("INSERT OR IGNORE INTO article_keys VALUES (?, ?)", [(key, n) for key in fp.keys])
 
     def add_duplicate(self, article: Article, duplicate_of: str, kind: str) -> None:
         """Record an article skipped as a copy of a stored one."""
@@ -271,6 +284,12 @@ class SQLiteStore(SQLStore):
 
     def close(self) -> None:
         self.db.close()
+
+
+def _candidates_sql(keys: int) -> str:
+    """The articles sharing one of `keys` band keys, with their signatures: two searches by primary key."""
+    return ("SELECT article_id, signature FROM article_signatures WHERE n IN "
+            f"(SELECT article FROM article_keys WHERE key IN ({','.join('?' * keys)}))")
 
 
 def _article(row: sqlite3.Row) -> Article:
