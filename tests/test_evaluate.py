@@ -37,6 +37,23 @@ def test_one_big_cluster_has_no_pairwise_precision_for_distinct_incidents():
     assert scores["pairwise_precision"] == 0.0 and scores["b3_precision"] == 0.5
 
 
+def test_gva_slots_score_date_killed_and_injured():
+    from wirewatch.evaluate.fusion import _slots
+    from wirewatch.models import (ClaimStatus, DatePrecision, Event, Fatalities, GeoPrecision, Place,
+                                  ResolvedDate)
+
+    place = Place("Dayton", GeoPrecision.EXACT, "United States", "USA", "Ohio", None, 39.76, -84.19)
+    when = ResolvedDate(date(2017, 4, 9), date(2017, 4, 9), DatePrecision.DAY)
+    right = Event("ev-1", "Violence against civilians", "Attack", when, place, ClaimStatus.REPORTED,
+                  fatalities=Fatalities(1, 1, 1), injured=Fatalities(2, 2, 2))
+    wrong = Event("ev-2", "Violence against civilians", "Attack", when, place, ClaimStatus.REPORTED)
+    gold = {"g1": {"date": "April 10, 2017", "city_or_county": "Dayton", "state": "Ohio", "num_killed": 1,
+                   "num_injured": 2}}
+    slots = _slots({"u1": right, "u2": wrong}, {"u1": "g1", "u2": "g1"}, gold)
+    assert (slots["events"], slots["date_exact"], slots["date_within_1_day"]) == (2, 0.0, 1.0)
+    assert (slots["killed_exact"], slots["injured_exact"], slots["city_and_state"]) == (0.5, 0.5, 1.0)
+
+
 def test_typing_scores_count_misses_as_no_event():
     pairs = [("Police fired tear gas to disperse protesters in Nairobi on Tuesday.", "Protest with intervention"),
              ("Officials met to discuss the budget.", "Armed clash")]

@@ -244,6 +244,17 @@ def test_stated_date_beats_more_common_unstated_ones():
     assert build_event("ev-1", ms, arts, {}).date.start == date(2023, 6, 5)
 
 
+def test_tolls_take_each_reports_largest_then_the_lowest_across_reports():
+    arts = {a: _article(a, a) for a in ("a1", "a2")}
+    ms = [mention("a1:0", "a1", deaths=(3, 3, 3)), mention("a1:1", "a1", deaths=(1, 1, 1)),  # one victim singled out
+          replace(mention("a2:0", "a2", deaths=(2, 2, 5)), injured=Fatalities(4, 4, 4)),
+          replace(mention("a1:2", "a1"), injured=Fatalities(1, 1, 2))]
+    ev = build_event("ev-1", ms, arts, {})
+    assert (ev.fatalities.low, ev.fatalities.best, ev.fatalities.high) == (2, 2, 5)
+    assert (ev.injured.low, ev.injured.best, ev.injured.high) == (1, 1, 4)
+    assert build_event("ev-1", ms[:2], arts, {}).injured is None
+
+
 def test_event_id_is_stable():
     assert event_id("a1:0:0:0") == event_id("a1:0:0:0")
     assert event_id("a1:0:0:0") != event_id("a1:0:0:1")

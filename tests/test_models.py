@@ -61,13 +61,14 @@ mentions = st.builds(
     trigger=fields, attribution=attributions, actor1=st.none() | actors, actor2=st.none() | actors,
     target=st.none() | fields, place_text=st.none() | fields, date_text=st.none() | fields,
     fatalities=st.none() | tolls(), place=st.none() | places, date=st.none() | resolved_dates(), notes=notes,
+    injured=st.none() | tolls(),
 )
 sources = st.builds(EventSource, words, ids, opt_words, opt_words, st.sampled_from(SourceKind), words)
 events = st.builds(
     Event, id=words, event_type=words, sub_event_type=words, date=resolved_dates(), place=places,
     claim_status=st.sampled_from(ClaimStatus), actor1=st.none() | actors, actor2=st.none() | actors,
     target=opt_words, fatalities=st.none() | tolls(), sources=st.lists(sources, max_size=4).map(tuple),
-    notes=notes,
+    notes=notes, injured=st.none() | tolls(),
 )
 
 
@@ -161,3 +162,11 @@ def test_corroboration_counts_distinct_outlets_else_articles():
 def test_reference_date_prefers_publication(published, ingested, expected):
     article = Article(AID, None, None, None, published, "en", "text", ingested=ingested)
     assert article.reference_date == expected
+
+
+def test_records_stored_before_injured_existed_read_as_none():
+    e = Event("ev-1", "Battles", "Armed clash", ResolvedDate(date(2023, 6, 5), date(2023, 6, 5), DatePrecision.DAY),
+              Place("Shebekino", GeoPrecision.EXACT), ClaimStatus.REPORTED, injured=Fatalities(2, 3, 4))
+    old = {k: v for k, v in to_dict(e).items() if k != "injured"}
+    assert event_from_dict(old).injured is None
+    assert event_from_dict(to_dict(e)).injured == Fatalities(2, 3, 4)

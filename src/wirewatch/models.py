@@ -96,7 +96,7 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Fatalities:
-    """Reported deaths as a low/best/high range."""
+    """Reported deaths (or, as `injured`, the wounded) as a low/best/high range."""
 
     low: int
     best: int
@@ -204,6 +204,7 @@ class Mention:
     place: Place | None = None          # filled by resolve
     date: ResolvedDate | None = None    # filled by resolve
     notes: tuple[str, ...] = ()
+    injured: Fatalities | None = None   # the wounded, as a range like the killed; filled by resolve
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +235,7 @@ class Event:
     fatalities: Fatalities | None = None
     sources: tuple[EventSource, ...] = ()
     notes: tuple[str, ...] = ()
+    injured: Fatalities | None = None
 
     @property
     def corroboration(self) -> int:
@@ -303,7 +305,7 @@ def mention_from_dict(d: dict) -> Mention:
         actor1=_actor(d.get("actor1")), actor2=_actor(d.get("actor2")), target=_field(d.get("target")),
         target_kind=d.get("target_kind"), place_text=_field(d.get("place_text")), date_text=_field(d.get("date_text")),
         fatalities=_fatalities(d.get("fatalities")), place=_place(d.get("place")),
-        date=_date(d.get("date")), notes=tuple(d.get("notes") or ()),
+        date=_date(d.get("date")), notes=tuple(d.get("notes") or ()), injured=_fatalities(d.get("injured")),
     )
 
 
@@ -322,4 +324,5 @@ def event_from_dict(d: dict) -> Event:
         date=_date(d["date"]), place=_place(d["place"]), claim_status=ClaimStatus(d["claim_status"]),
         actor1=_actor(d.get("actor1")), actor2=_actor(d.get("actor2")), target=d.get("target"),
         fatalities=_fatalities(d.get("fatalities")), sources=sources, notes=tuple(d.get("notes") or ()),
+        injured=_fatalities(d.get("injured")),
     )

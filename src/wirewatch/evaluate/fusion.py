@@ -106,7 +106,7 @@ def _cluster_scores(predicted: dict[str, str], gold: dict[str, str]) -> dict:
 
 def _slots(main_event: dict[str, Event], incident_of: dict[str, str], gold: dict[str, dict]) -> dict:
     """Slot accuracy of each article's main event against its gold incident."""
-    n = date_exact = date_near = place = killed = 0
+    n = date_exact = date_near = place = killed = injured = 0
     km = []
     for url, event in main_event.items():
         g = gold.get(incident_of[url])
@@ -119,6 +119,7 @@ def _slots(main_event: dict[str, Event], incident_of: dict[str, str], gold: dict
         city_ok = fold(g["city_or_county"]).startswith(fold(event.place.name)) if event.place.name else False
         place += city_ok and fold(event.place.admin1 or "") == fold(g["state"])
         killed += (event.fatalities.best if event.fatalities else 0) == g["num_killed"]
+        injured += (event.injured.best if event.injured else 0) == g.get("num_injured", 0)
         if "point" in g and event.place.latitude is not None:
             from ..models import GeoPrecision, Place
 
@@ -127,5 +128,5 @@ def _slots(main_event: dict[str, Event], incident_of: dict[str, str], gold: dict
     share = (lambda k: round(k / n, 3) if n else None)
     km.sort()
     return {"events": n, "date_exact": share(date_exact), "date_within_1_day": share(date_near),
-            "city_and_state": share(place), "killed_exact": share(killed), "injured_exact": None,
+            "city_and_state": share(place), "killed_exact": share(killed), "injured_exact": share(injured),
             "median_km": round(km[len(km) // 2], 1) if km else None}

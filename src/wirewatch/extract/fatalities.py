@@ -1,4 +1,5 @@
-"""Fatality counts as low/best/high from phrases like "at least 12 killed" or "no one was hurt"."""
+"""Casualty counts as low/best/high: the killed ("at least 12 killed", "was shot and killed") and the
+injured ("two people were wounded", "shot and wounded three", "no injuries")."""
 
 from __future__ import annotations
 
@@ -14,28 +15,59 @@ _UNITS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 _VAGUE = {"several": (3, 3, 9), "a few": (2, 3, 5), "dozens": (24, 24, 99), "scores": (40, 40, 99),
           "hundreds": (200, 200, 999), "many": (2, 10, 99), "some": (2, 3, 9)}
 
-_NUMBER = r"(?:\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|" \
+# "1,200" is one number; "23," (an age before a comma) is 23 and a comma.
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+\b|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|" \
           r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|" \
           r"sixteen|seventeen|eighteen|nineteen|a dozen|a|an|several|a few|dozens|scores|hundreds)"
 _QUALIFIER = r"(?:at least|more than|over|some|about|around|nearly|almost|up to|as many as|roughly)"
-_NOUN = r"(?:\s+(?:of\s+)?(?:\w+\s+){0,2}?(?:(?:people|persons?|civilians?|soldiers?|servicem[ae]n|troops|policem[ae]n|police|" \
+_NOUN = r"(?:\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:(?:people|persons?|civilians?|soldiers?|servicem[ae]n|troops|policem[ae]n|police|" \
         r"officers?|fighters?|militants?|protesters?|demonstrators?|villagers?|residents?|child(?:ren)?|wom[ae]n|m[ae]n|" \
-        r"members?|passengers?|workers?|guards?|attackers?|insurgents?|rebels?|others|of them|gunm[ae]n|bystanders?|boys?|girls?))\b)?"
+        r"members?|passengers?|workers?|guards?|attackers?|insurgents?|rebels?|others|of them|gunm[ae]n|bystanders?|boys?|girls?|" \
+        r"teens?|teenagers?|victims?|students?|adults?|juveniles?|brothers?|sisters?|friends?))\b)?"
 _COUNT = rf"(?:{_QUALIFIER}\s+)?{_NUMBER}{_NOUN}"
-_KILLED = r"(?:were|was|have been|had been|being)?\s*(?:killed|dead|died|shot dead|killed outright|lost their lives|slain|perished)"
+_COUNTS = rf"(?P<count>{_COUNT}(?:\s*(?:,|and)\s*{_COUNT})*)"
+_KILLED = r"(?:were|was|have been|had been|being)?\s*(?:shot and killed|shot dead|shot to death|fatally (?:shot|wounded|injured|stabbed)|" \
+          r"killed|dead|died|killed outright|lost their lives|slain|perished)"
+_HURT = r"(?:were|was|have been|had been|being)?\s*(?:also\s+)?(?:shot and (?:wounded|injured)|wounded|injured|hurt|hospitalized|hospitalised)"
+_SINGLE = r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|baby|officer|deputy|victim|driver|student|" \
+          r"resident|father|mother|son|daughter|suspect|gunman|shooter|bystander)"
+_HE = rf"(?:he|she|the {_SINGLE})"
 
-_PATTERNS = [
-    re.compile(rf"(?i)\b(?P<count>{_COUNT}(?:\s*(?:,|and)\s*{_COUNT})*)\s+{_KILLED}\b"),
-    re.compile(rf"(?i)\b(?:killing|killed|leaving|left)\s+(?P<count>{_COUNT}(?:\s*(?:,|and)\s*{_COUNT})*)(?:\s+dead)?\b"),
+# Patterns whose `count` group holds the number; tried in order, the first that reads a count wins.
+_KILLED_PATTERNS = [
+    re.compile(rf"(?i)\b{_COUNTS}\s+{_KILLED}\b"),
+    re.compile(rf"(?i)\b(?:killing|killed|shot and killed|fatally shot)\s+{_COUNTS}"),
+    re.compile(rf"(?i)\b(?:leaving|left)\s+{_COUNTS}\s+dead\b"),
     re.compile(rf"(?i)\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|stood at|reached)\s+(?P<count>{_COUNT})"),
     re.compile(rf"(?i)\b(?P<count>{_COUNT})\s+(?:deaths|dead|fatalities|bodies)\b"),
+    re.compile(rf"(?i)\bshot,?\s+(?P<count>{_COUNT})\s+(?:of them\s+)?fatally\b"),
 ]
+_INJURED_PATTERNS = [
+    re.compile(rf"(?i)\b{_COUNTS}\s+{_HURT}\b"),
+    re.compile(rf"(?i)\b(?:wounding|injuring|wounded|injured|shot and wounded|shot and injured)\s+{_COUNTS}"),
+    re.compile(rf"(?i)\b(?:leaving|left)\s+{_COUNTS}\s+(?:wounded|injured|hurt)\b"),
+    re.compile(rf"(?i)\b{_COUNTS}\s+(?:others?\s+)?(?:suffered|sustained|received)\s+[^.;]{{0,40}}?\b(?:injuries|wounds)\b"),
+]
+# One victim named or described in the singular: "A 23-year-old man was shot and killed", "He died".
+_ONE_KILLED = re.compile(r"(?i)\bwas\s+(?:shot and killed|shot dead|shot to death|fatally (?:shot|wounded|stabbed)|killed|slain|"
+                         rf"pronounced dead|found dead)\b|(?:\b{_HE}|,\s*\d{{1,3}},)(?:,[^,.;]{{1,40}},)?\s+(?:later\s+)?"
+                         r"(?:died|succumbed)\b")
+_ONE_INJURED = re.compile(r"(?i)\bwas\s+(?:shot and (?:wounded|injured)|wounded|injured|hurt|hospitalized|hospitalised)\b|"
+                          rf"\b(?:{_HE}|an?\s+[^.;]{{0,40}}?{_SINGLE})\s+(?:suffered|sustained)\s+[^.;]{{0,40}}?\b(?:injuries|wounds)\b")
+# Victims shot, dead or alive: "Three people were shot", "A man was shot Saturday".
+_SHOT_PATTERNS = [re.compile(rf"(?i)\b{_COUNTS}\s+(?:were|have been|had been)\s+shot\b(?!\s+(?:and killed|dead|to death))")]
+_ONE_SHOT = re.compile(r"(?i)\bwas\s+shot\b(?!\s+(?:and killed|and wounded|and injured|dead|to death))")
+_NEGATED = re.compile(r"(?i)\b(?:no|no one|nobody|no-one|none|not|never)(?:\s+(?:else|other))?\s*$")
 _NONE = re.compile(r"(?i)\b(?:no one|nobody|no-one|none)\s+(?:was|were|has been|had been)\s+(?:killed|hurt|injured|harmed|wounded)|"
                    r"\bno (?:casualties|deaths|fatalities|victims|one was hurt)\b|\bwithout (?:casualties|loss of life)\b")
+_NONE_INJURED = re.compile(r"(?i)\b(?:no one|nobody|no-one|none)\s+(?:was|were|has been|had been)\s+(?:hurt|injured|harmed|wounded)|"
+                           r"\bno (?:injuries|casualties|one was hurt)\b|\bwithout injur")
 
 
 @dataclass(frozen=True, slots=True)
 class FatalityHit:
+    """A casualty count with the sentence offsets of the words that gave it."""
+
     low: int
     best: int
     high: int
@@ -44,24 +76,75 @@ class FatalityHit:
 
 
 def find_fatalities(text: str) -> FatalityHit | None:
-    """The first fatality statement in a sentence, or None when it gives none."""
-    none = _NONE.search(text)
-    for pattern in _PATTERNS:
-        m = pattern.search(text)
-        if m:
+    """The first death toll stated in a sentence, or None when it gives none."""
+    return _find(text, _KILLED_PATTERNS, _ONE_KILLED) or _none(text, _NONE)
+
+
+def find_injuries(text: str) -> FatalityHit | None:
+    """The first count of injured in a sentence ("no injuries" is 0), or None when it gives none."""
+    return _find(text, _INJURED_PATTERNS, _ONE_INJURED) or _none(text, _NONE_INJURED)
+
+
+def find_shot(text: str) -> FatalityHit | None:
+    """The victims a sentence says were shot, without saying whether they lived."""
+    return _find(text, _SHOT_PATTERNS, _ONE_SHOT)
+
+
+def injured_in(sentences: list[tuple[int, str]], killed: int | None) -> FatalityHit | None:
+    """The injured among a passage and the sentences after it, offsets into the article.
+
+    A stated count wins; then "nobody was hurt"; then the victims shot less those killed ("Three people
+    were shot. One died."). "No one else was hurt" speaks of bystanders and is not a count of all."""
+    stated = shot = nobody = None
+    for offset, text in sentences:
+        hit = find_injuries(text)
+        if hit and hit.best > 0:
+            stated = stated or _moved(hit, offset)
+        elif hit and not re.search(r"(?i)\b(?:else|other)\b", text[hit.start:hit.end]):
+            nobody = nobody or _moved(hit, offset)
+        found = find_shot(text)
+        shot = shot or (_moved(found, offset) if found else None)
+    if stated or nobody or not shot:
+        return stated or nobody
+    dead = killed or 0
+    return FatalityHit(max(0, shot.low - dead), max(0, shot.best - dead), max(0, shot.high - dead),
+                       shot.start, shot.end)
+
+
+def _find(text: str, patterns: list[re.Pattern], single: re.Pattern) -> FatalityHit | None:
+    """The first count any pattern reads, else 1 for a victim in the singular."""
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            if _is_age(text, m.start("count"), m.end("count")) or _NEGATED.search(text[:m.start("count")]):
+                continue
             counts = _sum_counts(m.group("count"))
             if counts is not None:
                 return FatalityHit(*counts, m.start(), m.end())
-    if none:
-        return FatalityHit(0, 0, 0, none.start(), none.end())
+    for one in single.finditer(text):
+        if not _NEGATED.search(text[max(0, one.start() - 20):one.start()]):
+            return FatalityHit(1, 1, 1, one.start(), one.end())
     return None
+
+
+def _none(text: str, pattern: re.Pattern) -> FatalityHit | None:
+    m = pattern.search(text)
+    return FatalityHit(0, 0, 0, m.start(), m.end()) if m else None
+
+
+def _is_age(text: str, start: int, end: int) -> bool:
+    """True for the age in "John Smith, 23, died": a bare number set off by commas."""
+    return bool(re.fullmatch(r"\d{1,3}", text[start:end].strip())) and text[:start].rstrip().endswith(",")
+
+
+def _moved(hit: FatalityHit, offset: int) -> FatalityHit:
+    return FatalityHit(hit.low, hit.best, hit.high, hit.start + offset, hit.end + offset)
 
 
 def _sum_counts(phrase: str) -> tuple[int, int, int] | None:
     """Add up "two soldiers and a civilian"; a qualifier like "at least" widens the ceiling."""
     low = best = high = 0
     found = False
-    for part in re.split(r"\s*(?:,|\band\b)\s*", phrase):
+    for part in re.split(r"\s*(?:,(?!\d{3})|\band\b)\s*", phrase):
         value = _count(part)
         if value:
             found = True

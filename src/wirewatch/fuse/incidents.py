@@ -3,8 +3,8 @@
 - place: the most precise any source gives (the most common among equals);
 - date: the most precise stated date, the one most sources give among equals, then the earliest;
 - type, actors, target: the most common among the sources;
-- fatalities: low = the lowest low, high = the highest high, best = the lowest best (ACLED's
-  conservative count);
+- fatalities and injured, each: the largest count in each article, then across articles low = the lowest
+  low, high = the highest high, best = the lowest best (ACLED's conservative count);
 - claim status: a claim or report plus an official denial is disputed; an official statement
   confirms; otherwise the strongest remaining source kind decides.
 """
@@ -45,7 +45,8 @@ def build_event(eid: str, mentions: list[Mention], articles: dict[str, Article],
         sub_event_type=sub_type, date=date, place=place, claim_status=claim_status(kinds),
         actor1=_pick_actor(m.actor1 for m in mentions), actor2=_pick_actor(m.actor2 for m in mentions),
         target=_most_common(m.target_kind for m in mentions if m.target_kind),
-        fatalities=merge_fatalities(m.fatalities for m in mentions), sources=sources, notes=notes,
+        fatalities=merge_fatalities(_per_report(mentions, "fatalities")), sources=sources, notes=notes,
+        injured=merge_fatalities(_per_report(mentions, "injured")),
     )
 
 
@@ -66,12 +67,23 @@ def claim_status(kinds: Iterable[SourceKind]) -> ClaimStatus:
 
 
 def merge_fatalities(tolls: Iterable[Fatalities | None]) -> Fatalities | None:
-    """Low/best/high across sources, conservative best."""
+    """Low/best/high across sources, conservative best (for the killed or the injured)."""
     found = [t for t in tolls if t is not None]
     if not found:
         return None
     return Fatalities(min(t.low for t in found), min(t.best for t in found), max(t.high for t in found),
                       found[0].span)
+
+
+def _per_report(mentions: list[Mention], field: str) -> list[Fatalities]:
+    """Each article's largest count: within one report, a smaller number is usually one victim singled
+    out ("one of them died at the scene"), not a rival toll. Across reports, merge_fatalities decides."""
+    largest: dict[str, Fatalities] = {}
+    for m in mentions:
+        toll = getattr(m, field)
+        if toll is not None and (m.article_id not in largest or toll.best > largest[m.article_id].best):
+            largest[m.article_id] = toll
+    return list(largest.values())
 
 
 def _pick(values: Iterable[T], key: Callable[[T], object]) -> T | None:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from ..gazetteer import Gazetteer, load_gazetteer
-from ..models import Actor, Article, DatePrecision, Mention, Place
+from ..extract.fatalities import find_fatalities, injured_in
+from ..extract.sentences import Sentence, split_sentences
+from ..models import Actor, Article, DatePrecision, Fatalities, Mention, Place, Span
 from .dates import event_date_words, lead_date, resolve_date
 from .places import country_place, resolve_place
 
 __all__ = ["resolve_mentions"]
+
+# Sentences after a mention's passage that may still give its casualties ("He died at the hospital.").
+_CASUALTY_FOLLOWUP = 2
 
 
 def resolve_mentions(article: Article, mentions: list[Mention],
@@ -22,6 +28,7 @@ def resolve_mentions(article: Article, mentions: list[Mention],
     fallback = country_place(focus, gazetteer)
     iso3_names = {c["iso3"]: c["name"] for c in gazetteer.countries.values()}
     lead = lead_date(article)
+    sentences = split_sentences(article.text)
     resolved = []
     for mention in mentions:
         notes = list(mention.notes)
@@ -38,8 +45,9 @@ def resolve_mentions(article: Article, mentions: list[Mention],
             continue  # "in 2013", "last year": background, and ACLED codes nothing coarser than a month
         if date.note:
             notes.append(date.note)
+        killed, injured = _casualties(mention, sentences, article)
         resolved.append(replace(
-            mention, place=place, date=date, notes=tuple(notes),
+            mention, place=place, date=date, notes=tuple(notes), fatalities=killed, injured=injured,
             actor1=_with_country(mention.actor1, place, iso3_names),
             actor2=_with_country(mention.actor2, place, iso3_names),
         ))
@@ -53,3 +61,32 @@ def _with_country(actor: Actor | None, place: Place | None, iso3_names: dict[str
     iso3 = actor.country or (place.iso if place else None)
     country = iso3_names.get(iso3, "Unknown") if iso3 else "Unknown"
     return replace(actor, name=actor.name.format(country=country), country=iso3)
+
+
+def _casualties(mention: Mention, sentences: list[Sentence], article: Article
+                ) -> tuple[Fatalities | None, Fatalities | None]:
+    """The killed and the injured: extract's count, else the first in the passage and the sentences
+    after it, else the article's first (a report of one incident often gives its toll lines away)."""
+    first = max(0, bisect_right([s.start for s in sentences], mention.passage.start) - 1)
+    window = [(s.start, s.text) for s in sentences[first:first + 1 + _CASUALTY_FOLLOWUP]]
+    everywhere = [(s.start, s.text) for s in sentences]
+    killed = mention.fatalities or _first_toll(window, article.id) or _first_toll(everywhere, article.id)
+    if mention.injured is not None:
+        return killed, mention.injured
+    best = killed.best if killed else None
+    hit = injured_in(window, best) or injured_in(everywhere, best)
+    return killed, _toll(hit, article.id) if hit else None
+
+
+def _first_toll(sentences: list[tuple[int, str]], article_id: str) -> Fatalities | None:
+    """The first death toll among sentences given as (offset, text)."""
+    hit = next((hit for offset, text in sentences if (hit := _moved(find_fatalities(text), offset))), None)
+    return _toll(hit, article_id) if hit else None
+
+
+def _moved(hit, offset: int):
+    return replace(hit, start=hit.start + offset, end=hit.end + offset) if hit else None
+
+
+def _toll(hit, article_id: str) -> Fatalities:
+    return Fatalities(hit.low, hit.best, hit.high, Span(article_id, hit.start, hit.end))

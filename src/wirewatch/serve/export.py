@@ -40,13 +40,22 @@ def event_row(event: Event, summary: str = "") -> dict[str, object]:
         "admin1": p.admin1 or "" if p else "", "admin2": p.admin2 or "" if p else "",
         "location": p.name if p else "", "latitude": p.latitude if p else "", "longitude": p.longitude if p else "",
         "geo_precision": int(p.precision) if p else "", "source": "; ".join(outlets),
-        "notes": " ".join(filter(None, [summary, *event.notes])), "fatalities": f.best if f else 0,
+        "notes": " ".join(filter(None, [summary, *event.notes, _injured_note(event)])),
+        "fatalities": f.best if f else 0,
         "date_end": event.date.end.isoformat(), "claim_status": event.claim_status.value,
         "corroboration": event.corroboration, "fatalities_low": f.low if f else "",
         "fatalities_high": f.high if f else "", "target": event.target or "",
         "plover_event": plover.get("event") or "", "plover_mode": plover.get("mode") or "",
         "urls": " ".join(dict.fromkeys(s.url for s in event.sources if s.url)),
     }
+
+
+def _injured_note(event: Event) -> str:
+    """ACLED has no column for the wounded, so they go in the notes: "Injured: 3 (2-5)."."""
+    i = event.injured
+    if i is None:
+        return ""
+    return f"Injured: {i.best}." if i.low == i.high == i.best else f"Injured: {i.best} ({i.low}-{i.high})."
 
 
 def write_csv(events: Iterable[tuple[Event, str]], out: TextIO) -> int:
@@ -61,12 +70,16 @@ def write_csv(events: Iterable[tuple[Event, str]], out: TextIO) -> int:
 
 
 def event_feature(event: Event, summary: str = "") -> dict | None:
-    """One event as a GeoJSON point Feature with the CSV row as properties; None without coordinates."""
+    """One event as a GeoJSON point Feature with the CSV row and the injured as properties; None without
+    coordinates."""
     row = event_row(event, summary)
     if row["latitude"] in ("", None):
         return None
     geometry = {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}
-    return {"type": "Feature", "id": event.id, "geometry": geometry, "properties": row}
+    i = event.injured
+    injured = {"injured": i.best if i else None, "injured_low": i.low if i else None,
+               "injured_high": i.high if i else None}
+    return {"type": "Feature", "id": event.id, "geometry": geometry, "properties": row | injured}
 
 
 def write_geojson(events: Iterable[tuple[Event, str]], out: TextIO) -> int:

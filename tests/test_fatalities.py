@@ -1,0 +1,128 @@
+"""Casualty counts: the killed and the injured, read from sentences we wrote in the style of crime news."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.extract.fatalities import find_fatalities, find_injuries, find_shot, injured_in
+
+
+def _best(hit):
+    return hit.best if hit else None
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("A 23-year-old man was shot and killed early Sunday on Elm Street.", 1),
+    ("A teenager was fatally shot outside a corner store.", 1),
+    ("He was pronounced dead at the scene.", 1),
+    ("The victim, 34, died later at Mercy Hospital.", 1),
+    ("Darnell Reeves, 41, died at the hospital.", 1),              # the age is not a toll
+    ("Two people were shot, one fatally.", 1),
+    ("The gunman shot and killed three people at the party.", 3),
+    ("The crash left two dead and four injured.", 2),
+    ("The shooting left a woman wounded.", None),                  # "left" needs "dead" to be a toll
+    ("No one was killed.", 0),
+    ("At least 1,200 people were killed.", 1200),
+    ("Police said no one was hurt.", 0),
+])
+def test_killed(text, killed):
+    assert _best(find_fatalities(text)) == killed
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("Two people were wounded in the exchange of gunfire.", 2),
+    ("A teenager was hurt when a stray bullet struck the bus.", 1),
+    ("The gunman shot and wounded three people before fleeing.", 3),
+    ("The shooting left a woman wounded.", 1),
+    ("Four others suffered non-life-threatening injuries.", 4),
+    ("A man suffered gunshot wounds to the leg.", 1),
+    ("There were no injuries.", 0),
+    ("Nobody was hurt.", 0),
+    ("No one else was injured.", None),                            # bystanders only: no count of all
+    ("He died of his injuries on Monday.", None),
+    ("killed one man and wounded two others", 2),
+])
+def test_injured(text, injured):
+    assert _best(find_injuries(text)) == injured
+
+
+@pytest.mark.parametrize("text, shot", [
+    ("Four people were shot early Sunday.", 4),
+    ("A man was shot in the leg on Saturday night.", 1),
+    ("A man was shot and killed.", None),
+    ("No one was shot.", None),
+])
+def test_shot(text, shot):
+    assert _best(find_shot(text)) == shot
+
+
+@pytest.mark.parametrize("sentences, killed, injured", [
+    (["Three people were shot outside a bar.", "One of them died at the hospital."], 1, 2),
+    (["A man was shot Saturday.", "He died at the hospital. No one else was hurt."], 1, 0),
+    (["A man was shot in the arm.", "No one else was injured."], 0, 1),
+    (["Two men were wounded.", "Three people were shot."], 0, 2),  # a stated count beats arithmetic
+    (["Police said no one was hurt."], 0, 0),
+    (["Officers searched the area."], 0, None),
+])
+def test_injured_in_a_passage_and_what_follows(sentences, killed, injured):
+    offsets, at = [], 0
+    for text in sentences:
+        offsets.append((at, text))
+        at += len(text) + 1
+    assert _best(injured_in(offsets, killed)) == injured
+
+
+def test_injured_offsets_point_into_the_article():
+    article = "Officers arrived at 2 a.m. Two people were wounded."
+    hit = injured_in([(0, article[:26]), (27, article[27:])], None)
+    assert article[hit.start:hit.end] == "Two people were wounded"
+
+
+# --- the injured on mentions, events and exports ---------------------------------------------------
+
+from datetime import date  # noqa: E402
+
+from wirewatch.models import (Article, Attribution, ClaimStatus, DatePrecision, Event, Fatalities,  # noqa: E402
+                              GeoPrecision, Mention, Place, ResolvedDate, SourceKind, Span, TextField)
+
+
+def _mention(text: str, sentence: str) -> Mention:
+    start = text.index(sentence)
+    trigger = text.index("shot", start)
+    return Mention(f"a1:{start}", "a1", Span("a1", start, start + len(sentence)), "Violence against civilians",
+                   "Attack", TextField("shot", Span("a1", trigger, trigger + 4)), Attribution(SourceKind.OUTLET))
+
+
+def test_resolve_reads_casualties_near_the_passage_then_in_the_article():
+    from wirewatch.resolve import resolve_mentions
+
+    text = ("Three people were shot outside a Dayton bar early Sunday. One of them died at the hospital. "
+            "Officers canvassed the block. Detectives asked for video. The bar stayed shut. "
+            "Separately, a man was shot in Kettering on Saturday.")
+    article = Article("a1", None, "Lakeside Courier", None, date(2024, 4, 15), "en", text)
+    first = _mention(text, "Three people were shot outside a Dayton bar early Sunday.")
+    later = _mention(text, "Separately, a man was shot in Kettering on Saturday.")
+    near, far = resolve_mentions(article, [first, later])
+    assert (near.fatalities.best, near.injured.best) == (1, 2)
+    assert text[near.injured.span.start:near.injured.span.end] == "Three people were shot"
+    # Nothing near the second passage says who died, so the article's first toll stands for it.
+    assert (far.fatalities.best, far.injured.best) == (1, 0)
+
+
+def _event(injured: Fatalities | None) -> Event:
+    place = Place("Dayton", GeoPrecision.EXACT, "United States", "USA", "Ohio", None, 39.76, -84.19, 4509884)
+    return Event("ev-1", "Violence against civilians", "Attack",
+                 ResolvedDate(date(2024, 4, 14), date(2024, 4, 14), DatePrecision.DAY), place,
+                 ClaimStatus.REPORTED, fatalities=Fatalities(1, 1, 1), injured=injured)
+
+
+def test_exports_carry_the_injured_in_notes_and_geojson_properties():
+    from wirewatch.serve.export import ACLED_COLUMNS, EXTRA_COLUMNS, event_feature, event_row
+
+    row = event_row(_event(Fatalities(2, 2, 4)), "summary")
+    assert set(row) == set(ACLED_COLUMNS + EXTRA_COLUMNS)          # no column ACLED lacks
+    assert row["notes"].endswith("Injured: 2 (2-4).") and row["fatalities"] == 1
+    props = event_feature(_event(Fatalities(2, 2, 4)))["properties"]
+    assert (props["injured"], props["injured_low"], props["injured_high"]) == (2, 2, 4)
+    assert "Injured" not in event_row(_event(None))["notes"]
+    assert event_feature(_event(None))["properties"]["injured"] is None
