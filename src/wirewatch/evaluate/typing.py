@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..extract.classify import combine, find_triggers
-from ..extract.model import load_typing_model
+from ..extract.model import NONE as MODEL_NONE, load_typing_model
 from ..extract.lexicons import load_lexicons
 from ..extract.sentences import split_sentences
 from ..ontology import load_ontology
@@ -19,7 +19,8 @@ NONE = "(no event)"
 
 def classify_snippet(text: str, settings: ExtractSettings) -> str:
     """The sub-event type of a short passage: the first type of the first sentence that has one,
-    decided as the extract stage decides (lexicon, then the model if enabled)."""
+    decided as the extract stage decides (lexicon, then the model if enabled); with no trigger
+    anywhere, the model's reading of the whole passage, which may be "not an event"."""
     lex = load_lexicons()
     model = load_typing_model() if settings.model else None
     for sentence in split_sentences(text):
@@ -27,7 +28,10 @@ def classify_snippet(text: str, settings: ExtractSettings) -> str:
         if hits:
             row = model.probabilities([sentence.text])[0] if model else None
             return combine(hits, row, model.labels if model else (), settings.model_override)[0].sub_event_type
-    return NONE
+    if model is None:
+        return NONE
+    label = model.labels[int(model.probabilities([text])[0].argmax())]
+    return NONE if label == MODEL_NONE else label
 
 
 def read_case2021(path: Path) -> list[tuple[str, str]]:
