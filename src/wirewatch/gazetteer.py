@@ -11,7 +11,7 @@ import gzip
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Iterator
@@ -33,9 +33,20 @@ NEAR_BEFORE = re.compile(r"(?i)\b(?:near|outside|close to|outskirts of|north of|
                    r"northeast of|northwest of|southeast of|southwest of|km from|kilometres from|miles from|"
                    r"area of|around)\s+(?:the\s+)?(?:(?:town|village|city|settlement) of\s+)?$")
 
-# Alternate names of small towns are mostly other languages' spellings and old names, some of them
-# English words ("Freedom"); below this population only a town's own name is indexed.
-_ALTERNATES_FROM_POPULATION = 50_000
+# Towns below this population are read as places only where the text supports them (their admin1 named,
+# a "Town, State" qualifier, "the village of Town"): most such names in news copy are people or words.
+SMALL_TOWN = 5_000
+_SETTLEMENT_BEFORE = re.compile(r"(?i)\b(?:town|village|city|hamlet|settlement|township|community|borough|"
+                                r"suburb|municipality) of\s+$")
+# US states as news copy abbreviates them after a town ("Henderson, Tex.", AP style, and postal codes);
+# GeoNames' US admin1 codes are the postal codes.
+_AP_STATES = dict(pair.split("=") for pair in (
+    "Ala.=AL Ariz.=AZ Ark.=AR Calif.=CA Colo.=CO Conn.=CT Del.=DE Fla.=FL Ga.=GA Ill.=IL Ind.=IN Kan.=KS "
+    "Kans.=KS Ky.=KY La.=LA Md.=MD Mass.=MA Mich.=MI Minn.=MN Miss.=MS Mo.=MO Mont.=MT Neb.=NE Nebr.=NE "
+    "Nev.=NV N.H.=NH N.J.=NJ N.M.=NM N.Y.=NY N.C.=NC N.D.=ND Okla.=OK Ore.=OR Oreg.=OR Pa.=PA R.I.=RI "
+    "S.C.=SC S.D.=SD Tenn.=TN Tex.=TX Vt.=VT Va.=VA Wash.=WA W.Va.=WV Wis.=WI Wyo.=WY D.C.=DC").split())
+_POSTAL = frozenset(_AP_STATES.values()) | {"AK", "HI", "ID", "IA", "ME", "OH", "UT"}
+_STATE_ABBREVIATION = re.compile(r"([A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2}\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +90,15 @@ class Gazetteer:
         self.index: dict[str, list[Entry]] = {}
         for entry, names in rows:
             for name in names:
-                self.index.setdefault(fold(name), []).append(entry)
+                # most names are ASCII already, and lower() is all fold() would do to them
+                key = name.lower().strip() if name.isascii() else fold(name)
+                self.index.setdefault(key, []).append(entry)
         self.demonyms = demonyms
         self.countries = countries      # ISO2 -> {"iso3", "name"}
         self.admin1_names = admin1      # "CC.code" -> name
         self.stopwords = stopwords
+        # the resolver asks once per mention about the same article text
+        self.admin1_in = lru_cache(maxsize=16)(self._admin1_in)
 
     def entries(self, name: str) -> list[Entry]:
         """Everything a name may refer to."""
@@ -105,8 +120,56 @@ class Gazetteer:
                 focus[countries.pop()] += 2
         return focus
 
-    def spot(self, text: str) -> list[Hit]:
-        """Place names and demonyms in text, longest match first, never overlapping."""
+    def spot(self, text: str, context: str | None = None) -> list[Hit]:
+        """Place names and demonyms in text, longest match first, never overlapping.
+
+        A town under SMALL_TOWN people counts only where the text supports it (see `supported`); its
+        admin1 may be named anywhere in `context` (the whole article, when text is one sentence of it)."""
+        raw = self._raw_spot(text)
+        named = _admin1_named(raw) if context is None else self.admin1_in(context)
+        hits = []
+        for hit in raw:
+            entries = tuple(e for e in hit.entries if self.supported(e, text, hit.start, hit.end, named))
+            if entries or hit.demonym_of:
+                hits.append(hit if len(entries) == len(hit.entries) else replace(hit, entries=entries))
+        return hits
+
+    def supported(self, entry: Entry, text: str, start: int, end: int, named_admin1: frozenset[str]) -> bool:
+        """Whether the text backs reading text[start:end] as this entry: always, for all but small
+        towns; for those, their admin1 named in the text, a qualifier after them, or "the village of"."""
+        if entry.kind != "city" or entry.population >= SMALL_TOWN or entry.admin1 in named_admin1:
+            return True
+        if _SETTLEMENT_BEFORE.search(text[max(0, start - 30):start]):
+            return True
+        admin1s, countries = self.qualifier(text, end)
+        return entry.admin1 in admin1s or entry.country in countries
+
+    def qualifier(self, text: str, end: int) -> tuple[frozenset[str], frozenset[str]]:
+        """The admin1 keys and countries named right after a place, as in "Henderson, Texas" or
+        "Henderson, Tex.": what narrows the name down."""
+        m = re.match(r",\s+(?:the\s+)?", text[end:end + 8])
+        if not m:
+            return frozenset(), frozenset()
+        tail = text[end + m.end():end + m.end() + 60]
+        abbreviation = _STATE_ABBREVIATION.match(tail)
+        if abbreviation:
+            postal = _AP_STATES.get(abbreviation.group(1)) or (
+                abbreviation.group(1) if abbreviation.group(1) in _POSTAL else None)
+            if postal:
+                return frozenset({f"US.{postal}"}), frozenset()
+        run = _NAME_RUN.match(tail)
+        hit = next(iter(self._hits_in_run(run.group(0), 0)), None) if run else None
+        if hit is None or hit.start != 0:
+            return frozenset(), frozenset()
+        return (frozenset(e.key for e in hit.entries if e.kind == "admin1"),
+                frozenset(e.country for e in hit.entries if e.kind == "country"))
+
+    def _admin1_in(self, text: str) -> frozenset[str]:
+        """Keys of the admin1 units a text names, by their own names or by a town only they hold."""
+        return _admin1_named(self._raw_spot(text))
+
+    def _raw_spot(self, text: str) -> list[Hit]:
+        """Every name the index knows in text, small towns included, longest match first."""
         hits: list[Hit] = []
         for run in _NAME_RUN.finditer(text):
             hits.extend(self._hits_in_run(run.group(0), run.start()))
@@ -134,6 +197,17 @@ class Gazetteer:
             i += 1
 
 
+def _admin1_named(hits: list[Hit]) -> frozenset[str]:
+    """Admin1 keys that hits name: admin1 units themselves, and the unit of a name that is one town."""
+    named = set()
+    for hit in hits:
+        named.update(e.key for e in hit.entries if e.kind == "admin1")
+        if len(hit.entries) == 1 and hit.entries[0].kind == "city" and hit.entries[0].population >= SMALL_TOWN:
+            named.add(hit.entries[0].admin1)
+    named.discard(None)
+    return frozenset(named)
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The packaged gazetteer, loaded once per process (about a second)."""
@@ -142,7 +216,8 @@ def load_gazetteer() -> Gazetteer:
         countries = list(_tsv(folder / "countries.tsv"))
         admin1 = list(_tsv(folder / "admin1.tsv"))
         with (folder / "places.tsv.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-            places = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+            header = fh.readline().rstrip("\n").split("\t")
+            places = [line.rstrip("\n").split("\t") for line in fh]
     except FileNotFoundError as err:
         raise ResourceError(f"gazetteer file missing: {err.filename}",
                             hint="reinstall wirewatch, or run scripts/build_gazetteer.py") from None
@@ -157,13 +232,13 @@ def load_gazetteer() -> Gazetteer:
         for a in admin1:
             yield Entry("admin1", a["code"], a["name"], a["country"], a["code"], _num(a["latitude"]),
                         _num(a["longitude"]), 0), a["names"].split("|")
+        # positional columns: a DictReader over 150,000 rows would cost a third of the load time
+        col = {name: i for i, name in enumerate(header)}
+        gid, nm, lat, lon, cc, a1, a2, pop, names = (col[k] for k in (
+            "geonameid", "name", "latitude", "longitude", "country", "admin1", "admin2", "population", "names"))
         for p in places:
-            population = int(p["population"])
-            names = p["names"].split("|")
-            if population < _ALTERNATES_FROM_POPULATION:
-                names = [n for n in names if fold(n) == fold(p["name"])]
-            yield Entry("city", p["geonameid"], p["name"], p["country"], p["admin1"] or None,
-                        float(p["latitude"]), float(p["longitude"]), population, p["admin2"] or None), names
+            yield Entry("city", p[gid], p[nm], p[cc], p[a1] or None, float(p[lat]), float(p[lon]),
+                        int(p[pop]), p[a2] or None), p[names].split("|")
 
     demonyms = {fold(d): c["iso2"] for c in countries for d in c["demonyms"].split("|") if d}
     return Gazetteer(rows(), demonyms, {c["iso2"]: {"iso3": c["iso3"], "name": c["name"]} for c in countries},

@@ -1,7 +1,8 @@
 """Toponym resolution: a place name in context -> one gazetteer entry with a precision code.
 
-Context is the article's country focus (countries named, demonyms, towns whose country is certain),
-the "X region" phrasing, and population as the prior among equals.
+Context is the article's country focus (countries named, demonyms, towns whose country is certain), the
+admin1 units it names, a qualifier after the name ("Henderson, Texas"), the "X region" phrasing, and
+population as the prior among equals. Small towns are candidates only where the text supports them.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ _REGION_SUFFIX = re.compile(rf"\s+{REGION_WORDS}$", re.IGNORECASE)
 _PAIRED_REGION = re.compile(rf"\s*(?:,|and|, and)\s+[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?\s+{REGION_WORDS}s\b", re.IGNORECASE)
 _REGION_AFTER = re.compile(rf"\s+{REGION_WORDS}s?\b", re.IGNORECASE)
 _FOCUS_WEIGHT = 3.0  # one doubling of mentions of a country is worth ~8x population
+_ADMIN1_WEIGHT = 5.5  # a town in an admin1 the article names is worth ~250x population
 
 
 def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
@@ -25,22 +27,30 @@ def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: G
     # "the Kursk and Bryansk regions": the first name's region word comes after the second name.
     after = text[field.span.end:field.span.end + 60]
     wants_region = name != field.text or bool(_PAIRED_REGION.match(after) or _REGION_AFTER.match(after))
-    entries = gazetteer.entries(name)
+    named = gazetteer.admin1_in(text)
+    start, end = field.span.start, field.span.end
+    entries = [e for e in gazetteer.entries(name) if gazetteer.supported(e, text, start, end, named)]
+    admin1s, countries = gazetteer.qualifier(text, end)
+    # "Henderson, Texas": the qualifier decides among the towns it fits, whatever their size
+    entries = [e for e in entries if e.admin1 in admin1s or (e.kind != "country" and e.country in countries)] \
+        or entries
     if not entries:
         return None
-    entry = max(entries, key=lambda e: _score(e, wants_region, focus))
+    entry = max(entries, key=lambda e: _score(e, wants_region, focus, named))
     precision = {"city": GeoPrecision.EXACT, "admin1": GeoPrecision.REGION, "country": GeoPrecision.COUNTRY}[entry.kind]
     if precision == GeoPrecision.EXACT and NEAR_BEFORE.search(text[max(0, field.span.start - 60):field.span.start]):
         precision = GeoPrecision.NEAR
     return to_place(entry, precision, gazetteer, field.span)
 
 
-def _score(entry: Entry, wants_region: bool, focus: Counter[str]) -> tuple[float, ...]:
-    """Order candidates: the asked-for level, then size weighed with the article's countries.
+def _score(entry: Entry, wants_region: bool, focus: Counter[str], named: frozenset[str]) -> tuple[float, ...]:
+    """Order candidates: the asked-for level, then size weighed with the article's countries and admin1s.
 
     The country focus is a prior, not a rule: a capital of 1.5 million named in an article that mostly
     talks about another country is still the capital, not a village of the same name."""
     prior = math.log1p(entry.population) + _FOCUS_WEIGHT * math.log1p(focus.get(entry.country, 0))
+    if entry.kind == "city" and entry.admin1 in named:
+        prior += _ADMIN1_WEIGHT
     if wants_region:
         return entry.kind == "admin1", prior
     # A country outranks a town of the same name ("Mali"); a town outranks its own region ("Kharkiv").
