@@ -297,6 +297,15 @@ def test_country_only_place_needs_a_shared_actor_across_articles():
     assert shared is not None and "an actor in common" in shared.reasons
 
 
+@pytest.mark.parametrize("generic", ["Police Forces of Russia", "Unidentified Armed Group (Russia)",
+                                     "Civilians (Russia)", "Military Forces of Russia"])
+def test_a_generic_actor_in_common_is_no_evidence_for_a_country_only_place(generic):
+    assert match(mention(place=SHEBEKINO, actor1=generic), event(place=RUSSIA, actor1=generic), MAX_KM) is None
+    # Where places agree, it neither helps nor hurts: the score of a match with no actors.
+    same = match(mention(actor1=generic), event(actor1=generic), MAX_KM)
+    assert same.score == match(mention(), event(), MAX_KM).score and "an actor in common" not in same.reasons
+
+
 def test_country_only_place_may_join_an_event_of_the_same_article():
     same = event(place=RUSSIA)
     same = Event(same.id, same.event_type, same.sub_event_type, same.date, same.place, same.claim_status,

@@ -7,7 +7,9 @@ weighs what is left: place, date, sub-type and actors, each given its precision.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import DatePrecision, Event, GeoPrecision, Mention, Place, ResolvedDate
 
@@ -33,7 +35,9 @@ def match(mention: Mention, event: Event, max_km: float) -> Match | None:
     actors = _actor_score(mention, event)
     same_article = any(s.article_id == mention.article_id for s in event.sources)
     if GeoPrecision.COUNTRY in (mention.place.precision, event.place.precision) and actors < 1.0 and not same_article:
-        return None  # across articles, "in Russia" on the same day is no evidence of one incident
+        # Across articles, "in the United States" on the same day is no evidence of one incident, nor are
+        # "police" or "gunmen" on both sides: only a named actor in common is.
+        return None
     parts = {"place": place[0], "date": day[0], "type": 1.0, "actors": actors}
     score = sum(_WEIGHTS[k] * v for k, v in parts.items())
     reasons = (place[1], day[1], "same sub-event type", *(("an actor in common",) if actors == 1.0 else ()))
@@ -74,12 +78,30 @@ def _date_score(a: ResolvedDate, b: ResolvedDate) -> tuple[float, str] | None:
 
 
 def _actor_score(mention: Mention, event: Event) -> float:
-    """1 when the mention and the event share an actor name, 0.5 when either side names none."""
+    """1 when the mention and the event share a named actor, 0 when both name actors and share none,
+    0.5 otherwise (a generic actor like "Police Forces of Kenya" in common says little)."""
     ours = {a.name for a in (mention.actor1, mention.actor2) if a}
     theirs = {a.name for a in (event.actor1, event.actor2) if a}
     if not ours or not theirs:
         return 0.5
-    return 1.0 if ours & theirs else 0.0
+    common = ours & theirs
+    if not common:
+        return 0.0
+    return 0.5 if all(is_generic_actor(name) for name in common) else 1.0
+
+
+def is_generic_actor(name: str) -> bool:
+    """True for a name made from a generic template ("Unidentified Armed Group (Mexico)")."""
+    return bool(_generic_names().fullmatch(name))
+
+
+@lru_cache(maxsize=1)
+def _generic_names() -> re.Pattern:
+    """One pattern for every generic actor template in the lexicons, the {country} slot as a wildcard."""
+    from ..extract.lexicons import load_lexicons
+
+    templates = {actor.name for actor in load_lexicons().generic_actors}
+    return re.compile("|".join(re.escape(t).replace(re.escape("{country}"), ".+") for t in sorted(templates)))
 
 
 def distance_km(a: Place, b: Place) -> float | None:
