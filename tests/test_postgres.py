@@ -159,9 +159,10 @@ def test_version_3_database_is_migrated_and_still_finds_copies(pg_url, monkeypat
             db.cursor().executemany("INSERT INTO article_keys VALUES (%s, %s)",
                                     [(key, article.id) for key in set(fp.keys)])
     store = open_store(pg_url)
-    assert store.schema_version() == SCHEMA_VERSION == 4
+    assert store.schema_version() == SCHEMA_VERSION == 5
     assert store.db.execute("SELECT count(*) FROM article_keys").fetchone()[0] == \
         sum(len(set(fingerprint(a.text).keys)) for a in articles)
+    assert store.db.execute("SELECT count(*) FROM recent_keys").fetchone()[0] == 0
     reprint = fingerprint(KHARKIV_TEXT + " " + GOMA_TEXT + " Follow us for more updates.")
     assert store.near_duplicate(reprint, 0.6) == articles[0].id
     assert store.near_duplicate(fingerprint(DAKAR_TEXT), 0.9) == articles[1].id
@@ -246,8 +247,10 @@ def test_two_processes_store_each_article_and_event_once(pg_url, tmp_path):
     expected = pipeline.run(paths, serial, settings, today=TODAY)
     shared = open_store(pg_url)
     assert all(errors == 0 for _, errors in news)
-    for table in ("articles", "mentions", "events", "article_keys"):   # each row once, as one writer stores it
+    for table in ("articles", "mentions", "events", "article_signatures"):   # each row once, as one writer stores it
         assert _count(shared, table) == _count(serial, table), table
+    keys = [_count(s, "article_keys") + _count(s, "recent_keys") for s in (shared, serial)]
+    assert keys[0] == keys[1] > 0
     assert set(_events(shared)) == set(_events(serial))
     same_events = _events(shared) == _events(serial)
     stored_once = sum(new for new, _ in news) == expected.new

@@ -5,6 +5,7 @@ transactions. SQLite-only: WAL, user_version, files. The PostgreSQL cases need a
 from __future__ import annotations
 
 import sqlite3
+import sys
 from datetime import date
 from typing import Callable
 
@@ -121,7 +122,7 @@ def stocked(store):
 
 
 def test_schema_version_is_set(store):
-    assert store.schema_version() == SCHEMA_VERSION == 4
+    assert store.schema_version() == SCHEMA_VERSION == 5
 
 
 def test_tables_exist(store):
@@ -147,7 +148,7 @@ def test_reopening_keeps_data_and_version(opener):
 
 
 def test_sqlite_schema_version_is_the_user_version(tmp_store):
-    assert tmp_store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert tmp_store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
 
 
 def test_wal_mode(tmp_store):
@@ -225,6 +226,7 @@ def test_version_3_database_is_migrated_and_still_finds_copies(tmp_path):
     assert "fingerprint" not in {r[1] for r in store.db.execute("PRAGMA table_info(articles)")}
     assert count(store, "article_signatures") == 3
     assert count(store, "article_keys") == sum(len(set(fingerprint(a.text).keys)) for a in articles)
+    assert count(store, "recent_keys") == 0
     reprint = fingerprint(KHARKIV_TEXT + " " + GOMA_TEXT + " Follow us for more updates.")
     assert store.near_duplicate(reprint, 0.6) == articles[0].id
     assert store.near_duplicate(fingerprint(DAKAR_TEXT), 0.9) == articles[1].id
@@ -238,11 +240,24 @@ def test_version_3_database_is_migrated_and_still_finds_copies(tmp_path):
 
 def test_near_duplicate_lookup_reads_the_key_and_signature_tables_only(tmp_store):
     from wirewatch.store.sqlite import _candidates_sql
-    plan = [r[3] for r in tmp_store.db.execute("EXPLAIN QUERY PLAN " + _candidates_sql(25), list(range(25)))]
+    plan = [r[3] for r in tmp_store.db.execute("EXPLAIN QUERY PLAN " + _candidates_sql(25), list(range(50)))]
     assert "SEARCH article_keys USING PRIMARY KEY (key=?)" in plan
+    assert "SEARCH recent_keys USING PRIMARY KEY (key=?)" in plan
     assert "SEARCH article_signatures USING INTEGER PRIMARY KEY (rowid=?)" in plan
     assert {step.split()[1] for step in plan if step.startswith(("SEARCH", "SCAN"))} == \
-        {"article_keys", "article_signatures"}   # never the articles table, never a whole table
+        {"article_keys", "recent_keys", "article_signatures"}   # never the articles table, never a whole table
+
+
+def test_recent_keys_fold_into_the_key_table_and_are_found_on_both_sides(store, monkeypatch):
+    monkeypatch.setattr(sys.modules[type(store).__module__], "FOLD_EVERY", 2)
+    texts = [KHARKIV_TEXT + " " + GOMA_TEXT, DAKAR_TEXT, GOMA_TEXT]
+    articles = [make_article(text, url=f"https://ledger.example/{n}") for n, text in enumerate(texts)]
+    with store.transaction():
+        for article in articles:
+            store.add_article(article, fingerprint(article.text))
+    keys = [len(set(fingerprint(text).keys)) for text in texts]
+    assert (count(store, "article_keys"), count(store, "recent_keys")) == (keys[0] + keys[1], keys[2])
+    assert [store.near_duplicate(fingerprint(text), 0.9) for text in texts] == [a.id for a in articles]
 
 
 def test_a_writer_gets_a_page_cache_for_the_key_index(tmp_store):
@@ -286,7 +301,7 @@ def test_adding_an_article_twice_keeps_one_row(store):
         assert store.add_article(article, fingerprint(article.text)) is True
         assert store.add_article(article, fingerprint(article.text)) is False
     assert count(store, "articles") == 1
-    assert count(store, "article_keys") == len(set(fingerprint(article.text).keys))
+    assert count(store, "recent_keys") == len(set(fingerprint(article.text).keys))
 
 
 def test_duplicate_makes_the_copy_known(store):

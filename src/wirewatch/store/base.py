@@ -17,6 +17,11 @@ from ..models import Article, Event, Mention
 # precision but a year, so month-precise reports still meet day-precise ones.
 BLOCK_DAYS = 62
 
+# Every this many articles stored (by signature number), the band keys gathered in recent_keys move to
+# article_keys (migrations/sqlite/0005). Fewer means more folds, each rewriting most of the big table's pages;
+# more means a bigger small table, whose pages each batch dirties: 4,000 articles' keys fill about 600 pages.
+FOLD_EVERY = 4000
+
 
 def in_block(event: Event, mention: Mention) -> bool:
     """The blocking rule: only events of the same country and sub-event type, near in time, are compared."""

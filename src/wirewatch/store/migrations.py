@@ -12,8 +12,8 @@ from importlib import resources
 __all__ = ["FINGERPRINTS_SINCE", "latest", "pending"]
 
 # The schema version whose migration fingerprints the articles stored without a signature (stores from before
-# version 2); it was 2 until version 4 moved signatures to a table of their own, and runs once, at the end.
-FINGERPRINTS_SINCE = 4
+# version 2): the last one that changed where signatures and band keys live (it was 2 until versions 4 and 5).
+FINGERPRINTS_SINCE = 5
 
 
 def _scripts(dialect: str) -> list[tuple[int, str]]:
