@@ -17,6 +17,7 @@ def _best(hit):
     ("He was pronounced dead at the scene.", 1),
     ("The victim, 34, died later at Mercy Hospital.", 1),
     ("Darnell Reeves, 41, died at the hospital.", 1),              # the age is not a toll
+    ("The 19-year-old died at the hospital on Tuesday.", 1),
     ("Two people were shot, one fatally.", 1),
     ("The gunman shot and killed three people at the party.", 3),
     ("The crash left two dead and four injured.", 2),
@@ -36,6 +37,7 @@ def test_killed(text, killed):
     ("The shooting left a woman wounded.", 1),
     ("Four others suffered non-life-threatening injuries.", 4),
     ("A man suffered gunshot wounds to the leg.", 1),
+    ("The 17-year-old suffered non-life-threatening injuries.", 1),
     ("There were no injuries.", 0),
     ("Nobody was hurt.", 0),
     ("No one else was injured.", None),                            # bystanders only: no count of all

@@ -30,7 +30,7 @@ _KILLED = r"(?:were|was|have been|had been|being)?\s*(?:shot and killed|shot dea
           r"killed|dead|died|killed outright|lost their lives|slain|perished)"
 _HURT = r"(?:were|was|have been|had been|being)?\s*(?:also\s+)?(?:shot and (?:wounded|injured)|wounded|injured|hurt|hospitalized|hospitalised)"
 _SINGLE = r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|baby|officer|deputy|victim|driver|student|" \
-          r"resident|father|mother|son|daughter|suspect|gunman|shooter|bystander)"
+          r"resident|father|mother|son|daughter|suspect|gunman|shooter|bystander|\d{1,3}-year-old)"
 _HE = rf"(?:he|she|the {_SINGLE})"
 
 # Patterns whose `count` group holds the number; tried in order, the first that reads a count wins.
