@@ -18,6 +18,11 @@ def _best(hit):
     ("The victim, 34, died later at Mercy Hospital.", 1),
     ("Darnell Reeves, 41, died at the hospital.", 1),              # the age is not a toll
     ("The 19-year-old died at the hospital on Tuesday.", 1),
+    ("He was later pronounced dead.", 1),
+    ("Police say he shot and killed his neighbor after an argument.", 1),
+    ("A man was arrested in the shooting death of a Tulsa teenager.", 1),
+    ("She is charged with second-degree murder.", 1),
+    ("He was charged with attempted murder.", None),
     ("Two people were shot, one fatally.", 1),
     ("The gunman shot and killed three people at the party.", 3),
     ("The crash left two dead and four injured.", 2),

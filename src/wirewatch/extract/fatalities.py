@@ -49,9 +49,11 @@ _INJURED_PATTERNS = [
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:others?\s+)?(?:suffered|sustained|received)\s+[^.;]{{0,40}}?\b(?:injuries|wounds)\b"),
 ]
 # One victim named or described in the singular: "A 23-year-old man was shot and killed", "He died".
-_ONE_KILLED = re.compile(r"(?i)\bwas\s+(?:shot and killed|shot dead|shot to death|fatally (?:shot|wounded|stabbed)|killed|slain|"
-                         rf"pronounced dead|found dead)\b|(?:\b{_HE}|,\s*\d{{1,3}},)(?:,[^,.;]{{1,40}},)?\s+(?:later\s+)?"
-                         r"(?:died|succumbed)\b")
+_ONE_KILLED = re.compile(r"(?i)\bwas\s+(?:later\s+|also\s+)?(?:shot and killed|shot dead|shot to death|fatally (?:shot|wounded|stabbed)|"
+                         rf"killed|slain|pronounced dead|found dead)\b|(?:\b{_HE}|,\s*\d{{1,3}},)(?:,[^,.;]{{1,40}},)?\s+(?:later\s+)?"
+                         r"(?:died|succumbed)\b|\b(?:shot and killed|fatally shot|stabbed and killed|killed)\s+(?:his|her|their)\b|"
+                         r"\bthe\s+(?:(?:fatal\s+)?shooting\s+|stabbing\s+)?death\s+of\b|\bthe\s+fatal\s+shooting\s+of\b|"
+                         r"\bcharged with\s+(?:(?:first|second|third)-degree\s+)?murder\b")
 _ONE_INJURED = re.compile(r"(?i)\bwas\s+(?:shot and (?:wounded|injured)|wounded|injured|hurt|hospitalized|hospitalised)\b|"
                           rf"\b(?:{_HE}|an?\s+[^.;]{{0,40}}?{_SINGLE})\s+(?:suffered|sustained)\s+[^.;]{{0,40}}?\b(?:injuries|wounds)\b")
 # Victims shot, dead or alive: "Three people were shot", "A man was shot Saturday".
