@@ -6,7 +6,9 @@ The corpus is benchmarks/extract.py's: 2,000 real news articles from ../shared/e
 there, else the bundled demo corpus repeated with a numbered line added to each copy. Both runs go
 through pipeline.run_documents into fresh SQLite stores, with the shipped settings (typing model on).
 Set-up is timed apart from the run: the gazetteer and model load for the serial run; the cluster start
-and the workers' loads for the parallel one.
+and the workers' loads for the parallel one. Beside articles/s it prints the CPU seconds each run spent per
+article (this process's, ONNX threads included; for the parallel run, the writer's plus the workers'): on a
+machine shared with other work, wall time is noisy and CPU time is the steadier figure.
 """
 
 from __future__ import annotations
@@ -24,8 +26,6 @@ from distributed import Client, LocalCluster
 from extract import GVA, documents  # benchmarks/extract.py: the same corpus as the serial benchmark
 
 from wirewatch import pipeline
-from wirewatch.extract.model import load_typing_model
-from wirewatch.gazetteer import load_gazetteer
 from wirewatch.models import to_dict
 from wirewatch.parallel import WarmCaches
 from wirewatch.settings import Settings, load_settings
@@ -42,15 +42,15 @@ def stored(store: SQLiteStore) -> dict:
             "mentions": rows("SELECT article_id, event_id FROM mentions")}
 
 
-def timed_run(docs, path: Path, settings: Settings, **options) -> tuple[float, pipeline.RunReport, dict]:
-    """Seconds, report and stored contents of one run into a fresh store."""
+def timed_run(docs, path: Path, settings: Settings, **options) -> tuple[float, float, pipeline.RunReport, dict]:
+    """Seconds, CPU seconds of this process, report and stored contents of one run into a fresh store."""
     store = SQLiteStore(path)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     report = pipeline.run_documents(docs, store, settings, today=TODAY, **options)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     contents = stored(store)
     store.close()
-    return seconds, report, contents
+    return seconds, cpu, report, contents
 
 
 def peak_rss_mb() -> float:
@@ -74,9 +74,9 @@ def main() -> int:
     settings = load_settings(None)   # defaults, with any WIREWATCH_* variables
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
-        load_gazetteer(), load_typing_model().probabilities(["Warm-up sentence."])   # loads the embedder
+        pipeline.warm_up(settings)
         serial_setup = time.perf_counter() - start
-        serial_s, serial, serial_db = timed_run(docs, Path(tmp) / "serial.db", settings)
+        serial_s, serial_cpu, serial, serial_db = timed_run(docs, Path(tmp) / "serial.db", settings)
 
         start = time.perf_counter()
         cluster = None if args.scheduler else LocalCluster(n_workers=args.workers, threads_per_worker=1,
@@ -84,9 +84,12 @@ def main() -> int:
                                                            silence_logs=logging.ERROR)
         address = args.scheduler or cluster.scheduler_address
         with Client(address) as client:
-            client.register_plugin(WarmCaches(settings.extract.model))
+            client.register_plugin(WarmCaches(settings))
             parallel_setup = time.perf_counter() - start
-            parallel_s, par, par_db = timed_run(docs, Path(tmp) / "parallel.db", settings, scheduler=address)
+            workers_cpu = client.run(time.process_time)
+            parallel_s, writer_cpu, par, par_db = timed_run(docs, Path(tmp) / "parallel.db", settings,
+                                                            scheduler=address)
+            workers_cpu = {w: cpu - workers_cpu[w] for w, cpu in client.run(time.process_time).items()}
             workers_peak = client.run(peak_rss_mb)
         if cluster is not None:
             cluster.close()
@@ -95,10 +98,13 @@ def main() -> int:
     print(f"source: {args.source}, {n} articles; {serial.new} new, {serial.duplicates} duplicates, "
           f"{len(serial.errors)} refused, {len(serial_db['events'])} events")
     print(f"  serial: {serial_s:6.2f} s  {n / serial_s:6.1f} articles/s  (+ {serial_setup:.1f} s gazetteer and "
-          f"model load)")
+          f"model load); CPU {1000 * serial_cpu / n:.1f} ms/article, embedder on "
+          f"{settings.extract.model_threads} thread(s)")
     where = args.scheduler or f"{args.workers} local worker processes"
     print(f"parallel: {parallel_s:6.2f} s  {n / parallel_s:6.1f} articles/s  on {where} (+ {parallel_setup:.1f} s "
           f"cluster start and worker loads)")
+    print(f"          CPU {1000 * (writer_cpu + sum(workers_cpu.values())) / n:.1f} ms/article: writer "
+          f"{1000 * writer_cpu / n:.1f}, workers " + ", ".join(f"{1000 * c / n:.1f}" for c in workers_cpu.values()))
     print(f" speedup: {serial_s / parallel_s:.2f}x; counting set-up on both sides "
           f"{(serial_s + serial_setup) / (parallel_s + parallel_setup):.2f}x")
     same = par_db == serial_db and (par.new, par.duplicates, par.mentions) == (serial.new, serial.duplicates,

@@ -1,4 +1,5 @@
-"""The shipped typing model: it matches the training files it was trained on, and speaks the ontology."""
+"""The shipped typing model: it matches the training files it was trained on, and speaks the ontology; the
+embedder batches sentences of near-equal length, and a vector does not depend on its batch."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
+import pytest
 
+from wirewatch.embed import BATCH_TOKENS, MAX_PADDING, batches, load_embedder
+from wirewatch.errors import ResourceError
 from wirewatch.extract.model import load_typing_model
 from wirewatch.ontology import load_ontology
 
@@ -32,3 +36,34 @@ def test_model_separates_clear_cases():
     rows = model.probabilities(["Police fired tear gas to disperse protesters outside parliament on Tuesday.",
                                 "The central bank left interest rates unchanged on Thursday."])
     assert [model.labels[int(r.argmax())] for r in rows] == ["Protest with intervention", "NONE"]
+
+
+@pytest.mark.parametrize("lengths", [[], [7], [30, 12, 31, 12, 128, 13, 29, 14, 90], [20] * 40, list(range(60, 5, -3))])
+def test_batches_take_each_sentence_once_near_equal_lengths_within_the_token_budget(lengths):
+    out = batches(lengths)
+    assert sorted(k for batch in out for k in batch) == list(range(len(lengths)))
+    for batch in out:
+        sizes = [lengths[k] for k in batch]
+        assert len(batch) == 1 or len(batch) * max(sizes) <= BATCH_TOKENS
+        assert max(sizes) <= (1 + MAX_PADDING) * min(sizes)
+
+
+def test_equal_lengths_share_batches_and_unequal_ones_do_not():
+    assert batches([20] * 40) == [list(range(19)), list(range(19, 38)), [38, 39]]   # 19 x 20 tokens <= 384
+    assert batches([10, 40, 11]) == [[0, 2], [1]]
+
+
+def test_a_vector_does_not_depend_on_the_sentences_batched_with_it():
+    try:
+        embed = load_embedder(1)
+    except ResourceError as err:
+        pytest.skip(f"embedding model not installed here: {err}")
+    sentences = ["Gunmen opened fire on a minibus near Kaduna on Sunday, killing four passengers.",
+                 "Police said.", "Two soldiers were wounded when a roadside bomb exploded under their "
+                 "vehicle outside the town of Gao, the army said in a statement late on Tuesday night.",
+                 "Protesters blocked the main road into Dhaka for a second day on Monday.",
+                 "Protesters blocked the main road into Dhaka for a third day on Friday."]
+    alone = np.vstack([embed([s]) for s in sentences])
+    pooled = embed(sentences + sentences[::-1])
+    assert np.array_equal(pooled[:5], alone) and np.array_equal(pooled[5:], alone[::-1])
+    assert np.allclose(np.linalg.norm(alone, axis=1), 1, atol=1e-5)

@@ -197,9 +197,15 @@ def test_an_article_that_breaks_extraction_fails_alone_in_its_chunk(today, monke
     assert sum(isinstance(item.analysis, pipeline.Analysis) for item in out) == len(docs) - 1
 
 
-def test_workers_run_the_embedder_on_one_thread():
-    settings = load_settings(None, env={})
+def test_workers_run_the_embedder_on_one_thread_whatever_the_serial_setting():
+    settings = load_settings(None, env={"WIREWATCH_EXTRACT_MODEL_THREADS": "2"})
     assert parallel.for_workers(settings).extract.model_threads == 1 < settings.extract.model_threads
+
+
+def test_workers_warm_up_with_their_own_settings():
+    settings = load_settings(None, env={"WIREWATCH_EXTRACT_MODEL_THREADS": "2"})
+    plugin = parallel.WarmCaches(settings)
+    assert plugin.settings == parallel.for_workers(settings) and plugin.settings.extract.model_threads == 1
 
 
 @pytest.mark.parametrize("workers, address", [(2, "tcp://127.0.0.1:1"), (0, None), (-1, None)])

@@ -307,3 +307,16 @@ def test_placeless_mentions_are_reported_not_counted(write, tmp_store, today):
     report = pipeline.run([path], tmp_store, settings(), today=today)
     assert report.mentions == count(tmp_store, "mentions")
     assert any("no place" in p.message for p in report.problems) or report.mentions > 0
+
+
+@pytest.mark.parametrize("model, threads, calls", [(True, 2, [2]), (False, 1, [])])
+def test_warm_up_loads_the_typing_model_only_when_it_is_on(monkeypatch, model, threads, calls):
+    seen = []
+
+    class Model:
+        def probabilities(self, sentences, threads):
+            seen.append(threads)
+
+    monkeypatch.setattr(pipeline, "load_typing_model", Model)
+    pipeline.warm_up(settings(**{"extract.model": model, "extract.model_threads": threads}))
+    assert seen == calls

@@ -16,7 +16,7 @@ def test_defaults():
     assert s == Settings()
     assert s.ingest.near_duplicate == 0.7
     assert s.ingest.max_bytes == 5_000_000
-    assert s.extract.require_anchor is True
+    assert s.extract.require_anchor is True and s.extract.model_threads == 1
     assert s.fuse.threshold == 0.6 and s.fuse.max_km == 50.0
     assert s.store.db == "wirewatch.db" and s.store.batch_size == 25
 

@@ -23,10 +23,8 @@ from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 from .errors import ConfigError, InputError, ResourceError, WirewatchError
-from .extract.model import load_typing_model
-from .gazetteer import load_gazetteer
 from .models import RawDocument
-from .pipeline import Item, Prepared, Problem, prepare, with_analysis
+from .pipeline import Item, Prepared, Problem, prepare, warm_up, with_analysis
 from .settings import Settings
 
 try:
@@ -56,25 +54,25 @@ def analyse_chunk(items: list[Prepared], settings: Settings) -> list[Prepared]:
 
 
 class WarmCaches(WorkerPlugin):
-    """Loads the gazetteer and the typing model once per worker process, before its first chunk."""
+    """Loads the gazetteer, the language identifier and the typing model once per worker process, before its
+    first chunk (pipeline.warm_up), with the workers' settings."""
 
     name = "wirewatch-caches"
 
-    def __init__(self, model: bool) -> None:
-        self.model = model
+    def __init__(self, settings: Settings) -> None:
+        self.settings = for_workers(settings)
 
     def setup(self, worker) -> None:
         """Load what every chunk needs; a missing resource is left for the articles to report."""
         try:
-            load_gazetteer()
-            if self.model:
-                load_typing_model()   # the embedder loads with the first sentence, with the workers' settings
+            warm_up(self.settings)
         except WirewatchError:
             pass  # each article then fails with the same message as in a serial run
 
 
 def for_workers(settings: Settings) -> Settings:
-    """The settings a worker runs with: one thread for the typing model's embedder, as a worker has one core.
+    """The settings a worker runs with: one thread for the typing model's embedder (the default; a serial run
+    may be set to two), as a worker has one core.
 
     Two ONNX threads per worker on a core each spin-wait for the other: twice the CPU time, measured.
     """
@@ -120,7 +118,7 @@ class DaskPreparer:
             ResourceError: the workers cannot load wirewatch (raised here, before any input is read).
         """
         try:
-            self.client.register_plugin(WarmCaches(settings.extract.model))
+            self.client.register_plugin(WarmCaches(settings))
         except Exception as err:  # raised on the worker: an import or unpickling failure, most likely
             raise ResourceError(f"the Dask workers could not load wirewatch ({type(err).__name__}: {err})",
                                 hint="install the same version of wirewatch on every worker") from None

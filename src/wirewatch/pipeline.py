@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import Callable, ContextManager, Iterable, Iterator, Union
 
 from .clean import clean
+from .clean.language import MIN_WORDS, guess_language
 from .errors import InputError
 from .extract import extract
+from .extract.model import load_typing_model
 from .fuse import fuse
 from .gazetteer import load_gazetteer
 from .ingest import read_inputs
@@ -32,7 +34,7 @@ from .settings import Settings
 from .store.base import Store
 
 __all__ = ["Analysis", "Prepared", "Problem", "RunReport", "analyse", "prepare", "run", "run_documents",
-           "with_analysis"]
+           "warm_up", "with_analysis"]
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,19 @@ def analyse(article: Article, settings: Settings) -> Analysis:
     if unplaced:
         warnings.append(f"{len(unplaced)} mention(s) with no place in the text or the article were not stored")
     return Analysis([m for m in mentions if m.place is not None], warnings)
+
+
+def warm_up(settings: Settings) -> None:
+    """Load what the first article would otherwise wait for: the gazetteer, the language identifier, and the
+    typing model with its embedder (seconds, once per process).
+
+    Raises:
+        ResourceError: the gazetteer or, with extract.model on, the typing model is not installed.
+    """
+    load_gazetteer()
+    guess_language(" ".join(["news"] * MIN_WORDS))   # shorter texts are not shown to the identifier
+    if settings.extract.model:
+        load_typing_model().probabilities(["A warm-up sentence."], settings.extract.model_threads)
 
 
 def _preparer(workers: int, scheduler: str | None) -> ContextManager[Callable[..., Iterator[Item]]]:

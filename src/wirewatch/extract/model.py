@@ -24,7 +24,7 @@ class TypingModel:
     bias: np.ndarray
     labels: tuple[str, ...]
 
-    def probabilities(self, sentences: list[str], threads: int = 2) -> np.ndarray:
+    def probabilities(self, sentences: list[str], threads: int = 1) -> np.ndarray:
         """One row of class probabilities per sentence, columns in `labels` order."""
         if not sentences:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
