@@ -137,3 +137,18 @@ def test_load_time_under_two_seconds():
     started = time.process_time()
     load_gazetteer()
     assert time.process_time() - started < 2.0
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Shelling hit Kharkiv overnight.", "UA.07"),      # the city and its oblast: one unit either way
+    ("Storms swept across Iowa.", "US.IA"),            # also a village in Louisiana, too small to count
+    ("A crowd gathered in Medina.", None),             # Saudi Arabia's region, or towns in Ohio and New York
+    ("A man was shot in Gilbert.", None),              # towns in Arizona, Iowa and Minnesota
+    ("A deputy was shot in Kountze.", None),           # a small town cannot vouch for its own state
+])
+def test_admin1_named_only_beyond_doubt(gazetteer, text, unit):
+    assert gazetteer.admin1_in(text) == (frozenset({unit}) if unit else frozenset())
+
+
+def test_village_of_supports_only_a_whole_name(gazetteer):
+    assert "Baka" not in _spotted(gazetteer, "The blast hit a van in the village of Baka Khel on Monday.")

@@ -77,8 +77,15 @@ def test_small_town_without_support_is_not_a_place(gazetteer, text):
 @pytest.mark.parametrize("text", [
     "A deputy was shot in Kountze, Texas, on Tuesday.",            # qualifier
     "Texas officials said a deputy was shot in Kountze.",           # the town's admin1 named
-    "Gunmen raided the village of Kountze at night.",               # a settlement word before it
+    "American officials said gunmen raided the village of Kountze.",  # "village of", in the US
 ])
 def test_small_town_with_support_is_resolved(gazetteer, text):
     place = _resolve(gazetteer, text, "Kountze")
     assert (place.name, place.admin1) == ("Kountze", "Texas")
+
+
+def test_village_of_needs_the_articles_country(gazetteer):
+    # The only Baka in the gazetteer is a small town in the Philippines; this one is in Pakistan.
+    text = "Pakistani police said a bomb hit a van in the village of Baka on Monday."
+    assert _resolve(gazetteer, text, "Baka") is None
+    assert _resolve(gazetteer, "Philippine troops said rebels raided the village of Baka.", "Baka").iso == "PHL"

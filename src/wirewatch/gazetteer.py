@@ -115,7 +115,8 @@ class Gazetteer:
         for hit in self.spot(text):
             if hit.demonym_of:
                 focus[hit.demonym_of] += 1
-            countries = {e.country for e in hit.entries}
+            # small towns take their country from the context, so they cannot add to it
+            countries = {e.country for e in hit.entries if e.kind != "city" or e.population >= SMALL_TOWN}
             if len(countries) == 1:
                 focus[countries.pop()] += 2
         return focus
@@ -134,13 +135,17 @@ class Gazetteer:
                 hits.append(hit if len(entries) == len(hit.entries) else replace(hit, entries=entries))
         return hits
 
-    def supported(self, entry: Entry, text: str, start: int, end: int, named_admin1: frozenset[str]) -> bool:
+    def supported(self, entry: Entry, text: str, start: int, end: int, named_admin1: frozenset[str],
+                  focus: Counter[str] | None = None) -> bool:
         """Whether the text backs reading text[start:end] as this entry: always, for all but small
-        towns; for those, their admin1 named in the text, a qualifier after them, or "the village of"."""
+        towns; for those, their admin1 named in the text, a qualifier after them, or "the village of"
+        (with their country in the article's focus, when the caller knows it)."""
         if entry.kind != "city" or entry.population >= SMALL_TOWN or entry.admin1 in named_admin1:
             return True
-        if _SETTLEMENT_BEFORE.search(text[max(0, start - 30):start]):
-            return True
+        # "the village of Baka" but not "the village of Baka Khel", a village the gazetteer lacks
+        whole = not re.match(r"[ -][A-Z]", text[end:end + 2])
+        if whole and _SETTLEMENT_BEFORE.search(text[max(0, start - 30):start]):
+            return focus is None or focus.get(entry.country, 0) > 0
         admin1s, countries = self.qualifier(text, end)
         return entry.admin1 in admin1s or entry.country in countries
 
@@ -198,12 +203,18 @@ class Gazetteer:
 
 
 def _admin1_named(hits: list[Hit]) -> frozenset[str]:
-    """Admin1 keys that hits name: admin1 units themselves, and the unit of a name that is one town."""
+    """Admin1 keys that hits name beyond doubt: every reading of the name but a country lies in that
+    one unit, as with "Kharkiv"; "Medina" and "Gilbert" name none. Beside an admin1 reading, small
+    towns do not count ("Iowa" is also a village in Louisiana)."""
     named = set()
     for hit in hits:
-        named.update(e.key for e in hit.entries if e.kind == "admin1")
-        if len(hit.entries) == 1 and hit.entries[0].kind == "city" and hit.entries[0].population >= SMALL_TOWN:
-            named.add(hit.entries[0].admin1)
+        readings = [e for e in hit.entries if e.kind != "country"]
+        large = [e for e in readings if e.kind == "admin1" or e.population >= SMALL_TOWN]
+        # a small town cannot vouch for its own admin1: that would make every namesake its own support
+        counted = large if any(e.kind == "admin1" for e in large) else readings if large else []
+        units = {e.key if e.kind == "admin1" else e.admin1 for e in counted}
+        if len(units) == 1:
+            named.update(units)
     named.discard(None)
     return frozenset(named)
 

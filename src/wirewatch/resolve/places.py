@@ -29,7 +29,7 @@ def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: G
     wants_region = name != field.text or bool(_PAIRED_REGION.match(after) or _REGION_AFTER.match(after))
     named = gazetteer.admin1_in(text)
     start, end = field.span.start, field.span.end
-    entries = [e for e in gazetteer.entries(name) if gazetteer.supported(e, text, start, end, named)]
+    entries = [e for e in gazetteer.entries(name) if gazetteer.supported(e, text, start, end, named, focus)]
     admin1s, countries = gazetteer.qualifier(text, end)
     # "Henderson, Texas": the qualifier decides among the towns it fits, whatever their size
     entries = [e for e in entries if e.admin1 in admin1s or (e.kind != "country" and e.country in countries)] \
