@@ -89,3 +89,17 @@ def test_village_of_needs_the_articles_country(gazetteer):
     text = "Pakistani police said a bomb hit a van in the village of Baka on Monday."
     assert _resolve(gazetteer, text, "Baka") is None
     assert _resolve(gazetteer, "Philippine troops said rebels raided the village of Baka.", "Baka").iso == "PHL"
+
+
+def test_ucdp_scoring_counts_admin2(tmp_path):
+    from wirewatch.evaluate.places import score_ucdp
+
+    header = "source_headline,country,adm_1,adm_2,where_prec,where_coordinates,latitude,longitude\n"
+    rows = ('"Deputy shot dead in Bay Minette, Alabama",United States of America,Alabama state,'
+            'Baldwin county,1,Bay Minette town,30.88,-87.77\n'
+            '"Two killed in Nacogdoches, Texas",United States of America,Texas state,Harris county,1,x,31.6,-94.65\n')
+    path = tmp_path / "ged.csv"
+    path.write_text(header + rows, encoding="utf-8")
+    figures = score_ucdp(path)
+    assert (figures["admin2_n"], figures["admin2_accuracy"]) == (2, 0.5)
+    assert figures["admin1_accuracy"] == 1.0 and figures["within_25km"] == 1.0

@@ -33,7 +33,7 @@ def headline_place(headline: str) -> Place | None:
 
 
 def score_ucdp(path: Path) -> dict:
-    """Coverage, country and admin1 agreement, and km error where UCDP's point is precise."""
+    """Coverage, country, admin1 and admin2 agreement, and km error where UCDP's point is precise."""
     try:
         with path.open(encoding="utf-8") as fh:
             reader = csv.DictReader(fh)
@@ -43,7 +43,7 @@ def score_ucdp(path: Path) -> dict:
         raise InputError(str(path), f"cannot be read as UCDP GED CSV ({err})") from None
     if missing:
         raise InputError(str(path), f"lacks UCDP GED columns {sorted(missing)}", hint="pass a GED CSV export")
-    found = country_ok = admin_n = admin_ok = 0
+    found = country_ok = admin_n = admin_ok = admin2_n = admin2_ok = 0
     errors_km = []
     for r in rows:
         place = headline_place(r["source_headline"])
@@ -54,6 +54,9 @@ def score_ucdp(path: Path) -> dict:
         if r["adm_1"] and place.precision <= GeoPrecision.REGION:
             admin_n += 1
             admin_ok += _unit(place.admin1 or "") == _unit(r["adm_1"])
+        if r.get("adm_2") and place.admin2:
+            admin2_n += 1
+            admin2_ok += _unit(place.admin2) == _unit(r["adm_2"])
         if r["where_prec"] in {"1", "2"} and place.precision <= GeoPrecision.NEAR and r["latitude"] and r["longitude"]:
             gold = Place(r["where_coordinates"], GeoPrecision.EXACT, latitude=float(r["latitude"]),
                          longitude=float(r["longitude"]))
@@ -63,6 +66,7 @@ def score_ucdp(path: Path) -> dict:
         "records": len(rows), "with_place": found, "coverage": round(found / len(rows), 3) if rows else 0.0,
         "country_accuracy": round(country_ok / found, 3) if found else None,
         "admin1_accuracy": round(admin_ok / admin_n, 3) if admin_n else None, "admin1_n": admin_n,
+        "admin2_accuracy": round(admin2_ok / admin2_n, 3) if admin2_n else None, "admin2_n": admin2_n,
         "precise_n": len(errors_km), "within_25km": round(within / len(errors_km), 3) if errors_km else None,
         "median_km": round(statistics.median(errors_km), 1) if errors_km else None,
     }
