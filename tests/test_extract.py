@@ -230,3 +230,68 @@ def test_a_statement_without_place_or_date_points_back_at_the_last_report():
     found = mentions_of(text, published=date(2023, 6, 20))
     assert [m.attribution.kind for m in found] == [SourceKind.OUTLET, SourceKind.OFFICIAL_STATEMENT]
     assert found[1].place_text == found[0].place_text and found[1].date_text == found[0].date_text
+
+
+# --- False events: background, generic statements, analysis, anaphora (issue 3) -----------------------
+
+@pytest.mark.parametrize("text", [
+    # background and habitual descriptions
+    "Outside Ukraine, the Volya Battalion is best known for its incursions into the Kursk region.",
+    "Gunmen frequently attack buses on the road between Gao and Ansongo, residents say.",
+    "Militia fighters have often raided cattle camps in the Jonglei region in the dry season.",
+    # generic statements and an analyst's view of a kind of attack
+    "Sabotage of rail lines is a cheap way to slow Russian supply trains in the Bryansk region, "
+    "said Petra Lind, a defence analyst at the Nordic Institute.",
+    "\"Every torched recruitment office in Bryansk is a week of delay for the draft,\" the commander said.",
+    # a summary that does not report the event
+    "The ministry's nightly tally of intercepted drones did not mention the Kursk region.",
+])
+def test_background_and_generic_statements_are_not_events(text):
+    assert mentions_of(text) == []
+
+
+def test_a_named_group_is_not_a_place():
+    (m,) = mentions_of("Fighters of the Volya Battalion clashed with Russian troops near Sudzha on Tuesday.")
+    assert m.place_text.text == "Sudzha"
+
+
+def test_an_official_without_comment_on_the_blast_adds_no_event_and_no_claim():
+    text = ("A bomb exploded under a police van in Bannu on Monday, killing two officers. "
+            "Police would not comment on the Bannu blast, which no group has claimed.")
+    found = mentions_of(text)
+    assert {m.sub_event_type for m in found} == {"Remote explosive/landmine/IED"}
+    assert SourceKind.PERPETRATOR_CLAIM not in {m.attribution.kind for m in found}
+
+
+def test_a_definite_reference_joins_the_incident_already_reported():
+    text = ("A bomb exploded beside a bus in Quetta on Sunday, killing four passengers, police said. "
+            "The blast in Quetta was blamed by officials on separatists.")
+    first, *rest = mentions_of(text, published=date(2024, 6, 11))
+    assert rest and all(m.date_text == first.date_text and ":echo:" in m.id for m in rest)
+
+
+def test_shelling_during_a_clash_is_part_of_the_clash():
+    text = ("Ukrainian fighters clashed with Russian troops near Sudzha on Tuesday, the regional governor said. "
+            "In a video message late on Tuesday, the governor said Sudzha had been under heavy shelling all day "
+            "while the fighters tried to reach the town.")
+    assert {m.sub_event_type for m in mentions_of(text, published=date(2024, 6, 12))} == {"Armed clash"}
+
+
+def test_shelling_on_another_day_is_its_own_event():
+    text = ("Ukrainian fighters clashed with Russian troops near Sudzha on Tuesday, the regional governor said. "
+            "Sudzha came under artillery fire again on Thursday, damaging a school, the governor said.")
+    types = [m.sub_event_type for m in mentions_of(text, published=date(2024, 6, 14))]
+    assert types == ["Armed clash", "Shelling/artillery/missile attack"]
+
+
+def test_a_dateline_city_does_not_place_the_event_a_sentence_names():
+    text = ("MOSCOW — Russia's Defence Ministry on Friday rejected claims that Ukrainian fighters had "
+            "crossed into the Kursk region earlier this month, calling them a provocation.\n\n"
+            "The group says its men fought Russian border guards in the region in the first week of June.")
+    found = mentions_of(text, published=date(2024, 6, 21))
+    assert found and {m.place_text.text for m in found} == {"Kursk region"}
+
+
+def test_a_guided_aerial_bomb_is_an_air_strike():
+    (m,) = mentions_of("A Russian guided aerial bomb hit a school in Orikhiv on Thursday, the governor said.")
+    assert m.sub_event_type == "Air/drone strike"

@@ -16,9 +16,10 @@ from ..models import Actor, Article, Attribution, Fatalities, Mention, SourceKin
 from ..ontology import load_ontology
 from ..settings import ExtractSettings
 from ..timex import TimeExpression, find_time_expressions
-from .actors import ActorHit, assign_roles, find_actors, find_target, named_groups
+from .actors import GROUP_HEADS, ActorHit, assign_roles, find_actors, find_target, named_groups
 from .claims import SpeakerState, attribute
 from .classify import combine, find_triggers
+from .coreference import fold_fire_into_clashes, names_place_anaphor, refers_back
 from .model import load_typing_model
 from .fatalities import find_fatalities
 from .lexicons import load_lexicons
@@ -36,8 +37,10 @@ _INSTITUTION_AFTER = re.compile(
 _SPEAKS_AFTER = re.compile(r"\s+(?:has|had|have|also|later|then)?\s*(?:said|says|denied|denies|claimed|claims|accused|"
                            r"accuses|insisted|insists|warned|announced|stated|reported|responded|blamed|"
                            r"confirmed|rejected|vowed|called)\b|\s+(?:has|had) not (?:said|commented|confirmed)")
+# A place name that opens a group's name ("the Volya Battalion", "Sudan Armed Forces") is not a venue.
+_GROUP_AFTER = re.compile(rf"\s+(?:[A-Z][\w'’-]+\s+){{0,2}}(?:{GROUP_HEADS})\b")
 _REGION_PLURAL = re.compile(rf"^\s+{REGION_WORDS}s\b", re.IGNORECASE)
-_DATELINE = re.compile(r"^([A-Z][A-Z' -]+?)(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:,|\(|—|–|-)")
+_DATELINE = re.compile(r"^([A-Z][A-Z' -]+?)(?:,\s*([A-Z][A-Za-z ]+?))?\s*(?:,|\(|—|–|-)")
 # What may stand between two dates of one trigger: "in May and again earlier this month", "May, June".
 _SPLIT_DATES = re.compile(r"(?i)\s*(?:,|(?:,\s*)?(?:and|or|then)(?:\s+again)?)\s*")
 # Words by which a statement after a report speaks of the same incident.
@@ -74,8 +77,10 @@ def extract(article: Article, settings: ExtractSettings | None = None,
     venues = [[h for h in gazetteer.spot(s.text) if h.entries and not _not_a_venue(s.text, h)] if ok else []
               for s, ok in zip(sentences, usable)]
     times_of = [find_time_expressions(s.text) if ok else [] for s, ok in zip(sentences, usable)]
-    if 0 <= dateline_index < len(sentences):  # the dateline dates the report, not an event
+    if 0 <= dateline_index < len(sentences):
+        # The dateline dates and places the report, not an event; it stays the fallback place below.
         times_of[dateline_index] = [t for t in times_of[dateline_index] if t.start >= dateline_end]
+        venues[dateline_index] = _past_dateline(venues[dateline_index], dateline_end)
     model = load_typing_model() if settings.model else None
     wanted = [i for i in range(len(sentences)) if lexical[i] and (venues[i] or times_of[i])]
     texts = [sentences[i].text for i in wanted]
@@ -83,6 +88,7 @@ def extract(article: Article, settings: ExtractSettings | None = None,
     mentions: list[Mention] = []
     warnings: list[str] = []
     last_place: dict[int, TextField] = {}
+    latest_place: TextField | None = None  # across paragraphs, for "in the region"
     last_date: dict[int, TextField] = {}
     last_group: str | None = None
     last_mention_sentence = -10
@@ -96,14 +102,16 @@ def extract(article: Article, settings: ExtractSettings | None = None,
         attribution = attribute(sent.text, sent.paragraph, state, lex, group_aliases)
         places, times = venues[index], times_of[index]
         if places:
-            last_place[sent.paragraph] = _place_field(sent, places[-1], article.id)
+            last_place[sent.paragraph] = latest_place = _place_field(sent, places[-1], article.id)
         actors = find_actors(sent.text, lex, groups, gazetteer, last_group)
         named = [a for a in actors if a.name in {n for n, _ in groups.values()}]
         last_group = named[-1].name if named else last_group
         triggers = combine(lexical[index], scores.get(index), model.labels if model else (), settings.model_override)
-        if triggers and not (places or times) and attribution.kind in _POINTS_BACK:
-            # "The ministry said it repelled the incursion": a statement without place or date words of
-            # its own speaks of what the article reported just before.
+        if triggers and not times and ((not places and attribution.kind in _POINTS_BACK)
+                                       or all(refers_back(sent.text, t) for t in triggers)):
+            # "The ministry said it repelled the incursion", "The bombing in Quetta was blamed on…": a
+            # statement without place or date words of its own, or words naming a known incident, speak
+            # of what the article reported before.
             echoes = _echoes(mentions, triggers, attribution, sent, article.id)
             if echoes:
                 mentions.extend(echoes)
@@ -125,7 +133,8 @@ def extract(article: Article, settings: ExtractSettings | None = None,
         toll = _toll(sent, article.id)
         for k, trig in enumerate(triggers):
             chosen = _choose_places(sent, places, trig.start, article.id, focus)
-            place_list = chosen or [last_place.get(sent.paragraph) or dateline]
+            anaphor = latest_place if names_place_anaphor(sent.text) else None
+            place_list = chosen or [last_place.get(sent.paragraph) or anaphor or dateline]
             actor1, actor2 = assign_roles(sent.text, actors, trig.start, trig.end)
             target = find_target(sent.text, lex, trig.end)
             for d, (date_field, place) in enumerate((dt, pl) for dt in dates for pl in place_list):
@@ -143,7 +152,7 @@ def extract(article: Article, settings: ExtractSettings | None = None,
                 ))
         last_mention_sentence = index
         _remember_date(last_date, sent, times, article.id)
-    return mentions, warnings
+    return fold_fire_into_clashes(mentions, text, article.published or article.ingested), warnings
 
 
 def _echoes(earlier: list[Mention], triggers, attribution, sent: Sentence, article_id: str) -> list[Mention]:
@@ -173,7 +182,23 @@ def _not_a_venue(text: str, hit: Hit) -> bool:
     """True for a place name used for its government ("Moscow said") or to qualify an institution
     ("Russia's Defence Ministry", "the Bryansk governor"): it says who speaks, not where it happened."""
     after = text[hit.end:hit.end + 40]
-    return bool(_INSTITUTION_AFTER.match(after) or _SPEAKS_AFTER.match(after))
+    return bool(_INSTITUTION_AFTER.match(after) or _SPEAKS_AFTER.match(after) or _GROUP_AFTER.match(after))
+
+
+def _past_dateline(hits: list[Hit], dateline_end: int) -> list[Hit]:
+    """The places a dateline sentence names after its dateline, unless they only widen the dateline's
+    town ("NAIROBI — … in Kenya on Tuesday"), which then stays the most specific place."""
+    own = [h for h in hits if h.start >= dateline_end]
+    towns = {(e.country, e.admin1) for h in hits if h.start < dateline_end for e in h.entries if e.kind == "city"}
+    if own and towns and all(_contains(h, towns) for h in own):
+        return hits
+    return own
+
+
+def _contains(hit: Hit, towns: set[tuple[str, str | None]]) -> bool:
+    """True for a country or region that holds one of the towns."""
+    return any((e.kind == "country" and any(c == e.country for c, _ in towns))
+               or (e.kind == "admin1" and any(a == e.key for _, a in towns)) for e in hit.entries)
 
 
 def _field(sent: Sentence, start: int, end: int, article_id: str) -> TextField:
@@ -274,6 +299,9 @@ def _dateline(sentences: list[Sentence], gazetteer: Gazetteer, article_id: str
         if m and dash and m.group(1).strip().isupper():
             name = m.group(1).strip()
             place = _field(sent, 0, len(name), article_id) if gazetteer.entries(name) else None
+            if place is None and m.group(2) and gazetteer.entries(m.group(2)):
+                # A town the gazetteer lacks: "SOTK, Armenia —" is still in Armenia.
+                place = _field(sent, m.start(2), m.end(2), article_id)
             return place, index, dash.end()
     return None, -1, 0
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from ..gazetteer import Gazetteer
 from .lexicons import Lexicons
 
-_GROUP_HEADS = (r"Legion|Corps|Brigade|Battalion|Front|Movement|Army|Militia|Guards?|Alliance|Resistance|"
+GROUP_HEADS = (r"Legion|Corps|Brigade|Battalion|Front|Movement|Army|Militia|Guards?|Alliance|Resistance|"
                 r"Partisans|Committee|Group|Forces|Council|Network|Unit|Detachment|Federation|Coalition")
-_GROUP = re.compile(rf"\b((?:[A-Z][\w'’-]+ (?:of (?:the )?)?){{1,5}}(?:{_GROUP_HEADS}))\b(?: \(([A-Z][A-Za-z]{{1,6}})\))?")
+_GROUP = re.compile(rf"\b((?:[A-Z][\w'’-]+ (?:of (?:the )?)?){{1,5}}(?:{GROUP_HEADS}))\b(?: \(([A-Z][A-Za-z]{{1,6}})\))?")
 # Words before a group's name that are not part of it: "Fighters of the X Legion", "The X Front".
 _LEADING = re.compile(r"^(?:(?:The|A|An|This|That|Its|Their)\s+)?(?:(?:Fighters|Members|Units?|Commanders?|Soldiers|"
                       r"Supporters|Leaders?|Head|Spokes(?:man|woman|person)|Volunteers)\s+of\s+(?:the\s+)?)?")

@@ -38,7 +38,7 @@ _CLAIM = re.compile(r"(?i)\b(?:claimed|claims|claiming|took|takes|taking) (?:res
                     r"assassination|shooting|operation|sabotage|arson)\b|\bclaimed by\b")
 _NO_CLAIM = re.compile(r"(?i)\b(?:no (?:one|group|organi[sz]ation|faction|claim)|nobody|none)\b|"
                        r"\b(?:not|yet to|never)\s+(?:yet\s+|immediately\s+|publicly\s+)?(?:been\s+)?claim")
-_NEGATED_SUBJECT = re.compile(r"(?i)^(?:no|nobody|none|neither)\b")
+_NEGATED_SUBJECT = re.compile(r"(?i)^(?:(?:which|that|who|whom)\s+)?(?:no|nobody|none|neither)\b")
 _FIRST_PERSON = re.compile(r"(?i)[\"“][^\"”]*\b(?:we|our|us)\b[^\"”]*[\"”]")
 _SPEAKER_WORDS = 5  # a speaker named before "said" is a short noun phrase: "the regional governor"
 _HAS_PRONOUN = re.compile(r"(?i)\b(?:he|she|they)\b")

@@ -17,6 +17,21 @@ _IRREALIS = re.compile(
     r"aim(?:s|ed)? to|seek(?:s)? to|attempt to|would-be|future)\b)"
 )
 _NEGATION = re.compile(r"(?i:\b(?:no|not|never|without|nor)\b)")
+# Words that describe what an actor does as a rule, or did over years, rather than one incident.
+_HABITUAL = re.compile(
+    r"(?i)\b(?:(?:best |well |widely )?known for|notorious for|famous for|(?:a )?history of|track record|"
+    r"tends? to|used to|frequently|regularly|routinely|often|usually|typically|habitually|time and again|"
+    r"(?:has|have|had) (?:\w+ )?(?:repeatedly|long)|in recent (?:years|months|weeks)|for (?:years|decades)|"
+    r"over the (?:past|last) (?:few |several )?(?:years|decades?))\b")
+# A kind of act, not an incident: "every torched office", "sabotage of rail lines is a cheap way".
+_QUANTIFIED = re.compile(r"(?i)\b(?:every|each|any)\s+(?:[\w-]+\s+){0,2}$")
+_DETERMINED = re.compile(r"(?i)\b(?:the|a|an|this|that|these|those|its|their|his|her|our|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}$")
+_CLASSIFYING = re.compile(r"^(?:\s+(?:of|against|on|in)\s+[^,;.\"“]{1,60}?)?\s+(?:is|was|are|were|remains?|"
+                          r"ha(?:s|ve) become)\s+[\"“]?(?:an?|one of|part of|the (?:most|best|only|main|cheapest))\b",
+                          re.IGNORECASE)
+# The event is only named inside what a summary or report left out: "the tally of intercepted drones did not mention".
+_NOT_MENTIONED = re.compile(r"(?i)^[^,;.]{0,60}?\b(?:did|does|do|has|have|had) not (?:mention|include|list|report|"
+                            r"refer to|cover)\b|^[^,;.]{0,60}?\bmade no mention\b")
 _BEFORE, _AFTER, _NEG_BEFORE = 60, 35, 25
 
 
@@ -51,9 +66,19 @@ def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
 def is_realis(text: str, start: int, end: int) -> bool:
     """False when the words around a trigger make it threatened, planned, feared, negated or hypothetical."""
     window = _clause(text, max(0, start - _BEFORE), min(len(text), end + _AFTER), start)
-    if _IRREALIS.search(window):
+    if _IRREALIS.search(window) or _HABITUAL.search(window):
         return False
-    return not _NEGATION.search(text[max(0, start - _NEG_BEFORE):start])
+    return not (_NEGATION.search(text[max(0, start - _NEG_BEFORE):start]) or _generic(text, start, end)
+                or _NOT_MENTIONED.search(text[end:]))
+
+
+def _generic(text: str, start: int, end: int) -> bool:
+    """True for a trigger naming a kind of act rather than an incident: under "every", or a bare noun
+    that a copula classifies ("sabotage against supply lines was a legitimate part of the war")."""
+    before = text[max(0, start - 40):start]
+    if _QUANTIFIED.search(before):
+        return True
+    return not _DETERMINED.search(before) and bool(_CLASSIFYING.match(text[end:]))
 
 
 def _clause(text: str, lo: int, hi: int, anchor: int) -> str:
