@@ -21,8 +21,8 @@ from .rows import (ARTICLE_COLUMNS, Dialect, SQLStore, article_from_row, conditi
 SQLITE = Dialect("?", lambda column: f"{column} = ? COLLATE NOCASE", lambda expr: f"{expr} LIKE ?")
 
 SCHEMA_VERSION = migrations.latest("sqlite")
-# A writer's page cache holds the band-key index (about 25 keys x 18 bytes per article, so this is room for some
-# 250,000 articles): every article stored looks up and inserts 25 keys at random places in it, and with
+# A writer's page cache holds the band-key tables (25 keys of about 18 bytes per article, on pages filled to about
+# 70%: room for some 200,000 articles): each article stored looks up 25 keys at random places in them, and with
 # SQLite's 2 MiB default each of those is a read from the file once the store passes a few thousand articles.
 # SQLite takes the memory only as pages are read; readers (API requests) keep the default.
 WRITER_CACHE_KIB = 128 * 1024
