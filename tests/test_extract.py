@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -243,6 +244,9 @@ def test_a_statement_without_place_or_date_points_back_at_the_last_report():
     "Sabotage of rail lines is a cheap way to slow Russian supply trains in the Bryansk region, "
     "said Petra Lind, a defence analyst at the Nordic Institute.",
     "\"Every torched recruitment office in Bryansk is a week of delay for the draft,\" the commander said.",
+    # trends across many incidents
+    "Aid groups recorded a sharp rise in kidnappings of travellers on the Kaduna highway in March.",
+    "The number of arson attacks on rail lines in the Bryansk region doubled in May, the union said.",
     # a summary that does not report the event
     "The ministry's nightly tally of intercepted drones did not mention the Kursk region.",
 ])
@@ -295,3 +299,12 @@ def test_a_dateline_city_does_not_place_the_event_a_sentence_names():
 def test_a_guided_aerial_bomb_is_an_air_strike():
     (m,) = mentions_of("A Russian guided aerial bomb hit a school in Orikhiv on Thursday, the governor said.")
     assert m.sub_event_type == "Air/drone strike"
+
+
+def test_an_analysis_piece_reports_only_incidents_dated_to_the_day():
+    text = ("Gunmen attacked a police post in Tillaberi in March, killing six officers. "
+            "On Tuesday, jihadists ambushed an army convoy near Tera, the army said.")
+    analysis = replace(article(text), url="https://test.example/analysis/2024/sahel-insurgency")
+    found, _ = extract(analysis)
+    assert [m.sub_event_type for m in found] == ["Armed clash"]
+    assert len(mentions_of(text)) == 2  # the same words in a news report are two incidents

@@ -29,6 +29,9 @@ _DETERMINED = re.compile(r"(?i)\b(?:the|a|an|this|that|these|those|its|their|his
 _CLASSIFYING = re.compile(r"^(?:\s+(?:of|against|on|in)\s+[^,;.\"“]{1,60}?)?\s+(?:is|was|are|were|remains?|"
                           r"ha(?:s|ve) become)\s+[\"“]?(?:an?|one of|part of|the (?:most|best|only|main|cheapest))\b",
                           re.IGNORECASE)
+# A trend across many incidents: "a sharp rise in kidnappings", "the number of attacks".
+_TREND = re.compile(r"(?i)\b(?:rise|surge|increase|spike|upsurge|uptick|decline|drop|fall|fewer|more|number|share|"
+                    r"proportion|rate|statistics)\s+(?:in|of)\s+(?:[\w-]+\s+){0,2}$")
 # The event is only named inside what a summary or report left out: "the tally of intercepted drones did not mention".
 _NOT_MENTIONED = re.compile(r"(?i)^[^,;.]{0,60}?\b(?:did|does|do|has|have|had) not (?:mention|include|list|report|"
                             r"refer to|cover)\b|^[^,;.]{0,60}?\bmade no mention\b")
@@ -73,10 +76,10 @@ def is_realis(text: str, start: int, end: int) -> bool:
 
 
 def _generic(text: str, start: int, end: int) -> bool:
-    """True for a trigger naming a kind of act rather than an incident: under "every", or a bare noun
-    that a copula classifies ("sabotage against supply lines was a legitimate part of the war")."""
+    """True for a trigger naming a kind of act rather than an incident: under "every", in a trend ("a
+    rise in attacks"), or a bare noun a copula classifies ("sabotage … was a legitimate part of the war")."""
     before = text[max(0, start - 40):start]
-    if _QUANTIFIED.search(before):
+    if _QUANTIFIED.search(before) or _TREND.search(before):
         return True
     return not _DETERMINED.search(before) and bool(_CLASSIFYING.match(text[end:]))
 
