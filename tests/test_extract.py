@@ -10,6 +10,7 @@ import pytest
 from wirewatch.clean import article_id
 from wirewatch.extract import extract
 from wirewatch.extract.claims import SpeakerState, attribute
+from wirewatch.extract.classify import find_triggers
 from wirewatch.extract.fatalities import find_fatalities
 from wirewatch.extract.lexicons import load_lexicons
 from wirewatch.extract.sentences import split_sentences
@@ -308,3 +309,9 @@ def test_an_analysis_piece_reports_only_incidents_dated_to_the_day():
     found, _ = extract(analysis)
     assert [m.sub_event_type for m in found] == ["Armed clash"]
     assert len(mentions_of(text)) == 2  # the same words in a news report are two incidents
+
+
+def test_explosions_with_a_drone_overhead_are_a_drone_strike():
+    text = ("Residents reported several explosions at the fuel depot in Yelets late on Tuesday, after "
+            "a drone was heard flying low over the town.")
+    assert [h.sub_event_type for h in find_triggers(text, load_lexicons())] == ["Air/drone strike"]
