@@ -315,3 +315,11 @@ def test_explosions_with_a_drone_overhead_are_a_drone_strike():
     text = ("Residents reported several explosions at the fuel depot in Yelets late on Tuesday, after "
             "a drone was heard flying low over the town.")
     assert [h.sub_event_type for h in find_triggers(text, load_lexicons())] == ["Air/drone strike"]
+
+
+def test_an_experts_view_reports_only_incidents_dated_to_the_day():
+    view = ("Saboteurs blew up a railway bridge near Klintsy in May to slow fuel trains to the front, "
+            "said Petra Lind, a defence analyst at the Nordic Institute.")
+    assert mentions_of(view, published=date(2024, 6, 20)) == []
+    dated = view.replace("in May", "on Tuesday")
+    assert len(mentions_of(dated, published=date(2024, 6, 20))) == 1

@@ -19,8 +19,8 @@ from ..timex import TimeExpression, find_time_expressions
 from .actors import GROUP_HEADS, ActorHit, assign_roles, find_actors, find_target, named_groups
 from .claims import SpeakerState, attribute
 from .classify import combine, find_triggers
-from .coreference import (dated_to_the_day, fold_fire_into_clashes, is_commentary, names_place_anaphor,
-                          refers_back)
+from .coreference import fold_fire_into_clashes, names_place_anaphor, refers_back
+from .genre import dated_to_the_day, is_commentary, is_expert_view
 from .model import load_typing_model
 from .fatalities import find_fatalities
 from .lexicons import load_lexicons
@@ -154,9 +154,11 @@ def extract(article: Article, settings: ExtractSettings | None = None,
         last_mention_sentence = index
         _remember_date(last_date, sent, times, article.id)
     reference = article.published or article.ingested
-    if is_commentary(article.url, article.title):
-        # An analysis or opinion piece reports an incident only where it dates it to the day.
-        mentions = [m for m in mentions if dated_to_the_day(m, reference)]
+    commentary = is_commentary(article.url, article.title)
+    # An analysis or opinion piece, or an expert inside a report, tells of an incident only where the
+    # words date it to the day; otherwise they discuss the conflict.
+    mentions = [m for m in mentions if dated_to_the_day(m, reference) or not (
+        commentary or is_expert_view(text[m.passage.start:m.passage.end]))]
     return fold_fire_into_clashes(mentions, text, reference), warnings
 
 

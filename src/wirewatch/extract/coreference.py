@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from ..gazetteer import fold
-from ..models import DatePrecision, Mention, TextField
+from ..models import Mention, TextField
 from ..timex import find_time_expressions, resolve
 from .classify import TriggerHit
 
@@ -74,25 +74,3 @@ def _day(field: TextField | None, reference: date | None) -> date | str | None:
     span = resolve(found[0], reference) if found and reference else None
     return span.start if span else fold(field.text)
 
-
-# Pieces that discuss a conflict rather than report on it: background there is not news.
-_COMMENT_URL = re.compile(r"(?i)/(?:analysis|opinions?|comment|commentisfree|commentary|editorials?|"
-                          r"explainers?|columns?|columnists?|outlook|perspectives?)/")
-_COMMENT_TITLE = re.compile(r"(?i)^\s*(?:analysis|opinion|comment|commentary|explainer|editorial|outlook|"
-                            r"column|perspective|view)\s*[:|—–]")
-
-
-def is_commentary(url: str | None, title: str | None) -> bool:
-    """True for an analysis, opinion or explainer piece, read from its URL path or title label."""
-    return bool((url and _COMMENT_URL.search(url)) or (title and _COMMENT_TITLE.match(title)))
-
-
-def dated_to_the_day(mention: Mention, reference: date | None) -> bool:
-    """True when the mention's own passage dates it to a day ("on Tuesday", "on 3 May")."""
-    field = mention.date_text
-    if field is None or reference is None or not (
-            mention.passage.start <= field.span.start < mention.passage.end):
-        return False
-    found = find_time_expressions(field.text)
-    span = resolve(found[0], reference) if found else None
-    return span is not None and span.precision is DatePrecision.DAY

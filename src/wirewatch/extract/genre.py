@@ -1,0 +1,44 @@
+"""Words that discuss a conflict rather than report an incident: analysis and opinion pieces, and
+experts' views inside a report. There, an incident counts only where its own words date it to the day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..models import DatePrecision, Mention
+from ..timex import find_time_expressions, resolve
+
+
+# Pieces that discuss a conflict rather than report on it: background there is not news.
+_COMMENT_URL = re.compile(r"(?i)/(?:analysis|opinions?|comment|commentisfree|commentary|editorials?|"
+                          r"explainers?|columns?|columnists?|outlook|perspectives?)/")
+_COMMENT_TITLE = re.compile(r"(?i)^\s*(?:analysis|opinion|comment|commentary|explainer|editorial|outlook|"
+                            r"column|perspective|view)\s*[:|—–]")
+
+
+def is_commentary(url: str | None, title: str | None) -> bool:
+    """True for an analysis, opinion or explainer piece, read from its URL path or title label."""
+    return bool((url and _COMMENT_URL.search(url)) or (title and _COMMENT_TITLE.match(title)))
+
+
+def dated_to_the_day(mention: Mention, reference: date | None) -> bool:
+    """True when the mention's own passage dates it to a day ("on Tuesday", "on 3 May")."""
+    field = mention.date_text
+    if field is None or reference is None or not (
+            mention.passage.start <= field.span.start < mention.passage.end):
+        return False
+    found = find_time_expressions(field.text)
+    span = resolve(found[0], reference) if found else None
+    return span is not None and span.precision is DatePrecision.DAY
+
+
+# Speakers whose words are a view on the conflict, not a report of an incident.
+_EXPERT = re.compile(r"(?i)\b(?:analysts?|experts?|researchers?|scholars?|professors?|academics?|sociologists?|"
+                     r"historians?|think[- ]tanks?|commentators?|specialists?|consultants?)\b")
+
+
+def is_expert_view(text: str) -> bool:
+    """True for a sentence in which an analyst, expert or academic speaks."""
+    return bool(_EXPERT.search(text))
