@@ -122,7 +122,7 @@ def stocked(store):
 
 
 def test_schema_version_is_set(store):
-    assert store.schema_version() == SCHEMA_VERSION == 5
+    assert store.schema_version() == SCHEMA_VERSION == 6
 
 
 def test_tables_exist(store):
@@ -148,7 +148,7 @@ def test_reopening_keeps_data_and_version(opener):
 
 
 def test_sqlite_schema_version_is_the_user_version(tmp_store):
-    assert tmp_store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert tmp_store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
 
 
 def test_wal_mode(tmp_store):
@@ -240,24 +240,32 @@ def test_version_3_database_is_migrated_and_still_finds_copies(tmp_path):
 
 def test_near_duplicate_lookup_reads_the_key_and_signature_tables_only(tmp_store):
     from wirewatch.store.sqlite import _candidates_sql
-    plan = [r[3] for r in tmp_store.db.execute("EXPLAIN QUERY PLAN " + _candidates_sql(25), list(range(50)))]
-    assert "SEARCH article_keys USING PRIMARY KEY (key=?)" in plan
-    assert "SEARCH recent_keys USING PRIMARY KEY (key=?)" in plan
+    plan = [r[3] for r in tmp_store.db.execute("EXPLAIN QUERY PLAN " + _candidates_sql(25), list(range(75)))]
+    for table in ("article_keys", "newer_keys", "recent_keys"):
+        assert f"SEARCH {table} USING PRIMARY KEY (key=?)" in plan
     assert "SEARCH article_signatures USING INTEGER PRIMARY KEY (rowid=?)" in plan
     assert {step.split()[1] for step in plan if step.startswith(("SEARCH", "SCAN"))} == \
-        {"article_keys", "recent_keys", "article_signatures"}   # never the articles table, never a whole table
+        {"article_keys", "newer_keys", "recent_keys", "article_signatures"}   # never articles, never a whole table
 
 
-def test_recent_keys_fold_into_the_key_table_and_are_found_on_both_sides(store, monkeypatch):
-    monkeypatch.setattr(sys.modules[type(store).__module__], "FOLD_EVERY", 2)
-    texts = [KHARKIV_TEXT + " " + GOMA_TEXT, DAKAR_TEXT, GOMA_TEXT]
+def test_keys_fold_from_table_to_table_and_are_found_in_each(store, monkeypatch):
+    folds = (("recent_keys", "newer_keys", 2), ("newer_keys", "article_keys", 4))
+    monkeypatch.setattr(sys.modules[type(store).__module__], "KEY_FOLDS", folds)
+    texts = [KHARKIV_TEXT + " " + GOMA_TEXT, DAKAR_TEXT, GOMA_TEXT, DAKAR_TEXT + " " + GOMA_TEXT,
+             KHARKIV_TEXT + " " + DAKAR_TEXT, KHARKIV_TEXT]
     articles = [make_article(text, url=f"https://ledger.example/{n}") for n, text in enumerate(texts)]
     with store.transaction():
         for article in articles:
             store.add_article(article, fingerprint(article.text))
     keys = [len(set(fingerprint(text).keys)) for text in texts]
-    assert (count(store, "article_keys"), count(store, "recent_keys")) == (keys[0] + keys[1], keys[2])
+    assert [count(store, table) for table in ("article_keys", "newer_keys", "recent_keys")] == \
+        [sum(keys[:4]), sum(keys[4:6]), 0]
     assert [store.near_duplicate(fingerprint(text), 0.9) for text in texts] == [a.id for a in articles]
+    with store.transaction():   # the seventh waits in recent_keys, and is found there
+        store.add_article(make_article(GOMA_TEXT + " Witnesses said."), fingerprint(GOMA_TEXT + " Witnesses said."))
+    assert count(store, "recent_keys") == len(set(fingerprint(GOMA_TEXT + " Witnesses said.").keys))
+    assert store.near_duplicate(fingerprint(GOMA_TEXT + " Witnesses said."), 0.9) == \
+        make_article(GOMA_TEXT + " Witnesses said.").id
 
 
 def test_a_writer_gets_a_page_cache_for_the_key_index(tmp_store):

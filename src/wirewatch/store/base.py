@@ -17,10 +17,12 @@ from ..models import Article, Event, Mention
 # precision but a year, so month-precise reports still meet day-precise ones.
 BLOCK_DAYS = 62
 
-# Every this many articles stored (by signature number), the band keys gathered in recent_keys move to
-# article_keys (migrations/sqlite/0005). Fewer means more folds, each rewriting most of the big table's pages;
-# more means a bigger small table, whose pages each batch dirties: 4,000 articles' keys fill about 600 pages.
-FOLD_EVERY = 4000
+# Band keys are stored in recent_keys; each time the number of articles stored (by signature number) reaches a
+# multiple of `every`, a table's keys move, in key order, to the next (migrations/sqlite/0005 and 0006). A batch
+# then dirties the few hundred pages of a small table, not a page per key of a big one; a fold rewrites most
+# pages of the table it fills, once for thousands of articles. 4,000 articles' keys fill about 600 pages.
+KEY_FOLDS = (("recent_keys", "newer_keys", 4000), ("newer_keys", "article_keys", 40_000))
+KEY_TABLES = ("article_keys", "newer_keys", "recent_keys")   # a lookup searches them all
 
 
 def in_block(event: Event, mention: Mention) -> bool:

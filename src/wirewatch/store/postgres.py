@@ -22,7 +22,7 @@ from ..errors import NotFound, StoreError
 from ..ingest.dedup import Fingerprint, fingerprint, similarity
 from ..models import Article, Event, Mention, event_from_dict, mention_from_dict, to_dict
 from . import migrations, redact
-from .base import BLOCK_DAYS, FOLD_EVERY, EventFilter, FeedState, Stats
+from .base import BLOCK_DAYS, KEY_FOLDS, KEY_TABLES, EventFilter, FeedState, Stats
 from .rows import (ARTICLE_COLUMNS, MENTION_COLUMNS, Dialect, SQLStore, article_from_row, conditions,
                    event_row, mention_row, now, run_counts, with_corroboration)
 
@@ -142,10 +142,10 @@ class PostgresStore(SQLStore):
     def near_duplicate(self, fp: Fingerprint, threshold: float) -> str | None:
         """The stored article most similar to the fingerprint, if at or above the threshold; only articles
         sharing a band key are compared."""
-        rows = self._sql("SELECT article_id, signature FROM article_signatures WHERE n IN "
-                         "(SELECT article FROM article_keys WHERE key = ANY(%s::bigint[]) "
-                         "UNION ALL SELECT article FROM recent_keys WHERE key = ANY(%s::bigint[]))",
-                         [list(fp.keys)] * 2)
+        tables = " UNION ALL ".join(f"SELECT article FROM {table} WHERE key = ANY(%s::bigint[])"
+                                    for table in KEY_TABLES)
+        rows = self._sql(f"SELECT article_id, signature FROM article_signatures WHERE n IN ({tables})",
+                         [list(fp.keys)] * len(KEY_TABLES))
         best = max(((similarity(fp.signature, bytes(sig)), aid) for aid, sig in rows), default=(0.0, None))
         return best[1] if best[0] >= threshold else None
 
@@ -166,9 +166,10 @@ class PostgresStore(SQLStore):
         # One statement for the article's keys: a round trip per key would cost more than the inserts.
         self._sql("INSERT INTO recent_keys SELECT DISTINCT key, %s FROM unnest(%s::bigint[]) AS key",
                   [n, list(fp.keys)])
-        if n % FOLD_EVERY == 0:   # identity numbers skip after a rollback: then the next multiple folds
-            self._sql("INSERT INTO article_keys SELECT key, article FROM recent_keys ON CONFLICT DO NOTHING")
-            self._sql("DELETE FROM recent_keys")
+        for table, into, every in KEY_FOLDS:   # identity numbers skip after a rollback: the next multiple folds
+            if n % every == 0:
+                self._sql(f"INSERT INTO {into} SELECT key, article FROM {table} ON CONFLICT DO NOTHING")
+                self._sql(f"DELETE FROM {table}")
 
     def add_duplicate(self, article: Article, duplicate_of: str, kind: str) -> None:
         """Record an article skipped as a copy of a stored one."""

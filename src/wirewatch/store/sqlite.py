@@ -13,7 +13,7 @@ from ..errors import NotFound, StoreError
 from ..ingest.dedup import Fingerprint, fingerprint, similarity
 from ..models import Article, Event, Mention, event_from_dict, mention_from_dict, to_dict
 from . import migrations
-from .base import BLOCK_DAYS, FOLD_EVERY, EventFilter, FeedState, Stats
+from .base import BLOCK_DAYS, KEY_FOLDS, KEY_TABLES, EventFilter, FeedState, Stats
 from .rows import (ARTICLE_COLUMNS, Dialect, SQLStore, article_from_row, conditions, event_row, mention_row, now,
                    run_counts, with_corroboration)
 
@@ -116,7 +116,7 @@ class SQLiteStore(SQLStore):
     def near_duplicate(self, fp: Fingerprint, threshold: float) -> str | None:
         """The stored article most similar to the fingerprint, if at or above the threshold; only articles
         sharing a band key are compared."""
-        rows = self.db.execute(_candidates_sql(len(fp.keys)), fp.keys * 2)
+        rows = self.db.execute(_candidates_sql(len(fp.keys)), fp.keys * len(KEY_TABLES))
         scored = [(similarity(fp.signature, signature), article_id) for article_id, signature in rows]
         best = max(scored, default=(0.0, None))
         return best[1] if best[0] >= threshold else None
@@ -134,9 +134,10 @@ class SQLiteStore(SQLStore):
         n = self.db.execute("INSERT INTO article_signatures (article_id, signature) VALUES (?, ?)",
                             (article_id, fp.signature)).lastrowid
         self.db.executemany("INSERT OR IGNORE INTO recent_keys VALUES (?, ?)", [(key, n) for key in fp.keys])
-        if n % FOLD_EVERY == 0:
-            self.db.execute("INSERT OR IGNORE INTO article_keys SELECT key, article FROM recent_keys")
-            self.db.execute("DELETE FROM recent_keys")
+        for table, into, every in KEY_FOLDS:
+            if n % every == 0:
+                self.db.execute(f"INSERT OR IGNORE INTO {into} SELECT key, article FROM {table}")
+                self.db.execute(f"DELETE FROM {table}")
 
     def add_duplicate(self, article: Article, duplicate_of: str, kind: str) -> None:
         """Record an article skipped as a copy of a stored one."""
@@ -290,12 +291,11 @@ class SQLiteStore(SQLStore):
 
 
 def _candidates_sql(keys: int) -> str:
-    """The articles sharing one of `keys` band keys (bound twice: folded and recent keys), with their
-    signatures: searches by primary key only."""
+    """The articles sharing one of `keys` band keys (bound once per key table), with their signatures:
+    searches by primary key only."""
     marks = ",".join("?" * keys)
-    return ("SELECT article_id, signature FROM article_signatures WHERE n IN "
-            f"(SELECT article FROM article_keys WHERE key IN ({marks}) "
-            f"UNION ALL SELECT article FROM recent_keys WHERE key IN ({marks}))")
+    tables = " UNION ALL ".join(f"SELECT article FROM {table} WHERE key IN ({marks})" for table in KEY_TABLES)
+    return f"SELECT article_id, signature FROM article_signatures WHERE n IN ({tables})"
 
 
 def _article(row: sqlite3.Row) -> Article:
