@@ -245,6 +245,10 @@ def test_a_statement_without_place_or_date_points_back_at_the_last_report():
     "Sabotage of rail lines is a cheap way to slow Russian supply trains in the Bryansk region, "
     "said Petra Lind, a defence analyst at the Nordic Institute.",
     "\"Every torched recruitment office in Bryansk is a week of delay for the draft,\" the commander said.",
+    "Since the start of the war, Russian shelling has killed more than 200 civilians in Kherson.",
+    # remembrance of a past incident, and a ban on protest
+    "Residents of Goma on Sunday remembered those killed when rebels shelled the city in January.",
+    "Police in Lagos on Tuesday banned all protests in the city ahead of the election.",
     # trends across many incidents
     "Aid groups recorded a sharp rise in kidnappings of travellers on the Kaduna highway in March.",
     "The number of arson attacks on rail lines in the Bryansk region doubled in May, the union said.",

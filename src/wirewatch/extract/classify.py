@@ -22,13 +22,17 @@ _HABITUAL = re.compile(
     r"(?i)\b(?:(?:best |well |widely )?known for|notorious for|famous for|(?:a )?history of|track record|"
     r"tends? to|used to|frequently|regularly|routinely|often|usually|typically|habitually|time and again|"
     r"(?:has|have|had) (?:\w+ )?(?:repeatedly|long)|in recent (?:years|months|weeks)|for (?:years|decades)|"
-    r"over the (?:past|last) (?:few |several )?(?:years|decades?))\b")
+    r"over the (?:past|last) (?:few |several )?(?:years|decades?)|since the (?:start|beginning|outbreak) of|"
+    r"anniversary|commemorat\w+|in memory of|remembered|mourned)\b")
 # A kind of act, not an incident: "every torched office", "sabotage of rail lines is a cheap way".
 _QUANTIFIED = re.compile(r"(?i)\b(?:every|each|any)\s+(?:[\w-]+\s+){0,2}$")
 _DETERMINED = re.compile(r"(?i)\b(?:the|a|an|this|that|these|those|its|their|his|her|our|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}$")
 _CLASSIFYING = re.compile(r"^(?:\s+(?:of|against|on|in)\s+[^,;.\"“]{1,60}?)?\s+(?:is|was|are|were|remains?|"
                           r"ha(?:s|ve) become)\s+[\"“]?(?:an?|one of|part of|the (?:most|best|only|main|cheapest))\b",
                           re.IGNORECASE)
+# What a ban forbids has not happened: "police banned all protests".
+_BANNED = re.compile(r"(?i)\b(?:bann?(?:ed|s)?|prohibit(?:ed|s|ing)?|outlaw(?:ed|s|ing)?)\s+(?:on\s+|all\s+|any\s+|further\s+)?"
+                     r"(?:[\w-]+\s+)?$")
 # A trend across many incidents: "a sharp rise in kidnappings", "the number of attacks".
 _TREND = re.compile(r"(?i)\b(?:rise|surge|increase|spike|upsurge|uptick|decline|drop|fall|fewer|more|number|share|"
                     r"proportion|rate|statistics)\s+(?:in|of)\s+(?:[\w-]+\s+){0,2}$")
@@ -77,9 +81,9 @@ def is_realis(text: str, start: int, end: int) -> bool:
 
 def _generic(text: str, start: int, end: int) -> bool:
     """True for a trigger naming a kind of act rather than an incident: under "every", in a trend ("a
-    rise in attacks"), or a bare noun a copula classifies ("sabotage … was a legitimate part of the war")."""
+    rise in attacks"), under a ban, or a bare noun a copula classifies ("sabotage … was a legitimate part")."""
     before = text[max(0, start - 40):start]
-    if _QUANTIFIED.search(before) or _TREND.search(before):
+    if _QUANTIFIED.search(before) or _TREND.search(before) or _BANNED.search(before):
         return True
     return not _DETERMINED.search(before) and bool(_CLASSIFYING.match(text[end:]))
 
