@@ -327,3 +327,10 @@ def test_an_experts_view_reports_only_incidents_dated_to_the_day():
     assert mentions_of(view, published=date(2024, 6, 20)) == []
     dated = view.replace("in May", "on Tuesday")
     assert len(mentions_of(dated, published=date(2024, 6, 20))) == 1
+
+
+def test_the_attack_after_a_bombing_is_that_bombing():
+    text = ("A bomb exploded beside a bus in Quetta on Sunday, killing four passengers, police said. "
+            "Residents said the attack on the bus had terrified people in Quetta.")
+    found = mentions_of(text, published=date(2024, 6, 11))
+    assert {m.sub_event_type for m in found} == {"Remote explosive/landmine/IED"}

@@ -108,13 +108,15 @@ def extract(article: Article, settings: ExtractSettings | None = None,
         named = [a for a in actors if a.name in {n for n, _ in groups.values()}]
         last_group = named[-1].name if named else last_group
         triggers = combine(lexical[index], scores.get(index), model.labels if model else (), settings.model_override)
-        if triggers and not times and ((not places and attribution.kind in _POINTS_BACK)
-                                       or all(refers_back(sent.text, t) for t in triggers)):
-            # "The ministry said it repelled the incursion", "The bombing in Quetta was blamed on…": a
+        definite = bool(triggers) and all(refers_back(sent.text, t) for t in triggers)
+        if triggers and not times and (definite or (not places and attribution.kind in _POINTS_BACK)):
+            # "The ministry said it repelled the incursion", "The attack in Quetta was blamed on…": a
             # statement without place or date words of its own, or words naming a known incident, speak
             # of what the article reported before.
             echoes = _echoes(mentions, triggers, attribution, sent, article.id)
-            if echoes:
+            if echoes or (definite and mentions):
+                # "The attack" after a bombing is that bombing, though its type cannot say whose word
+                # on which incident it carries; it adds nothing new.
                 mentions.extend(echoes)
                 last_mention_sentence = index
                 continue
