@@ -34,11 +34,12 @@ export function showEvent(panel, detail) {
   const e = detail.event, p = e.place || {}, n = detail.sources.length;
   const rows = [
     ["When", `${e.date.start}${e.date.end !== e.date.start ? " – " + e.date.end : ""} (to the ${TIME_PRECISION[e.date.precision] || "?"})`],
-    ["Where", `${p.name || "?"}${p.admin1 && p.admin1 !== p.name ? ", " + p.admin1 : ""}, ${p.country || p.iso || "?"} (${GEO_PRECISION[p.precision] || "?"})`],
+    ["Where", `${p.name || "?"}${p.admin2 && p.admin2 !== p.name ? ", " + p.admin2 : ""}${p.admin1 && p.admin1 !== p.name ? ", " + p.admin1 : ""}, ${p.country || p.iso || "?"} (${GEO_PRECISION[p.precision] || "?"})`],
     ["Actor 1", actor(e.actor1)],
     ["Actor 2", actor(e.actor2)],
     ["Target", e.target || "—"],
     ["Fatalities", fatalities(e.fatalities)],
+    ["Injured", e.injured ? fatalities(e.injured) : "none reported"],
     ["Claim status", el("span", { class: "claim claim-" + e.claim_status }, e.claim_status)],
     ["Outlets", `${e.corroboration} independent, ${plural(n, "source passage")}`],
   ];

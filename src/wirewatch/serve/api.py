@@ -56,7 +56,8 @@ MAX_POINTS = 200_000
 POINT_COLUMNS = ("id", "start", "end", "lon", "lat", "event_type", "sub_event_type", "corroboration",
                  "place", "admin1", "iso")
 # The fields of a mention whose words are highlighted in its passage (same set as `wirewatch show`).
-HIGHLIGHT_FIELDS = ("trigger", "actor1", "actor2", "target", "place_text", "date_text", "fatalities", "attribution")
+HIGHLIGHT_FIELDS = ("trigger", "actor1", "actor2", "target", "place_text", "date_text", "fatalities", "injured",
+                    "attribution")
 STATUS_OF = ((InputError, 422), (NotFound, 404))  # any other WirewatchError is the server's fault: 500
 
 

@@ -211,7 +211,7 @@ def show_cmd(event_id: str = typer.Argument(..., help="An id from `wirewatch eve
 
 _STYLES = {"trigger": "bold red", "actor1": "bold cyan", "actor2": "cyan", "target": "magenta",
            "place_text": "bold green", "date_text": "bold yellow", "fatalities": "bold white on red",
-           "attribution": "italic blue"}
+           "injured": "bold white on magenta", "attribution": "italic blue"}
 
 
 def highlight_passage(text: str, mention) -> Text:
@@ -282,6 +282,8 @@ def evaluate_cmd(
     geoparsing: Optional[Path] = typer.Option(None, "--geoparsing",
                                               help="Score toponym spans and resolution on the LGL, TR-News and "
                                                    "GeoVirus XML files in a folder instead."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1,
+                                        help="With --gva: score only the first N articles (for development)."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
     """Score stored events against a gold file: event-level P/R/F1 and per-field accuracy.
@@ -309,7 +311,7 @@ def evaluate_cmd(
         from ..evaluate.fusion import score_gva
         from ..evaluate.places import score_ucdp
 
-        figures = score_ucdp(ucdp) if ucdp is not None else score_gva(gva, _settings(None))
+        figures = score_ucdp(ucdp) if ucdp is not None else score_gva(gva, _settings(None), limit)
         if as_json:
             sys.stdout.write(json.dumps(figures, indent=2) + "\n")
         else:
