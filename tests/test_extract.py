@@ -334,3 +334,15 @@ def test_the_attack_after_a_bombing_is_that_bombing():
             "Residents said the attack on the bus had terrified people in Quetta.")
     found = mentions_of(text, published=date(2024, 6, 11))
     assert {m.sub_event_type for m in found} == {"Remote explosive/landmine/IED"}
+
+
+@pytest.mark.parametrize("text", [
+    "Two people were killed when a minibus collided with a lorry near Nakuru on Monday, police said.",
+    "A fire that broke out in a market in Kano on Tuesday killed three traders, the fire service said.",
+    "Floods killed at least 12 people in the Niger state town of Mokwa on Sunday, officials said.",
+    "Police in Nairobi arrested two men on Monday over the theft of a car.",
+    "Kenya's foreign ministry lodged a formal protest with the Ugandan ambassador in Nairobi on Monday.",
+    "\"We hear the shelling every night,\" said Olena, a resident of Nikopol.",
+])
+def test_accidents_crime_diplomacy_and_daily_life_are_not_political_violence(text):
+    assert mentions_of(text) == []

@@ -23,7 +23,7 @@ _HABITUAL = re.compile(
     r"tends? to|used to|frequently|regularly|routinely|often|usually|typically|habitually|time and again|"
     r"(?:has|have|had) (?:\w+ )?(?:repeatedly|long)|in recent (?:years|months|weeks)|for (?:years|decades)|"
     r"over the (?:past|last) (?:few |several )?(?:years|decades?)|since the (?:start|beginning|outbreak) of|"
-    r"anniversary|commemorat\w+|in memory of|remembered|mourned)\b")
+    r"anniversary|commemorat\w+|in memory of|remembered|mourned|every (?:single )?(?:day|night|week))\b")
 # A kind of act, not an incident: "every torched office", "sabotage of rail lines is a cheap way".
 _QUANTIFIED = re.compile(r"(?i)\b(?:every|each|any)\s+(?:[\w-]+\s+){0,2}$")
 _DETERMINED = re.compile(r"(?i)\b(?:the|a|an|this|that|these|those|its|their|his|her|our|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}$")
