@@ -346,3 +346,12 @@ def test_the_attack_after_a_bombing_is_that_bombing():
 ])
 def test_accidents_crime_diplomacy_and_daily_life_are_not_political_violence(text):
     assert mentions_of(text) == []
+
+
+def test_a_sentence_goes_on_in_its_paragraphs_source():
+    said = "The shelling was the second attack on Orikhiv in three days, the regional administration said."
+    hit = "On Thursday, a Russian guided aerial bomb hit a school in Orikhiv."
+    same = mentions_of(f"{said} {hit}", published=date(2024, 8, 17))
+    assert same[-1].attribution.kind is SourceKind.OFFICIAL_STATEMENT
+    apart = mentions_of(f"{said}\n\n{hit}", published=date(2024, 8, 17))
+    assert apart[-1].attribution.kind is SourceKind.OUTLET

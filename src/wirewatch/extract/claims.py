@@ -1,9 +1,9 @@
 """Attribution: who says an event happened, and what kind of source that is.
 
 Read from reporting verbs ("said", "claimed", "denied"), passives ("was claimed by"), "according to X",
-quotes and appositives ("X, a monitoring group, said"); a sentence inside a quote with no verb of its
-own inherits the speaker of the sentence around it, and "he" or "the statement" points back at the last
-speaker. A state's name or capital on its own ("Kyiv said") is its government.
+quotes and appositives ("X, a monitoring group, said"); a sentence with no speaker of its own, inside a
+quote or not, inherits the last speaker of its paragraph, and "he" or "the statement" points back at the
+last speaker. A state's name or capital on its own ("Kyiv said") is its government.
 """
 
 from __future__ import annotations
@@ -92,7 +92,9 @@ def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
     speaker, kind = next(((c, k) for c, k in classified if k), (candidates[0], None) if candidates else (None, None))
     claim = bool(_CLAIM.search(text)) and not _NO_CLAIM.search(text)
     if speaker is None:
-        inherited = state.by_paragraph.get(paragraph) if _in_quote(text) else None
+        # Wire copy goes on in its source's voice until the paragraph ends: "…, the ministry said. On
+        # Tuesday, a bomb hit…" is still the ministry's account.
+        inherited = state.by_paragraph.get(paragraph)
         if claim:
             return AttributionHit(SourceKind.PERPETRATOR_CLAIM, None, None, None)
         if inherited:
@@ -188,8 +190,3 @@ def _classify(who: str, lex: Lexicons, group_aliases: set[str]) -> SourceKind | 
             return _KINDS[kind]
     return None
 
-
-def _in_quote(text: str) -> bool:
-    """True for a sentence that opens or continues a quotation."""
-    stripped = text.lstrip()
-    return stripped[:1] in {'"', "“"} or stripped.count('"') % 2 == 1 or stripped.count("“") != stripped.count("”")
