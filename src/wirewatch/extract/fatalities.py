@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _UNITS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -77,16 +78,20 @@ class FatalityHit:
     end: int
 
 
+# Cached: resolve reads an article's sentences once per mention, so the same texts come back many times.
+@lru_cache(maxsize=4096)
 def find_fatalities(text: str) -> FatalityHit | None:
     """The first death toll stated in a sentence, or None when it gives none."""
     return _find(text, _KILLED_PATTERNS, _ONE_KILLED) or _none(text, _NONE)
 
 
+@lru_cache(maxsize=4096)
 def find_injuries(text: str) -> FatalityHit | None:
     """The first count of injured in a sentence ("no injuries" is 0), or None when it gives none."""
     return _find(text, _INJURED_PATTERNS, _ONE_INJURED) or _none(text, _NONE_INJURED)
 
 
+@lru_cache(maxsize=4096)
 def find_shot(text: str) -> FatalityHit | None:
     """The victims a sentence says were shot, without saying whether they lived."""
     return _find(text, _SHOT_PATTERNS, _ONE_SHOT)
