@@ -355,3 +355,8 @@ def test_a_sentence_goes_on_in_its_paragraphs_source():
     assert same[-1].attribution.kind is SourceKind.OFFICIAL_STATEMENT
     apart = mentions_of(f"{said}\n\n{hit}", published=date(2024, 8, 17))
     assert apart[-1].attribution.kind is SourceKind.OUTLET
+
+
+def test_students_marching_are_protesters():
+    text = "Police fired tear gas at students marching through central Dhaka on Tuesday."
+    assert [m.sub_event_type for m in mentions_of(text)] == ["Protest with intervention"]
