@@ -246,6 +246,8 @@ def test_a_statement_without_place_or_date_points_back_at_the_last_report():
     "said Petra Lind, a defence analyst at the Nordic Institute.",
     "\"Every torched recruitment office in Bryansk is a week of delay for the draft,\" the commander said.",
     "Since the start of the war, Russian shelling has killed more than 200 civilians in Kherson.",
+    "Since April 2023, fighting between the army and the RSF has killed thousands of civilians in Khartoum.",
+    "Every rainy season, gunmen attack villagers in the Mopti region once the roads turn to mud.",
     # remembrance of a past incident, and a ban on protest
     "Residents of Goma on Sunday remembered those killed when rebels shelled the city in January.",
     "Police in Lagos on Tuesday banned all protests in the city ahead of the election.",
@@ -360,3 +362,8 @@ def test_a_sentence_goes_on_in_its_paragraphs_source():
 def test_students_marching_are_protesters():
     text = "Police fired tear gas at students marching through central Dhaka on Tuesday."
     assert [m.sub_event_type for m in mentions_of(text)] == ["Protest with intervention"]
+
+
+def test_the_worst_attack_since_a_month_is_still_an_incident():
+    text = "Gunmen attacked worshippers at a mosque in Kano on Friday, the worst attack in the city since March."
+    assert [m.sub_event_type for m in mentions_of(text)] == ["Attack"]

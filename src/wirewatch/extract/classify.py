@@ -23,7 +23,12 @@ _HABITUAL = re.compile(
     r"tends? to|used to|frequently|regularly|routinely|often|usually|typically|habitually|time and again|"
     r"(?:has|have|had) (?:\w+ )?(?:repeatedly|long)|in recent (?:years|months|weeks)|for (?:years|decades)|"
     r"over the (?:past|last) (?:few |several )?(?:years|decades?)|since the (?:start|beginning|outbreak) of|"
-    r"anniversary|commemorat\w+|in memory of|remembered|mourned|every (?:single )?(?:day|night|week))\b")
+    r"anniversary|commemorat\w+|in memory of|remembered|mourned|"
+    r"every (?:single )?(?:day|night|week|month|year|season|summer|winter|spring|autumn|rainy season|dry season))\b")
+# "Since April 2023, the war has killed…": a span of a war, not an incident ("the worst attack since
+# March" names one, so only a "since" before the trigger counts).
+_SINCE = re.compile(r"(?i)\bsince (?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|"
+                    r"August|September|October|November|December)\b|(?:19|20)\d\d\b)")
 # A kind of act, not an incident: "every torched office", "sabotage of rail lines is a cheap way".
 _QUANTIFIED = re.compile(r"(?i)\b(?:every|each|any)\s+(?:[\w-]+\s+){0,2}$")
 _DETERMINED = re.compile(r"(?i)\b(?:the|a|an|this|that|these|those|its|their|his|her|our|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}$")
@@ -73,7 +78,8 @@ def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
 def is_realis(text: str, start: int, end: int) -> bool:
     """False when the words around a trigger make it threatened, planned, feared, negated or hypothetical."""
     window = _clause(text, max(0, start - _BEFORE), min(len(text), end + _AFTER), start)
-    if _IRREALIS.search(window) or _HABITUAL.search(window):
+    before = _clause(text, max(0, start - _BEFORE), start, start)
+    if _IRREALIS.search(window) or _HABITUAL.search(window) or _SINCE.search(before):
         return False
     return not (_NEGATION.search(text[max(0, start - _NEG_BEFORE):start]) or _generic(text, start, end)
                 or _NOT_MENTIONED.search(text[end:]))
