@@ -10,7 +10,7 @@ import pytest
 from wirewatch.ingest.dedup import fingerprint
 from wirewatch.fuse import fuse
 from wirewatch.fuse.incidents import build_event, claim_status, event_id, merge_fatalities
-from wirewatch.fuse.similarity import distance_km, match
+from wirewatch.fuse.similarity import compatible_types, distance_km, match
 from wirewatch.models import (Actor, Article, Attribution, ClaimStatus, DatePrecision, Event, EventSource,
                               Fatalities, GeoPrecision, Mention, Place, ResolvedDate, SourceKind, Span, TextField)
 from wirewatch.settings import FuseSettings
@@ -311,3 +311,90 @@ def test_country_only_place_may_join_an_event_of_the_same_article():
     same = Event(same.id, same.event_type, same.sub_event_type, same.date, same.place, same.claim_status,
                  sources=(EventSource("a1:1:0:0", "a1", None, None, K.OUTLET, "founded the event"),))
     assert match(mention(place=SHEBEKINO, article="a1"), same, MAX_KM) is not None
+
+
+# --- an arrest after an incident is its follow-up -------------------------------------------------
+
+DAYTON = Place("Dayton", GeoPrecision.EXACT, "United States", "USA", "Ohio", None, 39.76, -84.19, 4509884)
+COLUMBUS = Place("Columbus", GeoPrecision.EXACT, "United States", "USA", "Ohio", None, 39.96, -83.00, 4509177)
+OHIO = Place("Ohio", GeoPrecision.REGION, "United States", "USA", "Ohio", None, 40.25, -83.0, None)
+ATTACK = {"sub": "Attack", "etype": "Violence against civilians"}
+ARREST = {"sub": "Arrests", "etype": "Strategic developments"}
+
+
+def _sourced(ev: Event, article: str) -> Event:
+    return replace(ev, sources=(EventSource(f"{article}:0:0:0", article, None, None, K.OUTLET, "founded the event"),))
+
+
+@pytest.mark.parametrize("sub, compatible", [
+    ("Attack", {"Attack", "Arrests"}),
+    ("Armed clash", {"Armed clash", "Arrests"}),
+    ("Peaceful protest", {"Peaceful protest"}),
+    ("Air/drone strike", {"Air/drone strike"}),
+])
+def test_incidents_whose_perpetrators_get_arrested_block_with_arrests(sub, compatible):
+    assert compatible_types(sub) == compatible
+    assert sub in compatible_types("Arrests") or compatible == {sub}
+
+
+@pytest.mark.parametrize("m_kw, e_kw", [
+    (ARREST, ATTACK),        # the arrest reported after the shooting
+    (ATTACK, ARREST),        # the shooting reported after the arrest was stored
+])
+def test_an_arrest_on_the_incidents_day_in_its_town_joins_it(m_kw, e_kw):
+    m = match(mention(place=DAYTON, when=day(5), article="a2", **m_kw),
+              _sourced(event(place=DAYTON, when=day(5), **e_kw), "a1"), MAX_KM)
+    assert m is not None and m.score >= FuseSettings().threshold
+    assert "an arrest following the incident" in m.reasons
+
+
+def test_a_later_arrest_joins_only_the_incident_its_own_article_reports():
+    later = mention(place=DAYTON, when=day(8), article="a1", **ARREST)
+    assert match(later, _sourced(event(place=DAYTON, when=day(5), **ATTACK), "a1"), MAX_KM).score >= 0.6
+    assert match(later, _sourced(event(place=DAYTON, when=day(5), **ATTACK), "a2"), MAX_KM) is None
+    far_later = mention(place=DAYTON, when=day(20, month=7), article="a1", **ARREST)
+    assert match(far_later, _sourced(event(place=DAYTON, when=day(5), **ATTACK), "a1"), MAX_KM) is None
+
+
+@pytest.mark.parametrize("m_kw, e_kw", [
+    ({"when": day(2)}, {"when": day(5)}),                         # the arrest before the shooting
+    ({"place": COLUMBUS}, {"place": DAYTON}),                     # another town
+    ({"place": OHIO}, {"place": DAYTON}),                         # only the state in common
+    ({}, {"sub": "Peaceful protest", "etype": "Protests"}),       # an arrest at a protest is its own report
+])
+def test_an_arrest_elsewhere_earlier_or_after_a_protest_stays_apart(m_kw, e_kw):
+    m = mention(**{"place": DAYTON, "when": day(5), "article": "a1", **ARREST, **m_kw})
+    e = _sourced(event(**{"place": DAYTON, "when": day(5), **ATTACK, **e_kw}), "a1")
+    assert match(m, e, MAX_KM) is None
+
+
+def test_an_incident_with_its_arrest_keeps_the_incidents_type_day_and_place():
+    arts = {a: _article(a, a) for a in ("a1", "a2", "a3")}
+    ms = [mention("a1:0", "a1", place=DAYTON, when=_stated(8, "a1"), **ARREST),
+          mention("a2:0", "a2", place=DAYTON, when=_stated(8, "a2"), **ARREST),
+          mention("a3:0", "a3", place=replace(DAYTON, precision=GeoPrecision.NEAR), when=_stated(5, "a3"),
+                  **ATTACK)]
+    ev = build_event("ev-1", ms, arts, {})
+    assert (ev.sub_event_type, ev.event_type) == ("Attack", "Violence against civilians")
+    assert ev.date.start == date(2023, 6, 5) and ev.place.precision is GeoPrecision.NEAR
+    assert len(ev.sources) == 3
+    assert build_event("ev-2", ms[:2], arts, {}).sub_event_type == "Arrests"
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_fuse_joins_an_arrest_and_its_shooting_in_either_order(tmp_store, order):
+    arts = {"a1": _article("a1", "Dayton Ledger"), "a2": _article("a2", "Miami Valley Wire"),
+            "a3": _article("a3", "Buckeye Post")}
+    reports = [mention("a1:0", "a1", place=DAYTON, when=day(5), **ATTACK),
+               mention("a2:0", "a2", place=DAYTON, when=day(5), **ARREST)]
+    elsewhere = mention("a3:0", "a3", place=COLUMBUS, when=day(5), **ARREST)
+    with tmp_store.transaction():
+        for a in arts.values():
+            tmp_store.add_article(a, fingerprint(a.text + a.id))
+        for i in order:
+            fuse([reports[i]], {reports[i].article_id: arts[reports[i].article_id]}, tmp_store, FuseSettings())
+        fuse([elsewhere], {"a3": arts["a3"]}, tmp_store, FuseSettings())
+    rows = dict(tmp_store.db.execute("SELECT id, sub_event_type FROM events"))
+    assert sorted(rows.values()) == ["Arrests", "Attack"]
+    joined = tmp_store.event(next(eid for eid, sub in rows.items() if sub == "Attack"))
+    assert {s.article_id for s in joined.sources} == {"a1", "a2"}

@@ -1,16 +1,18 @@
 """Fuse: each new mention joins the stored event it best matches, or founds a new one.
 
-Only events the store returns as candidates (same country and type, dates within reach) are compared,
-so the cost of a batch grows with the batch, not with the store.
+Only events the store returns as candidates (same country, a compatible sub-type, dates within reach)
+are compared, so the cost of a batch grows with the batch, not with the store.
 """
 
 from __future__ import annotations
 
-from ..models import Article, Event, Mention
+from datetime import timedelta
+
+from ..models import Article, Event, Mention, replace
 from ..settings import FuseSettings
-from .incidents import build_event, event_id
 from ..store.base import in_block
-from .similarity import match
+from .incidents import build_event, event_id
+from .similarity import FOLLOW_UP, FOLLOW_UP_DAYS, compatible_types, match
 
 __all__ = ["fuse"]
 
@@ -25,8 +27,9 @@ def fuse(mentions: list[Mention], articles: dict[str, Article], store, settings:
     for mention in mentions:
         if mention.place is None or mention.date is None:
             continue
-        candidates = {e.id: e for e in store.candidate_events(mention)}
-        candidates.update({eid: ev for eid, (ev, _, _) in pending.items() if in_block(ev, mention)})
+        blocks = _blocks(mention)
+        candidates = {e.id: e for m in blocks for e in store.candidate_events(m)}
+        candidates.update({eid: ev for eid, (ev, _, _) in pending.items() if any(in_block(ev, m) for m in blocks)})
         scored = [(m.score, eid, m) for eid, ev in candidates.items()
                   if (m := match(mention, ev, settings.max_km)) and m.score >= settings.threshold]
         if scored:
@@ -44,3 +47,17 @@ def fuse(mentions: list[Mention], articles: dict[str, Article], store, settings:
     for event, _, new in pending.values():
         store.save_event(event, new)
     return [event for event, _, _ in pending.values()]
+
+
+def _blocks(mention: Mention) -> list[Mention]:
+    """The mention as the store's blocking query sees it, once per sub-type of event it may join.
+
+    An incident may join an arrest stored before it that came up to FOLLOW_UP_DAYS later, so for arrests
+    the incident's date range reaches that far forward."""
+    out = [mention]
+    for sub in sorted(compatible_types(mention.sub_event_type) - {mention.sub_event_type}):
+        date = mention.date
+        if sub == FOLLOW_UP:
+            date = replace(date, end=date.end + timedelta(days=FOLLOW_UP_DAYS))
+        out.append(replace(mention, sub_event_type=sub, date=date))
+    return out

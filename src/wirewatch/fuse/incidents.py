@@ -1,8 +1,10 @@
 """Build an Event from the mentions that report it, with a rule per field a user can read.
 
+- type, place and date from the incident's reports, not from those of an arrest that followed it;
 - place: the most precise any source gives (the most common among equals);
 - date: the most precise stated date, the one most sources give among equals, then the earliest;
-- type, actors, target: the most common among the sources;
+- type: the most common among the sources;
+- actors, target: the most common among the sources;
 - fatalities and injured, each: the largest count in each article, then across articles low = the lowest
   low, high = the highest high, best = the lowest best (ACLED's conservative count);
 - claim status: a claim or report plus an official denial is disputed; an official statement
@@ -16,6 +18,7 @@ from collections import Counter
 from typing import Callable, Iterable, TypeVar
 
 from ..models import Article, ClaimStatus, Event, EventSource, Fatalities, Mention, ResolvedDate, SourceKind
+from .similarity import FOLLOW_UP
 
 T = TypeVar("T")
 
@@ -28,10 +31,12 @@ def event_id(first_mention_id: str) -> str:
 def build_event(eid: str, mentions: list[Mention], articles: dict[str, Article],
                 reasons: dict[str, str]) -> Event:
     """The fused event for its mentions (in the order they joined)."""
+    # An arrest that joined an incident is its follow-up: the incident gives the event its type, day and place.
+    core = [m for m in mentions if m.sub_event_type != FOLLOW_UP] or mentions
     # Words in the passage itself beat a place or date taken from context or from the publication date.
-    place = _pick((m.place for m in mentions if m.place), key=lambda p: (p.span is None, p.precision))
-    date = _pick_date([m.date for m in mentions if m.date])
-    sub_type = _most_common(m.sub_event_type for m in mentions)
+    place = _pick((m.place for m in core if m.place), key=lambda p: (p.span is None, p.precision))
+    date = _pick_date([m.date for m in core if m.date])
+    sub_type = _most_common(m.sub_event_type for m in core)
     kinds = [m.attribution.kind for m in mentions]
     sources = tuple(
         EventSource(m.id, m.article_id, articles[m.article_id].outlet if m.article_id in articles else None,

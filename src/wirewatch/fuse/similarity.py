@@ -1,7 +1,12 @@
 """Does a mention report the same incident as a stored event? A score with its reasons.
 
-Blocking (same country, event type and overlapping dates) happens in the store query; this module
+Blocking (same country, compatible sub-type, overlapping dates) happens in the store query; this module
 weighs what is left: place, date, sub-type and actors, each given its precision.
+
+An arrest of an attacker is no political-violence event of its own in ACLED's sense: it is the police's
+follow-up to the incident ("a suspect in Saturday's shooting was arrested Tuesday"). An Arrests mention
+therefore may join a violent incident reported in the same town up to FOLLOW_UP_DAYS before it, and the
+incident's report may join an arrest stored first; either way the event keeps the incident's type.
 """
 
 from __future__ import annotations
@@ -9,12 +14,22 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import lru_cache
 
 from ..models import DatePrecision, Event, GeoPrecision, Mention, Place, ResolvedDate
 
 _WEIGHTS = {"place": 0.35, "date": 0.35, "type": 0.2, "actors": 0.1}
 _EXACT_KM = 10.0  # two towns this far apart are two places, whatever the text calls them
+
+FOLLOW_UP = "Arrests"
+# Incidents whose perpetrators' arrest is reported as news of its own; protests are not among them, as an
+# arrest at a protest is the intervention ACLED codes on the protest itself.
+FOLLOWED_UP = frozenset({
+    "Attack", "Armed clash", "Mob violence", "Sexual violence", "Abduction/forced disappearance", "Grenade",
+    "Remote explosive/landmine/IED", "Suicide bomb", "Looting/property destruction",
+})
+FOLLOW_UP_DAYS = 30  # later than this, an arrest is news about a case, no longer about the incident
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,10 +38,28 @@ class Match:
     reasons: tuple[str, ...]
 
 
+def compatible_types(sub_event_type: str) -> frozenset[str]:
+    """The sub-event types of the events a mention of this sub-type may join (its own among them)."""
+    if sub_event_type == FOLLOW_UP:
+        return FOLLOWED_UP | {FOLLOW_UP}
+    if sub_event_type in FOLLOWED_UP:
+        return frozenset({sub_event_type, FOLLOW_UP})
+    return frozenset({sub_event_type})
+
+
+def is_follow_up(a: str, b: str) -> bool:
+    """True when one sub-type is an arrest and the other an incident whose perpetrator it may be."""
+    return {a, b} - {FOLLOW_UP} <= FOLLOWED_UP and FOLLOW_UP in {a, b} and a != b
+
+
 def match(mention: Mention, event: Event, max_km: float) -> Match | None:
     """The match score of a mention against an event, or None when they cannot be one incident."""
+    if mention.place is None or mention.date is None:
+        return None
+    if is_follow_up(mention.sub_event_type, event.sub_event_type):
+        return _follow_up_match(mention, event, max_km)
     # ACLED codes each sub-event type as its own event, even when one passage reports two.
-    if mention.sub_event_type != event.sub_event_type or mention.place is None or mention.date is None:
+    if mention.sub_event_type != event.sub_event_type:
         return None
     place = _place_score(mention.place, event.place, max_km)
     day = _date_score(mention.date, event.date)
@@ -41,6 +74,30 @@ def match(mention: Mention, event: Event, max_km: float) -> Match | None:
     parts = {"place": place[0], "date": day[0], "type": 1.0, "actors": actors}
     score = sum(_WEIGHTS[k] * v for k, v in parts.items())
     reasons = (place[1], day[1], "same sub-event type", *(("an actor in common",) if actors == 1.0 else ()))
+    return Match(round(score, 3), reasons)
+
+
+def _follow_up_match(mention: Mention, event: Event, max_km: float) -> Match | None:
+    """An arrest against an incident (or an incident against an arrest stored first): one town, the
+    arrest on the incident's day or, where one article reports both, within FOLLOW_UP_DAYS after it."""
+    place = _place_score(mention.place, event.place, max_km)
+    if place is None or place[0] < 0.9:
+        return None  # a region or a country in common says nothing about whose arrest it is
+    arrest, incident = (mention.date, event.date) if mention.sub_event_type == FOLLOW_UP else (event.date, mention.date)
+    days = (arrest.start - incident.end).days
+    day = _date_score(mention.date, event.date)
+    if day is None:
+        # A later arrest in a town with many incidents could be anyone's: only the article that reports
+        # the incident itself ties the two together.
+        same_article = any(s.article_id == mention.article_id for s in event.sources)
+        if arrest.end < incident.start or days > FOLLOW_UP_DAYS or not same_article:
+            return None
+        day = (0.6, f"arrest {days} day(s) after the incident, in the report of it")
+    actors = _actor_score(mention, event)
+    parts = {"place": place[0], "date": day[0], "type": 0.5, "actors": actors}
+    score = sum(_WEIGHTS[k] * v for k, v in parts.items())
+    reasons = (place[1], day[1], "an arrest following the incident",
+               *(("an actor in common",) if actors == 1.0 else ()))
     return Match(round(score, 3), reasons)
 
 
