@@ -367,3 +367,9 @@ def test_students_marching_are_protesters():
 def test_the_worst_attack_since_a_month_is_still_an_incident():
     text = "Gunmen attacked worshippers at a mosque in Kano on Friday, the worst attack in the city since March."
     assert [m.sub_event_type for m in mentions_of(text)] == ["Attack"]
+
+
+def test_a_dateline_town_still_beats_a_country_a_sentence_names_in_passing():
+    (m,) = mentions_of("MOPTI — Jihadists who crossed from Niger ambushed a convoy of soldiers on Sunday, "
+                       "the army said.")
+    assert m.place_text.text == "MOPTI"

@@ -81,7 +81,8 @@ def extract(article: Article, settings: ExtractSettings | None = None,
     if 0 <= dateline_index < len(sentences):
         # The dateline dates and places the report, not an event; it stays the fallback place below.
         times_of[dateline_index] = [t for t in times_of[dateline_index] if t.start >= dateline_end]
-        venues[dateline_index] = _past_dateline(venues[dateline_index], dateline_end)
+        venues[dateline_index] = _past_dateline(sentences[dateline_index].text, venues[dateline_index],
+                                                dateline_end)
     model = load_typing_model() if settings.model else None
     wanted = [i for i in range(len(sentences)) if lexical[i] and (venues[i] or times_of[i])]
     texts = [sentences[i].text for i in wanted]
@@ -194,12 +195,15 @@ def _not_a_venue(text: str, hit: Hit) -> bool:
     return bool(_INSTITUTION_AFTER.match(after) or _SPEAKS_AFTER.match(after) or _GROUP_AFTER.match(after))
 
 
-def _past_dateline(hits: list[Hit], dateline_end: int) -> list[Hit]:
+def _past_dateline(text: str, hits: list[Hit], dateline_end: int) -> list[Hit]:
     """The places a dateline sentence names after its dateline, unless they only widen the dateline's
-    town ("NAIROBI — … in Kenya on Tuesday"), which then stays the most specific place."""
+    town ("NAIROBI — … in Kenya on Tuesday") or none is a town or a named region ("MOPTI — Jihadists who
+    crossed from Niger…"): then the dateline's town still competes."""
     own = [h for h in hits if h.start >= dateline_end]
     towns = {(e.country, e.admin1) for h in hits if h.start < dateline_end for e in h.entries if e.kind == "city"}
     if own and towns and all(_contains(h, towns) for h in own):
+        return hits
+    if not any(_REGION_WORD.match(text[h.end:]) or any(e.kind == "city" for e in h.entries) for h in own):
         return hits
     return own
 
