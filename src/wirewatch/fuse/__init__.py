@@ -6,13 +6,11 @@ are compared, so the cost of a batch grows with the batch, not with the store.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from ..models import Article, Event, Mention, replace
 from ..settings import FuseSettings
 from ..store.base import in_block
 from .incidents import build_event, event_id
-from .similarity import FOLLOW_UP, FOLLOW_UP_DAYS, compatible_types, match
+from .similarity import compatible_types, match
 
 __all__ = ["fuse"]
 
@@ -50,14 +48,6 @@ def fuse(mentions: list[Mention], articles: dict[str, Article], store, settings:
 
 
 def _blocks(mention: Mention) -> list[Mention]:
-    """The mention as the store's blocking query sees it, once per sub-type of event it may join.
-
-    An incident may join an arrest stored before it that came up to FOLLOW_UP_DAYS later, so for arrests
-    the incident's date range reaches that far forward."""
-    out = [mention]
-    for sub in sorted(compatible_types(mention.sub_event_type) - {mention.sub_event_type}):
-        date = mention.date
-        if sub == FOLLOW_UP:
-            date = replace(date, end=date.end + timedelta(days=FOLLOW_UP_DAYS))
-        out.append(replace(mention, sub_event_type=sub, date=date))
-    return out
+    """The mention as the store's blocking query sees it, once per sub-type of event it may join."""
+    return [mention] + [replace(mention, sub_event_type=sub)
+                        for sub in sorted(compatible_types(mention.sub_event_type) - {mention.sub_event_type})]

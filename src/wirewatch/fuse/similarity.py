@@ -3,10 +3,11 @@
 Blocking (same country, compatible sub-type, overlapping dates) happens in the store query; this module
 weighs what is left: place, date, sub-type and actors, each given its precision.
 
-An arrest of an attacker is no political-violence event of its own in ACLED's sense: it is the police's
-follow-up to the incident ("a suspect in Saturday's shooting was arrested Tuesday"). An Arrests mention
-therefore may join a violent incident reported in the same town up to FOLLOW_UP_DAYS before it, and the
-incident's report may join an arrest stored first; either way the event keeps the incident's type.
+An attacker arrested at the scene or in the hunt that same day is part of the incident, not a second
+event ("the gunman was arrested a block away"): an Arrests mention may join a violent incident in the
+same town within the same dates, and the incident's report may join such an arrest stored first; either
+way the event keeps the incident's type. An arrest on a later day stays an event of its own, on its own
+day, as ACLED codes the arrest of a suspect days after an arson or a bombing.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import timedelta
 from functools import lru_cache
 
 from ..models import DatePrecision, Event, GeoPrecision, Mention, Place, ResolvedDate
@@ -29,7 +29,6 @@ FOLLOWED_UP = frozenset({
     "Attack", "Armed clash", "Mob violence", "Sexual violence", "Abduction/forced disappearance", "Grenade",
     "Remote explosive/landmine/IED", "Suicide bomb", "Looting/property destruction",
 })
-FOLLOW_UP_DAYS = 30  # later than this, an arrest is news about a case, no longer about the incident
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,25 +77,20 @@ def match(mention: Mention, event: Event, max_km: float) -> Match | None:
 
 
 def _follow_up_match(mention: Mention, event: Event, max_km: float) -> Match | None:
-    """An arrest against an incident (or an incident against an arrest stored first): one town, the
-    arrest on the incident's day or, where one article reports both, within FOLLOW_UP_DAYS after it."""
+    """An arrest against an incident (or an incident against an arrest stored first): one town, and the
+    arrest within the incident's dates, as at the scene or in the hunt that followed the same day."""
     place = _place_score(mention.place, event.place, max_km)
     if place is None or place[0] < 0.9:
         return None  # a region or a country in common says nothing about whose arrest it is
-    arrest, incident = (mention.date, event.date) if mention.sub_event_type == FOLLOW_UP else (event.date, mention.date)
-    days = (arrest.start - incident.end).days
-    day = _date_score(mention.date, event.date)
-    if day is None:
-        # A later arrest in a town with many incidents could be anyone's: only the article that reports
-        # the incident itself ties the two together.
-        same_article = any(s.article_id == mention.article_id for s in event.sources)
-        if arrest.end < incident.start or days > FOLLOW_UP_DAYS or not same_article:
-            return None
-        day = (0.6, f"arrest {days} day(s) after the incident, in the report of it")
+    a, b = mention.date, event.date
+    if a.start > b.end or b.start > a.end:
+        # An arrest on a later day is an event of its own, on its own day, as ACLED codes it.
+        return None
+    day = _date_score(a, b)
     actors = _actor_score(mention, event)
     parts = {"place": place[0], "date": day[0], "type": 0.5, "actors": actors}
     score = sum(_WEIGHTS[k] * v for k, v in parts.items())
-    reasons = (place[1], day[1], "an arrest following the incident",
+    reasons = (place[1], day[1], "an arrest during the incident",
                *(("an actor in common",) if actors == 1.0 else ()))
     return Match(round(score, 3), reasons)
 
