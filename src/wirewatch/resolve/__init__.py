@@ -10,7 +10,7 @@ from ..extract.fatalities import find_fatalities, injured_in
 from ..extract.sentences import Sentence, split_sentences
 from ..models import Actor, Article, DatePrecision, Fatalities, Mention, Place, Span
 from .dates import event_date_words, lead_date, resolve_date
-from .places import country_place, resolve_place
+from .places import country_place, lead_place, part_of_a_name, resolve_place
 
 __all__ = ["resolve_mentions"]
 
@@ -28,12 +28,21 @@ def resolve_mentions(article: Article, mentions: list[Mention],
     fallback = country_place(focus, gazetteer)
     iso3_names = {c["iso3"]: c["name"] for c in gazetteer.countries.values()}
     lead = lead_date(article)
+    town = lead_place(article.id, article.text, focus, gazetteer)
     sentences = split_sentences(article.text)
     resolved = []
     for mention in mentions:
         notes = list(mention.notes)
-        place = resolve_place(mention.place_text, article.text, focus, gazetteer) if mention.place_text else None
-        if place is None:
+        named = mention.place_text
+        if named is not None and part_of_a_name(article.text, named.span.start, named.span.end):
+            notes.append(f"{named.text!r} is part of a longer name here, not a place")
+            named = None
+        place = resolve_place(named, article.text, focus, gazetteer) if named else None
+        if place is None and town is not None:
+            place = replace(town, span=None)
+            notes.append(f"no place words; placed at the town the article's opening names ({town.name!r} "
+                         f"at offset {town.span.start})")
+        elif place is None:
             place = fallback
             notes.append("no place words; placed in the article's main country" if place
                          else "no place found")

@@ -17,6 +17,14 @@ from ..models import GeoPrecision, Place, Span, TextField
 _REGION_SUFFIX = re.compile(rf"\s+{REGION_WORDS}$", re.IGNORECASE)
 _PAIRED_REGION = re.compile(rf"\s*(?:,|and|, and)\s+[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?\s+{REGION_WORDS}s\b", re.IGNORECASE)
 _REGION_AFTER = re.compile(rf"\s+{REGION_WORDS}s?\b", re.IGNORECASE)
+# Words that may stand next to a place name without making it part of a longer name.
+_FREE_WORDS = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+               r"July|August|September|October|November|December|North|South|East|West|Northeast|Northwest|"
+               r"Southeast|Southwest|Downtown|Central|Greater|In|At|On|Near|Of|From|To|The|And|But|Or|After|"
+               r"Before|When|While|Where|As|By|Outside|Inside)")
+_NAME_AFTER = re.compile(rf"[ \t]+(?!{_FREE_WORDS}\b)(?!(?i:{REGION_WORDS})s?\b)[A-Z][a-z]")
+_NAME_BEFORE = re.compile(rf"\b(?!{_FREE_WORDS}\b)[A-Z][a-z'’]+[ \t]+$")
+_LEAD_CHARS = 600  # the opening in which a report names the town of its incident
 _FOCUS_WEIGHT = 3.0  # one doubling of mentions of a country is worth ~8x population
 _ADMIN1_WEIGHT = 5.5  # a town in an admin1 the article names is worth ~250x population
 
@@ -41,6 +49,32 @@ def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: G
     if precision == GeoPrecision.EXACT and NEAR_BEFORE.search(text[max(0, field.span.start - 60):field.span.start]):
         precision = GeoPrecision.NEAR
     return to_place(entry, precision, gazetteer, field.span)
+
+
+def part_of_a_name(text: str, start: int, end: int) -> bool:
+    """True for a place name inside a longer proper name: a street, a school, a person, a newspaper
+    ("Salem Avenue", "Warren Township", "Tyrone Jackson", "the Dayton Daily News")."""
+    return bool(_NAME_AFTER.match(text[end:end + 20]) or _NAME_BEFORE.search(text[max(0, start - 20):start]))
+
+
+def lead_place(article_id: str, text: str, focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
+    """The first town the article's opening names in its main country, not inside a longer name: where
+    a report with no place words in its passage most likely happened.
+
+    The place keeps no span, as it was not read from the passage; the caller notes the words."""
+    main = focus.most_common(1)[0][0] if focus else None
+    for hit in gazetteer.spot(text[:_LEAD_CHARS], context=text):
+        if not any(e.kind == "city" and e.country == main for e in hit.entries) \
+                or part_of_a_name(text, hit.start, hit.end):
+            continue
+        place = resolve_place(TextField(hit.text, Span(article_id, hit.start, hit.end)), text, focus, gazetteer)
+        if place is not None and place.precision <= GeoPrecision.NEAR and place.iso == _iso3(main, gazetteer):
+            return place
+    return None
+
+
+def _iso3(iso2: str | None, gazetteer: Gazetteer) -> str | None:
+    return gazetteer.countries.get(iso2, {}).get("iso3") if iso2 else None
 
 
 def _score(entry: Entry, wants_region: bool, focus: Counter[str], named: frozenset[str]) -> tuple[float, ...]:
