@@ -181,14 +181,14 @@ def test_a_lost_chunk_costs_only_its_articles_each_reported(today, task, lost):
 
 
 def test_an_article_that_breaks_extraction_fails_alone_in_its_chunk(today, monkeypatch):
-    real = pipeline.extract
+    real = pipeline.extract_steps
 
     def flaky(article, *args, **kwargs):
         if article.url.endswith("/2"):
             raise ValueError("boom")
-        return real(article, *args, **kwargs)
+        return (yield from real(article, *args, **kwargs))
 
-    monkeypatch.setattr(pipeline, "extract", flaky)
+    monkeypatch.setattr(pipeline, "extract_steps", flaky)
     settings = load_settings(None, env={}, overrides={"extract.model": False})
     docs = [d for d in docs_and_errors(7) if isinstance(d, RawDocument)]
     out = parallel.analyse_chunk(parallel.prepare_chunk(docs, today, settings), settings)

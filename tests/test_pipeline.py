@@ -246,13 +246,13 @@ def test_different_story_is_not_a_duplicate(copy_fixtures, tmp_store, today):
 def test_copy_of_a_stored_article_is_not_extracted(copy_fixtures, write, tmp_store, today, monkeypatch):
     pipeline.run([copy_fixtures("first", "izmail-port-drones.txt")], tmp_store, settings(), today=today)
     seen: list[str] = []
-    real_extract = pipeline.extract
+    real_extract = pipeline.extract_steps
 
     def spy(article, *args, **kwargs):
         seen.append(article.url)
         return real_extract(article, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "extract", spy)
+    monkeypatch.setattr(pipeline, "extract_steps", spy)
     pipeline.run([write("second/mirror.txt", mirror_text())], tmp_store, settings(), today=today)
     assert MIRROR_URL not in seen
 
@@ -287,14 +287,14 @@ def test_default_settings_run_stores_the_articles(copy_fixtures, tmp_store, toda
 
 def test_an_unexpected_failure_on_one_article_is_reported_and_the_rest_stored(mixed_folder, tmp_store, today,
                                                                               monkeypatch):
-    real = pipeline.extract
+    real = pipeline.extract_steps
 
     def flaky(article, *args, **kwargs):
         if "Izmail" in article.text:
             raise ValueError("boom")
-        return real(article, *args, **kwargs)
+        return (yield from real(article, *args, **kwargs))
 
-    monkeypatch.setattr(pipeline, "extract", flaky)
+    monkeypatch.setattr(pipeline, "extract_steps", flaky)
     report = pipeline.run([mixed_folder], tmp_store, settings(), today=today)
     failed = [p for p in report.errors if "boom" in p.message]
     assert len(failed) == 1 and failed[0].source.endswith("izmail-port-drones.txt")

@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Iterator
 
 from .errors import ConfigError, InputError, ResourceError, WirewatchError
 from .models import RawDocument
-from .pipeline import Item, Prepared, Problem, prepare, warm_up, with_analysis
+from .pipeline import CHUNK_SIZE, Item, Prepared, Problem, analyse_chunk, prepare, warm_up
 from .settings import Settings
 
 try:
@@ -37,8 +37,6 @@ except ImportError:  # the serial pipeline works without Dask; dask_preparer say
 __all__ = ["CHUNK_SIZE", "DaskPreparer", "WarmCaches", "analyse_chunk", "dask_preparer", "for_workers",
            "prepare_chunk"]
 
-CHUNK_SIZE = 100            # articles per task: 1-3 s of work against 2.5 ms of Dask overhead, and a short
-                            # tail where one worker finishes the last chunk alone
 IN_FLIGHT_PER_THREAD = 2    # chunks queued per worker thread: one running, one ready while the writer writes
 CONNECT_TIMEOUT = 10        # seconds to wait for a scheduler before giving up on its address
 
@@ -46,11 +44,6 @@ CONNECT_TIMEOUT = 10        # seconds to wait for a scheduler before giving up o
 def prepare_chunk(docs: list[RawDocument], today: date, settings: Settings) -> list[Prepared | Problem]:
     """Clean and fingerprint a chunk of documents on a worker, in order; analysis comes in a second task."""
     return [prepare(doc, today, settings, analysed=False) for doc in docs]
-
-
-def analyse_chunk(items: list[Prepared], settings: Settings) -> list[Prepared]:
-    """Extract and resolve prepared articles on a worker, in order."""
-    return [with_analysis(item, settings) for item in items]
 
 
 class WarmCaches(WorkerPlugin):

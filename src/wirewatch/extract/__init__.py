@@ -26,7 +26,7 @@ from .fatalities import find_fatalities
 from .lexicons import load_lexicons
 from .sentences import Sentence, split_sentences
 
-__all__ = ["extract"]
+__all__ = ["extract", "extract_steps"]
 
 _REGION_WORD = re.compile(rf"^\s+{REGION_WORDS}\b", re.IGNORECASE)
 _INSTITUTION_AFTER = re.compile(
@@ -61,6 +61,20 @@ def extract(article: Article, settings: ExtractSettings | None = None,
             gazetteer: Gazetteer | None = None) -> tuple[list[Mention], list[str]]:
     """Mentions in an article, and warnings about text that was skipped."""
     settings = settings or ExtractSettings()
+    steps = extract_steps(article, settings, gazetteer)
+    try:
+        texts = next(steps)
+        model = load_typing_model()
+        steps.send(model.probabilities(texts, settings.model_threads))
+    except StopIteration as done:
+        return done.value
+    raise RuntimeError("extract_steps asked twice")
+
+
+def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazetteer | None = None):
+    """extract() as a generator that yields the sentences it wants typed by the model, once, and takes their
+    probabilities (one row each) by send(): a caller can type many articles' sentences in one model call.
+    Yields nothing when the model is off or the article has no sentence for it; returns (mentions, warnings)."""
     gazetteer = gazetteer or load_gazetteer()
     lex, ontology = load_lexicons(), load_ontology()
     if article.language != "en":
@@ -86,7 +100,7 @@ def extract(article: Article, settings: ExtractSettings | None = None,
     model = load_typing_model() if settings.model else None
     wanted = [i for i in range(len(sentences)) if lexical[i] and (venues[i] or times_of[i])]
     texts = [sentences[i].text for i in wanted]
-    scores = dict(zip(wanted, model.probabilities(texts, settings.model_threads))) if model else {}
+    scores = dict(zip(wanted, (yield texts))) if model and texts else {}
     mentions: list[Mention] = []
     warnings: list[str] = []
     last_place: dict[int, TextField] = {}
