@@ -53,6 +53,8 @@ class WatchSettings:
     max_feed_bytes: int = 10_000_000   # larger (or endless) feeds are cut off and reported
     max_redirects: int = 5
     max_backoff: float = 86_400.0      # a failing feed is retried after at most this many seconds
+    private_hosts: bool = False        # fetch from loopback, private and link-local addresses (feeds on your own
+                                       # network); off, so a feed or its redirect cannot reach this machine's services
     user_agent: str = "wirewatch/0.1 (news event monitor; polls each feed at most every few minutes)"
 
 

@@ -3,6 +3,7 @@ a redirect limit and conditional requests. Every failure is a FetchError naming 
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import socket
 import time
@@ -121,6 +122,8 @@ class Fetcher:
     def _open(self, url: str, max_bytes: int, etag: str | None, modified: str | None) -> Response | str:
         """One request: the Response, or the Location of a redirect."""
         host = _host(url)
+        if not self.settings.private_hosts:
+            _refuse_private(url, host)
         self._wait_for(host)
         request = urllib.request.Request(url, headers=self._headers(etag, modified))
         deadline = self._clock() + self.settings.timeout
@@ -231,6 +234,24 @@ def _host(url: str) -> str:
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         raise FetchError(url, "is not an http(s) URL", hint="feeds and pages are fetched over http or https only")
     return parts.hostname or parts.netloc.lower()
+
+
+def _refuse_private(url: str, host: str) -> None:
+    """Refuse a host that is or resolves to a loopback, private, link-local or otherwise non-public address.
+
+    Checked before every request, redirects included: a feed on the open web must not be able to send
+    the watcher to this machine's own services or a cloud metadata endpoint. (The address is looked up
+    again when connecting; a name that changes its answer in between is not caught.)"""
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as err:
+        raise FetchError(url, f"host {host!r} not found ({err})", transient=True,
+                         hint="check the URL; the feed is tried again later") from None
+    for *_, sockaddr in infos:
+        address = ipaddress.ip_address(sockaddr[0].split("%")[0])
+        if not address.is_global:
+            raise FetchError(url, f"host {host!r} is a non-public address ({address})",
+                             hint="set watch.private_hosts = true in wirewatch.toml to fetch from your own network")
 
 
 def _network_error(url: str, err: BaseException, timeout: float) -> FetchError:
