@@ -26,8 +26,9 @@ def fuse(mentions: list[Mention], articles: dict[str, Article], store, settings:
         if mention.place is None or mention.date is None:
             continue
         blocks = _blocks(mention)
-        candidates = {e.id: e for m in blocks for e in store.candidate_events(m)}
-        candidates.update({eid: ev for eid, (ev, _, _) in pending.items() if any(in_block(ev, m) for m in blocks)})
+        candidates = {e.id: e for m in blocks.values() for e in store.candidate_events(m)}
+        candidates.update({eid: ev for eid, (ev, _, _) in pending.items()
+                           if ev.sub_event_type in blocks and in_block(ev, blocks[ev.sub_event_type])})
         scored = [(m.score, eid, m) for eid, ev in candidates.items()
                   if (m := match(mention, ev, settings.max_km)) and m.score >= settings.threshold]
         if scored:
@@ -47,7 +48,7 @@ def fuse(mentions: list[Mention], articles: dict[str, Article], store, settings:
     return [event for event, _, _ in pending.values()]
 
 
-def _blocks(mention: Mention) -> list[Mention]:
-    """The mention as the store's blocking query sees it, once per sub-type of event it may join."""
-    return [mention] + [replace(mention, sub_event_type=sub)
-                        for sub in sorted(compatible_types(mention.sub_event_type) - {mention.sub_event_type})]
+def _blocks(mention: Mention) -> dict[str, Mention]:
+    """Sub-type -> the mention as the store's blocking query sees it, for each sub-type of event it may join."""
+    return {sub: mention if sub == mention.sub_event_type else replace(mention, sub_event_type=sub)
+            for sub in sorted(compatible_types(mention.sub_event_type))}
