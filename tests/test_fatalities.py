@@ -93,11 +93,16 @@ from wirewatch.models import (Article, Attribution, ClaimStatus, DatePrecision, 
                               GeoPrecision, Mention, Place, ResolvedDate, SourceKind, Span, TextField)
 
 
-def _mention(text: str, sentence: str) -> Mention:
+def _mention(text: str, sentence: str, place: str | None = None) -> Mention:
     start = text.index(sentence)
     trigger = text.index("shot", start)
+    where = None
+    if place is not None:
+        at = text.index(place, start)
+        where = TextField(place, Span("a1", at, at + len(place)))
     return Mention(f"a1:{start}", "a1", Span("a1", start, start + len(sentence)), "Violence against civilians",
-                   "Attack", TextField("shot", Span("a1", trigger, trigger + 4)), Attribution(SourceKind.OUTLET))
+                   "Attack", TextField("shot", Span("a1", trigger, trigger + 4)), Attribution(SourceKind.OUTLET),
+                   place_text=where)
 
 
 def test_resolve_reads_casualties_near_the_passage_then_in_the_article():
@@ -107,13 +112,24 @@ def test_resolve_reads_casualties_near_the_passage_then_in_the_article():
             "Officers canvassed the block. Detectives asked for video. The bar stayed shut. "
             "Separately, a man was shot in Kettering on Saturday.")
     article = Article("a1", None, "Lakeside Courier", None, date(2024, 4, 15), "en", text)
-    first = _mention(text, "Three people were shot outside a Dayton bar early Sunday.")
-    later = _mention(text, "Separately, a man was shot in Kettering on Saturday.")
+    first = _mention(text, "Three people were shot outside a Dayton bar early Sunday.", "Dayton")
+    later = _mention(text, "Separately, a man was shot in Kettering on Saturday.", "Kettering")
     near, far = resolve_mentions(article, [first, later])
     assert (near.fatalities.best, near.injured.best) == (1, 2)
     assert text[near.injured.span.start:near.injured.span.end] == "Three people were shot"
-    # Nothing near the second passage says who died, so the article's first toll stands for it.
-    assert (far.fatalities.best, far.injured.best) == (1, 0)
+    # Nothing near the second passage says who died, and the toll in the first passage is that
+    # incident's: the second has no death toll, and its one victim shot counts as injured.
+    assert far.fatalities is None and far.injured.best == 1
+
+
+def test_an_article_toll_outside_every_passage_stands_for_a_lone_incident():
+    from wirewatch.resolve import resolve_mentions
+
+    text = ("A man was shot outside a Dayton bar early Sunday. Officers canvassed the block. "
+            "Detectives asked for video. The bar stayed shut. The victim, 41, died on Monday.")
+    article = Article("a1", None, "Lakeside Courier", None, date(2024, 4, 15), "en", text)
+    (only,) = resolve_mentions(article, [_mention(text, "A man was shot outside a Dayton bar early Sunday.")])
+    assert only.fatalities.best == 1
 
 
 def _event(injured: Fatalities | None) -> Event:

@@ -54,7 +54,8 @@ def resolve_mentions(article: Article, mentions: list[Mention],
             continue  # "in 2013", "last year": background, and ACLED codes nothing coarser than a month
         if date.note:
             notes.append(date.note)
-        killed, injured = _casualties(mention, sentences, article)
+        others = [_window(m, sentences) for m in mentions if _another_incident(m, mention)]
+        killed, injured = _casualties(mention, sentences, article, others)
         resolved.append(replace(
             mention, place=place, date=date, notes=tuple(notes), fatalities=killed, injured=injured,
             actor1=_with_country(mention.actor1, place, iso3_names),
@@ -72,13 +73,31 @@ def _with_country(actor: Actor | None, place: Place | None, iso3_names: dict[str
     return replace(actor, name=actor.name.format(country=country), country=iso3)
 
 
-def _casualties(mention: Mention, sentences: list[Sentence], article: Article
+def _another_incident(other: Mention, mention: Mention) -> bool:
+    """Whether two mentions of one article clearly speak of different incidents: another type, or
+    another place named."""
+    if other.passage == mention.passage:
+        return False
+    if other.sub_event_type != mention.sub_event_type:
+        return True
+    named = [m.place_text.text.casefold() for m in (other, mention) if m.place_text is not None]
+    return len(named) == 2 and named[0] != named[1]
+
+
+def _window(mention: Mention, sentences: list[Sentence]) -> list[Sentence]:
+    """The mention's passage and the sentences after it that may still give its casualties."""
+    first = max(0, bisect_right([s.start for s in sentences], mention.passage.start) - 1)
+    return sentences[first:first + 1 + _CASUALTY_FOLLOWUP]
+
+
+def _casualties(mention: Mention, sentences: list[Sentence], article: Article, others: list[list[Sentence]]
                 ) -> tuple[Fatalities | None, Fatalities | None]:
     """The killed and the injured: extract's count, else the first in the passage and the sentences
-    after it, else the article's first (a report of one incident often gives its toll lines away)."""
-    first = max(0, bisect_right([s.start for s in sentences], mention.passage.start) - 1)
-    window = [(s.start, s.text) for s in sentences[first:first + 1 + _CASUALTY_FOLLOWUP]]
-    everywhere = [(s.start, s.text) for s in sentences]
+    after it, else the article's first (a report of one incident often gives its toll lines away) outside
+    what its other mentions read: a toll there belongs to that incident, not to this one."""
+    window = [(s.start, s.text) for s in _window(mention, sentences)]
+    theirs = {s.start for other in others for s in other} - {start for start, _ in window}
+    everywhere = [(s.start, s.text) for s in sentences if s.start not in theirs]
     killed = mention.fatalities or _first_toll(window, article.id) or _first_toll(everywhere, article.id)
     if mention.injured is not None:
         return killed, mention.injured
