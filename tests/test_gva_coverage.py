@@ -25,6 +25,8 @@ OPENING = "DAYTON, Ohio — Two men were wounded in a shooting early Sunday in D
     ("Deputies said the shooting in Jefferson County was the third this year.", "Jefferson", False),
     ("In Dayton the police chief spoke.", "Dayton", False),
     ("By Ana Kerr Holloway\nDAYTON — Two men were shot on Sunday.", "DAYTON", False),   # a byline's line above
+    ("Russian missiles struck Ukraine's Kharkiv region on Monday.", "Kharkiv", False),
+    ("Gunmen attacked a village in Nigeria’s Borno State on Friday.", "Borno", False),
 ])
 def test_a_place_name_inside_a_longer_name_is_no_place(text, name, inside):
     start = text.index(name)

@@ -23,7 +23,8 @@ _FREE_WORDS = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan
                r"Southeast|Southwest|Downtown|Central|Greater|In|At|On|Near|Of|From|To|The|And|But|Or|After|"
                r"Before|When|While|Where|As|By|Outside|Inside)")
 _NAME_AFTER = re.compile(rf"[ \t]+(?!{_FREE_WORDS}\b)(?!(?i:{REGION_WORDS})s?\b)[A-Z][a-z]")
-_NAME_BEFORE = re.compile(rf"\b(?!{_FREE_WORDS}\b)[A-Z][a-z'’]+[ \t]+$")
+# A possessive ("Ukraine's Kharkiv region") introduces the place; it does not make it part of a name.
+_NAME_BEFORE = re.compile(rf"\b(?!{_FREE_WORDS}\b)[A-Z][a-z'’]+(?<!['’]s)[ \t]+$")
 _LEAD_CHARS = 600  # the opening in which a report names the town of its incident
 _FOCUS_WEIGHT = 3.0  # one doubling of mentions of a country is worth ~8x population
 _ADMIN1_WEIGHT = 5.5  # a town in an admin1 the article names is worth ~250x population
