@@ -149,3 +149,33 @@ def test_exports_carry_the_injured_in_notes_and_geojson_properties():
     assert (props["injured"], props["injured_low"], props["injured_high"]) == (2, 2, 4)
     assert "Injured" not in event_row(_event(None))["notes"]
     assert event_feature(_event(None))["properties"]["injured"] is None
+
+
+def test_a_conflict_toll_in_background_is_no_incident_toll():
+    from wirewatch.resolve import resolve_mentions
+
+    text = ("Three people were shot outside a Dayton bar early Sunday. "
+            "Gun violence in the city has killed 40 people since 2019, police figures show. "
+            "Detectives asked for video. The bar stayed shut. "
+            "Shootings have killed 12 people in Dayton so far this year.")
+    article = Article("a1", None, "Lakeside Courier", None, date(2024, 4, 15), "en", text)
+    (only,) = resolve_mentions(article, [_mention(text, "Three people were shot outside a Dayton bar early Sunday.")])
+    assert only.fatalities is None and only.injured.best == 3
+
+
+def test_resolve_time_grows_with_mentions_not_their_square():
+    # Many mentions in one long article: each mention's casualty window is found once, not once per pair.
+    from wirewatch.resolve import resolve_mentions
+    import wirewatch.resolve as resolve
+
+    text = " ".join(f"A man was shot in Dayton on day {i}." for i in range(300))
+    article = Article("a1", None, "Lakeside Courier", None, date(2024, 4, 15), "en", text)
+    mentions = [_mention(text, f"A man was shot in Dayton on day {i}.") for i in range(300)]
+    calls = []
+    real = resolve._window
+    resolve._window = lambda *a: calls.append(1) or real(*a)
+    try:
+        resolve_mentions(article, mentions)
+    finally:
+        resolve._window = real
+    assert len(calls) == len(mentions)

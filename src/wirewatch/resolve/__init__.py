@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 
@@ -16,6 +17,9 @@ __all__ = ["resolve_mentions"]
 
 # Sentences after a mention's passage that may still give its casualties ("He died at the hospital.").
 _CASUALTY_FOLLOWUP = 2
+# A sentence that sums up a longer period speaks of a conflict's toll, not of one incident's.
+_BACKGROUND = re.compile(r"(?i)\b(?:since|in|during|throughout) (?:(?:early |late |mid-)?(?:19|20)\d\d\b|the (?:start|"
+                         r"beginning|outbreak) of)|\bso far this year\b|\bover the (?:past|last) (?:\w+ )?(?:years|months|decades?)\b")
 
 
 def resolve_mentions(article: Article, mentions: list[Mention],
@@ -30,6 +34,8 @@ def resolve_mentions(article: Article, mentions: list[Mention],
     lead = lead_date(article)
     town = lead_place(article.id, article.text, focus, gazetteer)
     sentences = split_sentences(article.text)
+    starts = [s.start for s in sentences]
+    windows = {m.id: _window(m, sentences, starts) for m in mentions}
     resolved = []
     for mention in mentions:
         notes = list(mention.notes)
@@ -54,8 +60,8 @@ def resolve_mentions(article: Article, mentions: list[Mention],
             continue  # "in 2013", "last year": background, and ACLED codes nothing coarser than a month
         if date.note:
             notes.append(date.note)
-        others = [_window(m, sentences) for m in mentions if _another_incident(m, mention)]
-        killed, injured = _casualties(mention, sentences, article, others)
+        others = [windows[m.id] for m in mentions if _another_incident(m, mention)]
+        killed, injured = _casualties(mention, sentences, article, windows[mention.id], others)
         resolved.append(replace(
             mention, place=place, date=date, notes=tuple(notes), fatalities=killed, injured=injured,
             actor1=_with_country(mention.actor1, place, iso3_names),
@@ -84,20 +90,21 @@ def _another_incident(other: Mention, mention: Mention) -> bool:
     return len(named) == 2 and named[0] != named[1]
 
 
-def _window(mention: Mention, sentences: list[Sentence]) -> list[Sentence]:
+def _window(mention: Mention, sentences: list[Sentence], starts: list[int]) -> list[Sentence]:
     """The mention's passage and the sentences after it that may still give its casualties."""
-    first = max(0, bisect_right([s.start for s in sentences], mention.passage.start) - 1)
+    first = max(0, bisect_right(starts, mention.passage.start) - 1)
     return sentences[first:first + 1 + _CASUALTY_FOLLOWUP]
 
 
-def _casualties(mention: Mention, sentences: list[Sentence], article: Article, others: list[list[Sentence]]
-                ) -> tuple[Fatalities | None, Fatalities | None]:
+def _casualties(mention: Mention, sentences: list[Sentence], article: Article, own: list[Sentence],
+                others: list[list[Sentence]]) -> tuple[Fatalities | None, Fatalities | None]:
     """The killed and the injured: extract's count, else the first in the passage and the sentences
     after it, else the article's first (a report of one incident often gives its toll lines away) outside
-    what its other mentions read: a toll there belongs to that incident, not to this one."""
-    window = [(s.start, s.text) for s in _window(mention, sentences)]
+    what its other mentions read, a toll there belonging to that incident, and outside background
+    ("has killed 10,000 people since 2014")."""
+    window = [(s.start, s.text) for k, s in enumerate(own) if k == 0 or not _BACKGROUND.search(s.text)]
     theirs = {s.start for other in others for s in other} - {start for start, _ in window}
-    everywhere = [(s.start, s.text) for s in sentences if s.start not in theirs]
+    everywhere = [(s.start, s.text) for s in sentences if s.start not in theirs and not _BACKGROUND.search(s.text)]
     killed = mention.fatalities or _first_toll(window, article.id) or _first_toll(everywhere, article.id)
     if mention.injured is not None:
         return killed, mention.injured
