@@ -48,7 +48,7 @@ def build_event(eid: str, mentions: list[Mention], articles: dict[str, Article],
     return Event(
         id=eid, event_type=next(m.event_type for m in mentions if m.sub_event_type == sub_type),
         sub_event_type=sub_type, date=date, place=place, claim_status=claim_status(kinds),
-        actor1=_pick_actor(m.actor1 for m in mentions), actor2=_pick_actor(m.actor2 for m in mentions),
+        actor1=_pick_actor(m.actor1 for m in core), actor2=_pick_actor(m.actor2 for m in core),
         target=_most_common(m.target_kind for m in mentions if m.target_kind),
         fatalities=merge_fatalities(_per_report(mentions, "fatalities")), sources=sources, notes=notes,
         injured=merge_fatalities(_per_report(mentions, "injured")),

@@ -86,8 +86,12 @@ def _follow_up_match(mention: Mention, event: Event, max_km: float) -> Match | N
     if a.start > b.end or b.start > a.end:
         # An arrest on a later day is an event of its own, on its own day, as ACLED codes it.
         return None
+    if not a.precision == b.precision == DatePrecision.DAY:
+        return None  # "this week" overlaps every day of it: no evidence that the arrest was the same day
     day = _date_score(a, b)
     actors = _actor_score(mention, event)
+    if actors == 0.0:
+        return None  # both name their actors and share none: someone else's arrest in the same town
     parts = {"place": place[0], "date": day[0], "type": 0.5, "actors": actors}
     score = sum(_WEIGHTS[k] * v for k, v in parts.items())
     reasons = (place[1], day[1], "an arrest during the incident",
