@@ -373,3 +373,14 @@ def test_a_dateline_town_still_beats_a_country_a_sentence_names_in_passing():
     (m,) = mentions_of("MOPTI — Jihadists who crossed from Niger ambushed a convoy of soldiers on Sunday, "
                        "the army said.")
     assert m.place_text.text == "MOPTI"
+
+
+@pytest.mark.parametrize("text", [
+    "The government denied that troops had fired on protesters, a spokesman said. "
+    "Gunmen killed five villagers in Kano on Monday.",
+    "Islamic State claimed responsibility for the bombing, its news agency said. "
+    "Separately, soldiers clashed with bandits near Kano on Tuesday.",
+])
+def test_a_denial_or_claim_lends_no_voice_to_the_next_incident(text):
+    last = mentions_of(text)[-1]
+    assert last.attribution.kind is SourceKind.OUTLET

@@ -77,6 +77,11 @@ class _Candidate:
     wide: str
     verb: str
 
+_NO_INHERIT = frozenset({SourceKind.OFFICIAL_DENIAL, SourceKind.PERPETRATOR_CLAIM})
+_QUOTES = "\"“‘'«"
+_NEW_TOPIC = re.compile(r"(?i)^\W*(?:separately|meanwhile|elsewhere|in (?:a |an )?(?:separate|another|other) "
+                        r"(?:incidents?|attacks?|developments?))\b")
+
 
 def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
               group_aliases: set[str]) -> AttributionHit:
@@ -97,7 +102,10 @@ def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
         inherited = state.by_paragraph.get(paragraph)
         if claim:
             return AttributionHit(SourceKind.PERPETRATOR_CLAIM, None, None, None)
-        if inherited:
+        # A denial or a claim of responsibility speaks of its own incident, and "Separately, …" starts
+        # another: neither lends its voice to the narrative that follows, only to its own quote going on.
+        quoted = text.lstrip()[:1] in _QUOTES
+        if inherited and (quoted or inherited[0] not in _NO_INHERIT) and not _NEW_TOPIC.match(text):
             return AttributionHit(inherited[0], inherited[1], None, None)
         return AttributionHit(SourceKind.OUTLET, None, None, None)
     who = speaker.words
