@@ -65,5 +65,6 @@ def test_a_vector_does_not_depend_on_the_sentences_batched_with_it():
                  "Protesters blocked the main road into Dhaka for a third day on Friday."]
     alone = np.vstack([embed([s]) for s in sentences])
     pooled = embed(sentences + sentences[::-1])
-    assert np.array_equal(pooled[:5], alone) and np.array_equal(pooled[5:], alone[::-1])
+    # Equal to rounding: kernels may sum in another order on another CPU or batch shape.
+    assert np.allclose(pooled[:5], alone, atol=1e-6) and np.allclose(pooled[5:], alone[::-1], atol=1e-6)
     assert np.allclose(np.linalg.norm(alone, axis=1), 1, atol=1e-5)

@@ -320,3 +320,33 @@ def test_warm_up_loads_the_typing_model_only_when_it_is_on(monkeypatch, model, t
     monkeypatch.setattr(pipeline, "load_typing_model", Model)
     pipeline.warm_up(settings(**{"extract.model": model, "extract.model_threads": threads}))
     assert seen == calls
+
+
+def test_a_model_failure_on_one_article_of_a_chunk_fails_only_that_article(monkeypatch, today):
+    from datetime import date
+
+    import numpy as np
+
+    from wirewatch.extract.model import load_typing_model
+    from wirewatch.models import RawDocument
+
+    real = load_typing_model()
+
+    class Fussy:
+        labels = real.labels
+
+        def probabilities(self, sentences, threads):
+            if any("Kherson" in s for s in sentences):
+                raise RuntimeError("model failed on this batch")
+            return np.asarray(real.probabilities(sentences, threads))
+
+    monkeypatch.setattr(pipeline, "load_typing_model", Fussy)
+    monkeypatch.setattr("wirewatch.extract.load_typing_model", Fussy)
+    texts = ["Russian artillery shelled Kherson on Monday, the regional governor said. Two homes burned down.",
+             "Police fired tear gas at protesters in Nairobi on Tuesday, witnesses said. Shops stayed shut."]
+    on = settings(**{"extract.model": True})
+    prepared = [pipeline.prepare(RawDocument(f"doc{i}.txt", t, "text", published=date(2024, 3, 12)), today,
+                                 on, analysed=False) for i, t in enumerate(texts)]
+    bad, good = pipeline.analyse_chunk(prepared, on)
+    assert isinstance(bad.analysis, pipeline.Problem) and "model failed" in bad.analysis.message
+    assert not isinstance(good.analysis, pipeline.Problem) and good.analysis.mentions

@@ -172,16 +172,22 @@ def analyse_chunk(items: list[Prepared], settings: Settings) -> list[Prepared]:
     outcomes = [_advance(run, None) for run in runs]       # sentences to type, or extract's result
     asks = {i: texts for i, texts in enumerate(outcomes) if isinstance(texts, list)}
     if asks:
-        try:
-            rows = load_typing_model().probabilities([t for texts in asks.values() for t in texts],
-                                                     settings.extract.model_threads)
-        except Exception as err:  # a missing model fails each article that needed it, as it would alone
-            rows = err
+        rows = _typed([t for texts in asks.values() for t in texts], settings)
         start = 0
         for i, texts in asks.items():
-            outcomes[i] = rows if isinstance(rows, Exception) else _advance(runs[i], rows[start:start + len(texts)])
+            # When the pooled call fails, each article is typed alone, so only the one at fault fails.
+            own = rows[start:start + len(texts)] if not isinstance(rows, Exception) else _typed(texts, settings)
+            outcomes[i] = own if isinstance(own, Exception) else _advance(runs[i], own)
             start += len(texts)
     return [replace(item, analysis=_analysis(item, outcome, gazetteer)) for item, outcome in zip(items, outcomes)]
+
+
+def _typed(texts: list[str], settings: Settings):
+    """The typing model's probabilities for the sentences, or the exception it raised."""
+    try:
+        return load_typing_model().probabilities(texts, settings.extract.model_threads)
+    except Exception as err:  # a missing model fails each article that needed it, as it would alone
+        return err
 
 
 def with_analysis(item: Prepared, settings: Settings) -> Prepared:
