@@ -268,6 +268,23 @@ def test_keys_fold_from_table_to_table_and_are_found_in_each(store, monkeypatch)
         make_article(GOMA_TEXT + " Witnesses said.").id
 
 
+def test_keys_fold_even_when_a_rolled_back_batch_used_up_the_number_that_was_due(store, monkeypatch):
+    folds = (("recent_keys", "newer_keys", 2), ("newer_keys", "article_keys", 100))
+    monkeypatch.setattr(sys.modules[type(store).__module__], "KEY_FOLDS", folds)
+    first, lost, second = (make_article(t, url=f"https://ledger.example/{n}")
+                           for n, t in enumerate([KHARKIV_TEXT, DAKAR_TEXT, GOMA_TEXT]))
+    with store.transaction():
+        store.add_article(first, fingerprint(first.text))
+    with pytest.raises(RuntimeError):
+        with store.transaction():   # PostgreSQL's identity sequence keeps the number this batch took
+            store.add_article(lost, fingerprint(lost.text))
+            raise RuntimeError("batch failed")
+    with store.transaction():
+        store.add_article(second, fingerprint(second.text))
+    assert count(store, "recent_keys") == 0
+    assert store.near_duplicate(fingerprint(second.text), 0.9) == second.id
+
+
 def test_a_writer_gets_a_page_cache_for_the_key_index(tmp_store):
     from wirewatch.store.sqlite import WRITER_CACHE_KIB
     assert tmp_store.db.execute("PRAGMA cache_size").fetchone()[0] == -2000   # readers keep SQLite's default

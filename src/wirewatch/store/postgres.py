@@ -166,8 +166,11 @@ class PostgresStore(SQLStore):
         # One statement for the article's keys: a round trip per key would cost more than the inserts.
         self._sql("INSERT INTO recent_keys SELECT DISTINCT key, %s FROM unnest(%s::bigint[]) AS key",
                   [n, list(fp.keys)])
-        for table, into, every in KEY_FOLDS:   # identity numbers skip after a rollback: the next multiple folds
-            if n % every == 0:
+        # Identity numbers skip the ones a rolled-back batch took, so a fold is due when this article's
+        # number passes a multiple since the last stored one, not only when it lands on it.
+        last = self._sql("SELECT coalesce(max(n), 0) FROM article_signatures WHERE n < %s", [n]).fetchone()[0]
+        for table, into, every in KEY_FOLDS:
+            if n // every > last // every:
                 self._sql(f"INSERT INTO {into} SELECT key, article FROM {table} ON CONFLICT DO NOTHING")
                 self._sql(f"DELETE FROM {table}")
 
