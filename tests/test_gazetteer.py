@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -141,3 +143,99 @@ def test_admin1_named_only_beyond_doubt(gazetteer, text, unit):
 
 def test_village_of_supports_only_a_whole_name(gazetteer):
     assert "Baka" not in _spotted(gazetteer, "The blast hit a van in the village of Baka Khel on Monday.")
+
+
+def _build_script():
+    """The build script as a module; its geometry helpers need only the standard library."""
+    path = Path(__file__).resolve().parents[1] / "scripts" / "build_gazetteer.py"
+    spec = importlib.util.spec_from_file_location("build_gazetteer", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# A hand-written quantized topology: "250" is a 10-degree square with a far island (an overseas part
+# that must not pull the centroid), "999" a U whose centroid falls in its notch, and one shape with no id.
+TOPOLOGY = {
+    "type": "Topology",
+    "transform": {"scale": [0.5, 0.25], "translate": [-60, -10]},
+    "arcs": [
+        [[120, 40], [20, 0], [0, 40], [-20, 0], [0, -40]],      # square 0..10 E, 0..10 N
+        [[20, 80], [2, 0], [0, 4], [-2, 0], [0, -4]],           # island 50..49 W, 10..11 N
+        [[120, 0], [12, 0], [0, 24], [-4, 0], [0, -16], [-4, 0], [0, 16], [-4, 0], [0, -24]],
+        [[0, 0], [2, 0], [0, 4], [-2, 0], [0, -4]],             # a shape Natural Earth leaves without id
+    ],
+    "objects": {"countries": {"type": "GeometryCollection", "geometries": [
+        {"type": "MultiPolygon", "id": "250", "arcs": [[[0]], [[1]]]},
+        {"type": "Polygon", "id": "999", "arcs": [[2]]},
+        {"type": "Polygon", "arcs": [[3]]},
+    ]}},
+}
+
+
+def test_decode_arcs_undoes_quantization_and_deltas():
+    arcs = _build_script().decode_arcs(TOPOLOGY)
+    assert arcs[0] == [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0), (0.0, 0.0)]
+    assert arcs[1][:2] == [(-50.0, 10.0), (-49.0, 10.0)]
+
+
+def test_stitch_walks_negative_arcs_backwards_and_shares_end_points():
+    script = _build_script()
+    arcs = [[(0, 0), (2, 0), (2, 2)], [(0, 0), (0, 2), (2, 2)]]
+    assert script.stitch(arcs, [0, ~1]) == [(0, 0), (2, 0), (2, 2), (0, 2), (0, 0)]
+
+
+def test_centroid_of_the_largest_polygon_ignores_far_islands_and_shapes_without_id():
+    centroids = _build_script().centroids_by_id(TOPOLOGY)
+    assert set(centroids) == {"250", "999"}
+    latitude, longitude = centroids["250"]
+    # equal-area weighting: the square is wider near the equator, so the centre sits a little south of 5 N
+    assert longitude == pytest.approx(5.0, abs=1e-6)
+    assert 4.8 < latitude < 5.0
+
+
+def test_a_centroid_outside_its_crescent_moves_to_the_nearest_inside_point():
+    script = _build_script()
+    (polygon,) = script.polygons(TOPOLOGY["objects"]["countries"]["geometries"][1], script.decode_arcs(TOPOLOGY))
+    _, (latitude, longitude) = script.polygon_centroid(polygon)
+    assert not script.contains(polygon, latitude, longitude)  # the U's centroid lies in its notch
+    point = script.centroids_by_id(TOPOLOGY)["999"]
+    assert script.contains(polygon, *point)
+    assert abs(point[0] - latitude) + abs(point[1] - longitude) < 1.5
+
+
+def test_a_hole_pushes_the_centroid_away():
+    script = _build_script()
+    square = [(0, 0), (6, 0), (6, 6), (0, 6), (0, 0)]
+    hole = [(1, 1), (1, 3), (3, 3), (3, 1), (1, 1)]
+    _, (_, plain) = script.polygon_centroid([square])
+    _, (_, holed) = script.polygon_centroid([square, hole])
+    assert plain == pytest.approx(3.0)
+    assert holed == pytest.approx((36 * 3 - 4 * 2) / 32, abs=0.01)  # the hole's area counted negative
+
+
+def test_a_polygon_across_the_antimeridian_is_centred_on_it():
+    script = _build_script()
+    topology = {"arcs": [[(170, 0), (180, 0), (-170, 0), (-170, 10), (180, 10), (170, 10), (170, 0)]],
+                "objects": {"countries": {"geometries": [{"type": "Polygon", "id": "242", "arcs": [[0]]}]}}}
+    latitude, longitude = script.centroids_by_id(topology)["242"]
+    assert abs(longitude) == pytest.approx(180.0, abs=1e-6)
+    assert 4.5 < latitude < 5.0
+
+
+@pytest.mark.parametrize("iso2, latitude, longitude", [
+    ("FR", 46.5, 2.5),     # metropolitan France, not Paris and not pulled toward French Guiana
+    ("US", 39.0, -98.8),   # Kansas, not Washington
+    ("RU", 60.0, 96.0),    # Siberia, not Moscow, with Chukotka across the antimeridian counted
+    ("ZA", -28.9, 25.2),   # Lesotho is a hole in South Africa
+])
+def test_country_points_are_centroids(gazetteer, iso2, latitude, longitude):
+    country = gazetteer.country(iso2)
+    assert country.latitude == pytest.approx(latitude, abs=1.0)
+    assert country.longitude == pytest.approx(longitude, abs=1.0)
+
+
+def test_natural_earth_credited_in_readme():
+    readme = (resources.files("wirewatch") / "data" / "gazetteer" / "README.md").read_text("utf-8")
+    assert "Natural Earth" in readme
+    assert "naturalearthdata.com" in readme
