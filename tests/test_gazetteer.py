@@ -146,9 +146,9 @@ def test_village_of_supports_only_a_whole_name(gazetteer):
 
 
 def _build_script():
-    """The build script as a module; its geometry helpers need only the standard library."""
-    path = Path(__file__).resolve().parents[1] / "scripts" / "build_gazetteer.py"
-    spec = importlib.util.spec_from_file_location("build_gazetteer", path)
+    """The build script's geometry helpers as a module; they need only the standard library."""
+    path = Path(__file__).resolve().parents[1] / "scripts" / "topojson_centroids.py"
+    spec = importlib.util.spec_from_file_location("topojson_centroids", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
