@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from wirewatch.models import GeoPrecision, Span, TextField
-from wirewatch.resolve.places import resolve_place
+from wirewatch.models import Article, Attribution, GeoPrecision, Mention, SourceKind, Span, TextField
+from wirewatch.resolve import resolve_mentions
+from wirewatch.resolve.places import a_person, lead_place, resolve_place
 
 
 def _resolve(gazetteer, text: str, name: str):
@@ -103,3 +106,69 @@ def test_ucdp_scoring_counts_admin2(tmp_path):
     figures = score_ucdp(path)
     assert (figures["admin2_n"], figures["admin2_accuracy"]) == (2, 0.5)
     assert figures["admin1_accuracy"] == 1.0 and figures["within_25km"] == 1.0
+
+
+# Short US local-news and wire openings, written for these tests.
+_RICHMOND = ("RICHMOND, Va. -- A teenager wanted in the shooting death of 18-year-old George Whitcombe turned "
+             "himself in Tuesday, police said.\n\nWhitcombe was found on the porch of a house in Virginia's "
+             "capital shortly after midnight.")
+_FRANKLIN = ("FRANKLIN, La. (KXYZ) – A sheriff's deputy died in an accidental shooting in Franklin late "
+             "Sunday.\n\nThe shooting happened on Franklin's west side, deputies said.")
+_POLICE_TOWN = ("A 15-year-old boy was shot in the leg early Friday, Lexington police said.\n\nSgt. Dana Hurst "
+                "said officers found the boy near an apartment complex. Hurst said no arrests had been made.")
+_NEIGHBOURHOOD = ("PHILADELPHIA (KYW) — Five people were wounded Monday afternoon in the Kensington section of the "
+                  "city, police said.")
+
+
+@pytest.mark.parametrize("text, town, admin1", [
+    (_RICHMOND, "Richmond", "Virginia"),        # a dateline with an AP state abbreviation
+    (_FRANKLIN, "Franklin", "Louisiana"),       # "FRANKLIN, La." in the dateline, not El Paso's old name
+    (_POLICE_TOWN, "Lexington", "Kentucky"),    # the town whose police speak; Hurst is a sergeant
+    ("BARRE (WXYZ) — Two women were found shot in a house on Saturday, Vermont State Police said.",
+     "Barre", "Vermont"),                       # a dateline with only the station's call letters
+])
+def test_lead_place_reads_datelines_and_police_towns(gazetteer, text, town, admin1):
+    place = lead_place("t", text, gazetteer.country_focus(text), gazetteer)
+    assert place is not None and (place.name, place.admin1, place.iso) == (town, admin1, "USA")
+
+
+def test_a_state_abbreviation_qualifies_the_towns_namesakes_in_the_article(gazetteer):
+    later = _FRANKLIN.index("in Franklin") + 3
+    place = resolve_place(TextField("Franklin", Span("t", later, later + 8)), _FRANKLIN,
+                          gazetteer.country_focus(_FRANKLIN), gazetteer)
+    assert (place.name, place.admin1) == ("Franklin", "Louisiana")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sgt. Dana Hurst said officers found the boy.", True),
+    ("Det. Adams said the men argued before the shots.", True),
+    ("Joshua Hurst was convicted in August. Hurst will be sentenced next month.", True),
+    ("Two people were shot in Hurst on Friday, police said.", False),
+    ("Police in Hurst, Texas, said the boy was hit twice.", False),
+])
+def test_a_person_is_not_a_place(gazetteer, text, expected):
+    start = text.rindex("Hurst") if "Hurst" in text else text.index("Adams")
+    end = start + 5
+    assert a_person(text, start, end, gazetteer) is expected
+
+
+def test_a_named_neighbourhood_is_placed_at_its_town(gazetteer):
+    start = _NEIGHBOURHOOD.index("Kensington")
+    wounded = _NEIGHBOURHOOD.index("wounded")
+    mention = Mention(id="m", article_id="t", passage=Span("t", 0, len(_NEIGHBOURHOOD)),
+                      event_type="Violence against civilians", sub_event_type="Attack",
+                      trigger=TextField("wounded", Span("t", wounded, wounded + 7)),
+                      attribution=Attribution(SourceKind.MEDIA_REPORT),
+                      place_text=TextField("Kensington", Span("t", start, start + 10)))
+    article = Article(id="t", url=None, outlet=None, title=None, published=date(2016, 5, 2), language="en",
+                      text=_NEIGHBOURHOOD)
+    (resolved,) = resolve_mentions(article, [mention], gazetteer)
+    assert (resolved.place.name, resolved.place.admin1) == ("Philadelphia", "Pennsylvania")
+
+
+@pytest.mark.parametrize("text, iso2", [
+    ("Michael Jones, 34, and David Lee were shot outside a store in Sacramento, Calif., police said.", "US"),
+    ("SALEM, Ore. — Police said a man fired at officers on Nov. 3.", "US"),
+])
+def test_names_of_people_do_not_make_the_article_foreign(gazetteer, text, iso2):
+    assert gazetteer.country_focus(text).most_common(1)[0][0] == iso2

@@ -36,6 +36,11 @@ NEAR_BEFORE = re.compile(r"(?i)\b(?:near|outside|close to|outskirts of|north of|
 # Towns below this population are read as places only where the text supports them (their admin1 named,
 # a "Town, State" qualifier, "the village of Town"): most such names in news copy are people or words.
 SMALL_TOWN = 5_000
+_TWO_NAMES = re.compile(r"\b([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+_QUALIFYING_WORD = re.compile(r"(?:Police|Sheriff|County|City|Township|Parish|Borough|Village|Heights|Park|Beach|"
+                              r"Springs|Falls|Lake|Valley|Hills?|North|South|East|West|Central|Downtown|Greater|"
+                              r"New|Fort|Port|Mount|Saint|San|Santa|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                              r"Saturday|Sunday|The|In|At|On|Near|From|Of|And|But|When|After|Before)$")
 _SETTLEMENT_BEFORE = re.compile(r"(?i)\b(?:town|village|city|hamlet|settlement|township|community|borough|"
                                 r"suburb|municipality) of\s+$")
 # US states as news copy abbreviates them after a town ("Henderson, Tex.", AP style, and postal codes);
@@ -47,6 +52,14 @@ _AP_STATES = dict(pair.split("=") for pair in (
     "S.C.=SC S.D.=SD Tenn.=TN Tex.=TX Vt.=VT Va.=VA Wash.=WA W.Va.=WV Wis.=WI Wyo.=WY D.C.=DC").split())
 _POSTAL = frozenset(_AP_STATES.values()) | {"AK", "HI", "ID", "IA", "ME", "OH", "UT"}
 _STATE_ABBREVIATION = re.compile(r"([A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2}\b)")
+# "Franklin, La.", "Conway, SC (WBTW)": a town qualified by its state anywhere in an article.
+_QUALIFIED = re.compile(r"[A-Z][\w'’-]*,\s+([A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2}\b)")
+# Words that news copy abbreviates with a full stop and that GeoNames also lists as towns: "Ore." is
+# Oregon and "Nov." November, not Ore in Nigeria or Nov in Tajikistan.
+_ABBREVIATED = frozenset(a[:-1].lower() for a in _AP_STATES if a.count(".") == 1) | {
+    "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
+    "thu", "thur", "thurs", "fri", "sat", "sun", "ave", "st", "rd", "blvd", "hwy", "co", "inc", "jr", "sr", "ft",
+    "mt", "gov", "sen", "rep", "det", "sgt", "lt", "capt", "col", "gen", "cpl", "dr", "mr", "mrs", "ms", "no"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,14 +125,30 @@ class Gazetteer:
     def country_focus(self, text: str) -> Counter[str]:
         """How strongly an article points at each country (ISO2): names, demonyms, unambiguous towns."""
         focus: Counter[str] = Counter()
+        named = _in_full_names(text)
         for hit in self.spot(text):
             if hit.demonym_of:
                 focus[hit.demonym_of] += 1
+            if hit.text in named and all(e.kind != "country" for e in hit.entries):
+                continue  # "Michael Jones", "Jones said": a person's name, though a town in the Philippines
             # small towns take their country from the context, so they cannot add to it
             countries = {e.country for e in hit.entries if e.kind != "city" or e.population >= SMALL_TOWN}
             if len(countries) == 1:
                 focus[countries.pop()] += 2
+        # "Richmond, Va.": a US state abbreviation after a town says which country the article is about
+        qualified = len(self._state_qualifiers(text))
+        if qualified:
+            focus["US"] += 2 * qualified
         return focus
+
+    def _state_qualifiers(self, text: str) -> list[str]:
+        """The US admin1 keys of the state abbreviations that qualify a town in text ("Franklin, La.")."""
+        keys = []
+        for m in _QUALIFIED.finditer(text):
+            postal = _AP_STATES.get(m.group(1)) or (m.group(1) if m.group(1) in _POSTAL else None)
+            if postal:
+                keys.append(f"US.{postal}")
+        return keys
 
     def spot(self, text: str, context: str | None = None) -> list[Hit]:
         """Place names and demonyms in text, longest match first, never overlapping.
@@ -170,14 +199,16 @@ class Gazetteer:
                 frozenset(e.country for e in hit.entries if e.kind == "country"))
 
     def _admin1_in(self, text: str) -> frozenset[str]:
-        """Keys of the admin1 units a text names, by their own names or by a town only they hold."""
-        return _admin1_named(self._raw_spot(text))
+        """Keys of the admin1 units a text names: by their own names, by a town only they hold, or by
+        a state abbreviation after a town ("Franklin, La." makes the article's other "Franklin"s too)."""
+        return _admin1_named(self._raw_spot(text)) | frozenset(self._state_qualifiers(text))
 
     def _raw_spot(self, text: str) -> list[Hit]:
         """Every name the index knows in text, small towns included, longest match first."""
         hits: list[Hit] = []
         for run in _NAME_RUN.finditer(text):
-            hits.extend(self._hits_in_run(run.group(0), run.start()))
+            hits.extend(h for h in self._hits_in_run(run.group(0), run.start())
+                        if not (text[h.end:h.end + 1] == "." and h.text.lower() in _ABBREVIATED))
         return hits
 
     def _hits_in_run(self, run: str, offset: int) -> Iterator[Hit]:
@@ -200,6 +231,17 @@ class Gazetteer:
                     i = j - 1
                     break
             i += 1
+
+
+def _in_full_names(text: str) -> frozenset[str]:
+    """Single words the text uses inside a run of two capitalised words that is no place ("Michael Jones"),
+    less the words that qualify a place ("Memphis Police", "Wayne County")."""
+    words = set()
+    for m in _TWO_NAMES.finditer(text):
+        first, last = m.group(1), m.group(2)
+        if not any(_QUALIFYING_WORD.match(w) or re.fullmatch(REGION_WORDS, w, re.I) for w in (first, last)):
+            words.update((first, last))
+    return frozenset(words)
 
 
 def _admin1_named(hits: list[Hit]) -> frozenset[str]:

@@ -9,9 +9,9 @@ from dataclasses import replace
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..extract.fatalities import find_fatalities, injured_in
 from ..extract.sentences import Sentence, split_sentences
-from ..models import Actor, Article, DatePrecision, Fatalities, Mention, Place, Span
+from ..models import Actor, Article, DatePrecision, Fatalities, GeoPrecision, Mention, Place, Span
 from .dates import event_date_words, lead_date, resolve_date
-from .places import country_place, lead_place, part_of_a_name, resolve_place
+from .places import a_person, country_place, lead_place, part_of_a_name, quarter_of_a_town, resolve_place
 
 __all__ = ["resolve_mentions"]
 
@@ -39,11 +39,7 @@ def resolve_mentions(article: Article, mentions: list[Mention],
     resolved = []
     for mention in mentions:
         notes = list(mention.notes)
-        named = mention.place_text
-        if named is not None and part_of_a_name(article.text, named.span.start, named.span.end):
-            notes.append(f"{named.text!r} is part of a longer name here, not a place")
-            named = None
-        place = resolve_place(named, article.text, focus, gazetteer) if named else None
+        place = _named_place(mention, article, focus, gazetteer, town, notes)
         if place is None and town is not None:
             place = replace(town, span=None)
             notes.append(f"no place words; placed at the town the article's opening names ({town.name!r} "
@@ -68,6 +64,33 @@ def resolve_mentions(article: Article, mentions: list[Mention],
             actor2=_with_country(mention.actor2, place, iso3_names),
         ))
     return resolved
+
+
+def _named_place(mention: Mention, article: Article, focus, gazetteer: Gazetteer, town: Place | None,
+                 notes: list[str]) -> Place | None:
+    """The place the mention's words name, or None when they name none or no more than the lead town's
+    state or country ("in Virginia" in a report datelined Richmond, Va.); each choice is noted."""
+    named, text = mention.place_text, article.text
+    if named is None:
+        return None
+    start, end = named.span.start, named.span.end
+    if part_of_a_name(text, start, end) or a_person(text, start, end, gazetteer):
+        notes.append(f"{named.text!r} is part of a longer name or a person's here, not a place")
+        return None
+    place = resolve_place(named, text, focus, gazetteer)
+    if place is None or town is None:
+        return place
+    if quarter_of_a_town(text, end) and place.iso == town.iso:
+        notes.append(f"{named.text!r} is a part of a town here; placed at the town the article's opening "
+                     f"names ({town.name!r} at offset {town.span.start})")
+        return replace(town, span=None)
+    wider = place.precision == GeoPrecision.COUNTRY or (place.precision == GeoPrecision.REGION
+                                                         and place.admin1 == town.admin1)
+    if wider and place.iso == town.iso:
+        notes.append(f"{named.text!r} names only the region or country of the town the article's opening "
+                     f"names; placed there ({town.name!r} at offset {town.span.start})")
+        return replace(town, span=None)
+    return place
 
 
 def _with_country(actor: Actor | None, place: Place | None, iso3_names: dict[str, str]) -> Actor | None:

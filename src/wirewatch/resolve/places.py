@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..gazetteer import NEAR_BEFORE, REGION_WORDS, Entry, Gazetteer
 from ..models import GeoPrecision, Place, Span, TextField
@@ -25,6 +26,28 @@ _FREE_WORDS = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan
 _NAME_AFTER = re.compile(rf"[ \t]+(?!{_FREE_WORDS}\b)(?!(?i:{REGION_WORDS})s?\b)[A-Z][a-z]")
 # A possessive ("Ukraine's Kharkiv region") introduces the place; it does not make it part of a name.
 _NAME_BEFORE = re.compile(rf"\b(?!{_FREE_WORDS}\b)[A-Z][a-z'’]+(?<!['’]s)[ \t]+$")
+# A title before a name makes it a person's ("Det. Adams", "Sgt. Bob Stein", "Officer Tim Graham").
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Det|Sgt|Lt|Capt|Cpl|Cmdr|Col|Gen|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Rev|Officer|Deputy|Trooper|Detective|"
+    r"Sergeant|Lieutenant|Captain|Chief|Sheriff|Judge|Mayor|Coroner|Prosecutor|Agent|Pastor)\.?[ \t]+"
+    r"(?:[A-Z]\.[ \t]+|[A-Z][a-z]+[ \t]+(?:[A-Z]\.[ \t]+)?)?$")
+# "Joshua Hurst": a capitalised word, then the name, then no third capitalised word.
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?([A-Z][a-z]{2,})\b(?![ \t]+[A-Z]|['’-])")
+# First words of place names and directions, not given names ("Fort Worth", "New Hanover", "Metro Atlanta").
+_PLACE_PREFIX = re.compile(rf"(?:{_FREE_WORDS}|New|Old|Fort|Port|Mount|Lake|Saint|San|Santa|Los|Las|El|La|Le|"
+                           r"Upper|Lower|Little|Big|Metro|Midtown|Uptown|Suburban|Rural|Grand|Palm|Glen|West\w+|"
+                           r"East\w+|North\w+|South\w+|Police|Sheriff|County|City|State|Township)$")
+# Population above which a name is taken for a town even where the article also gives it to a person.
+_SURNAME_POPULATION = 100_000
+# A place that qualifies a police force or a sheriff names the town whose incident the report tells of.
+_FORCE_AFTER = re.compile(r"[ \t]+(?:County[ \t]+|City[ \t]+|Township[ \t]+|Metro(?:politan)?[ \t]+)?"
+                          r"(?:[Pp]olice|[Ss]heriff|[Ff]ire [Dd]epartment)\b")
+# A dateline: "FRANKLIN, La. (KLFY) –", "TAUNTON (CBS) —", "BARRE —" at the start of a line.
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]*[A-Z])(?:,[ \t]+[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?[ \t]*"
+                       r"(?:\([^()\n]{1,30}\)[ \t]*)?(?:—|–|--|-|:)")
+_DATELINE_CHARS = 400
+# "the Kensington section of Philadelphia", "in the Austin neighborhood": a part of a town, not a town.
+_QUARTER_AFTER = re.compile(r"[ \t]+(?:neighbou?rhood|section|community|subdivision|housing complex)s?\b")
 _LEAD_CHARS = 600  # the opening in which a report names the town of its incident
 _FOCUS_WEIGHT = 3.0  # one doubling of mentions of a country is worth ~8x population
 _ADMIN1_WEIGHT = 5.5  # a town in an admin1 the article names is worth ~250x population
@@ -58,18 +81,57 @@ def part_of_a_name(text: str, start: int, end: int) -> bool:
     return bool(_NAME_AFTER.match(text[end:end + 20]) or _NAME_BEFORE.search(text[max(0, start - 20):start]))
 
 
+def a_person(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """True for a name the article gives to a person: right after a title here ("Det. Adams"), or, for a
+    name no large town bears, as a surname anywhere in the article ("Joshua Hurst ... Hurst said")."""
+    if _TITLE_BEFORE.search(text[max(0, start - 40):start]):
+        return True
+    if _FORCE_AFTER.match(text, end) or gazetteer.qualifier(text, end) != (frozenset(), frozenset()):
+        return False
+    name = text[start:end]
+    if any(e.population >= _SURNAME_POPULATION or e.kind != "city" for e in gazetteer.entries(name)):
+        return False
+    return name in _surnames(text, gazetteer)
+
+
+@lru_cache(maxsize=16)
+def _surnames(text: str, gazetteer: Gazetteer) -> frozenset[str]:
+    """Words the text uses as a person's surname: after a title, or after a given name when the two words
+    together are no place the gazetteer knows."""
+    names = set()
+    for m in _FULL_NAME.finditer(text):
+        first, last = m.group(1), m.group(2)
+        if _TITLE_BEFORE.search(text[max(0, m.start(2) - 40):m.start(2)]) or (
+                not _PLACE_PREFIX.match(first) and not gazetteer.entries(f"{first} {last}")
+                and not any(e.kind != "city" for e in gazetteer.entries(first))):
+            names.add(last)
+    return frozenset(names)
+
+
+def quarter_of_a_town(text: str, end: int) -> bool:
+    """True for a name followed by "neighborhood" or "section": a part of a town, as local news uses it."""
+    return bool(_QUARTER_AFTER.match(text, end))
+
+
 def lead_place(article_id: str, text: str, focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
-    """The first town the article's opening names in its main country, not inside a longer name: where
-    a report with no place words in its passage most likely happened.
+    """Where a report with no place words in its passage most likely happened: its dateline's town, else
+    the first town whose police or sheriff the opening quotes ("Detroit Police said"), else the first town
+    the opening names in its main country, not inside a longer name nor a person's.
 
     The place keeps no span, as it was not read from the passage; the caller notes the words."""
     main = focus.most_common(1)[0][0] if focus else None
-    for hit in gazetteer.spot(text[:_LEAD_CHARS], context=text):
-        if not any(e.kind == "city" and e.country == main for e in hit.entries) \
-                or part_of_a_name(text, hit.start, hit.end):
+    hits = [h for h in gazetteer.spot(text[:_LEAD_CHARS], context=text)
+            if any(e.kind == "city" and e.country in (main or e.country) for e in h.entries)]
+    dateline = _DATELINE.search(text[:_DATELINE_CHARS])
+    at = dateline.start(1) if dateline else -1
+    forces = {h.start for h in hits if _FORCE_AFTER.match(text, h.end)}
+    for hit in sorted(hits, key=lambda h: (h.start != at, h.start not in forces, h.start)):
+        if hit.start != at and hit.start not in forces and (
+                part_of_a_name(text, hit.start, hit.end) or a_person(text, hit.start, hit.end, gazetteer)):
             continue
         place = resolve_place(TextField(hit.text, Span(article_id, hit.start, hit.end)), text, focus, gazetteer)
-        if place is not None and place.precision <= GeoPrecision.NEAR and place.iso == _iso3(main, gazetteer):
+        if place is not None and place.precision <= GeoPrecision.NEAR and place.iso in (_iso3(main, gazetteer)
+                                                                                         or place.iso,):
             return place
     return None
 
