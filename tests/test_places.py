@@ -8,7 +8,7 @@ import pytest
 
 from wirewatch.models import Article, Attribution, GeoPrecision, Mention, SourceKind, Span, TextField
 from wirewatch.resolve import resolve_mentions
-from wirewatch.resolve.places import a_person, lead_place, resolve_place
+from wirewatch.resolve.places import a_person, county_place, lead_place, resolve_place
 
 
 def _resolve(gazetteer, text: str, name: str):
@@ -172,3 +172,21 @@ def test_a_named_neighbourhood_is_placed_at_its_town(gazetteer):
 ])
 def test_names_of_people_do_not_make_the_article_foreign(gazetteer, text, iso2):
     assert gazetteer.country_focus(text).most_common(1)[0][0] == iso2
+
+
+def test_a_county_is_not_the_town_that_shares_its_name(gazetteer):
+    text = ("GRANITE FALLS, N.C. — A 16-year-old was shot and killed Monday in Caldwell County, deputies said.\n\n"
+            "The Caldwell County Sheriff's Office said the shooting appeared accidental.")
+    start = text.index("Caldwell County")
+    place = county_place(TextField("Caldwell County", Span("t", start, start + 15)), text,
+                         gazetteer.country_focus(text), gazetteer)
+    assert (place.name, place.admin1, place.precision) == ("Caldwell County", "North Carolina", GeoPrecision.REGION)
+    town = lead_place("t", text, gazetteer.country_focus(text), gazetteer)
+    assert (town.name, town.admin2) == ("Granite Falls", "Caldwell County")
+
+
+def test_a_county_sheriff_does_not_lead_to_a_town(gazetteer):
+    text = ("The Scott County Sheriff's Department says a teenager has been charged after a shooting at a home on "
+            "Bugg Street on Thursday.")
+    place = lead_place("t", text, gazetteer.country_focus(text), gazetteer)
+    assert place is None or place.name != "Scott"

@@ -36,6 +36,7 @@ NEAR_BEFORE = re.compile(r"(?i)\b(?:near|outside|close to|outskirts of|north of|
 # Towns below this population are read as places only where the text supports them (their admin1 named,
 # a "Town, State" qualifier, "the village of Town"): most such names in news copy are people or words.
 SMALL_TOWN = 5_000
+_COUNTY = re.compile(r"\b((?:[A-Z][\w'’.-]*[ \t]){1,3})(County|Parish|Borough)\b")
 _TWO_NAMES = re.compile(r"\b([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
 _QUALIFYING_WORD = re.compile(r"(?:Police|Sheriff|County|City|Township|Parish|Borough|Village|Heights|Park|Beach|"
                               r"Springs|Falls|Lake|Valley|Hills?|North|South|East|West|Central|Downtown|Greater|"
@@ -101,7 +102,15 @@ class Gazetteer:
                  countries: dict[str, dict[str, str]], admin1: dict[str, str],
                  stopwords: frozenset[str]) -> None:
         self.index: dict[str, list[Entry]] = {}
+        self.admin2_units: dict[str, set[str]] = {}  # a county's folded name -> the admin1 keys holding one
+        self._seats: dict[tuple[str, str], Entry] = {}  # (folded county, admin1 key) -> its largest town
         for entry, names in rows:
+            if entry.admin2 and entry.admin1:
+                county = entry.admin2.lower()
+                self.admin2_units.setdefault(county, set()).add(entry.admin1)
+                seat = self._seats.get((county, entry.admin1))
+                if seat is None or entry.population > seat.population:
+                    self._seats[(county, entry.admin1)] = entry
             for name in names:
                 # most names are ASCII already, and lower() is all fold() would do to them
                 key = name.lower().strip() if name.isascii() else fold(name)
@@ -116,6 +125,11 @@ class Gazetteer:
     def entries(self, name: str) -> list[Entry]:
         """Everything a name may refer to."""
         return self.index.get(fold(name), [])
+
+    def county_towns(self, county: str) -> list[Entry]:
+        """The largest town of each county ("admin2") of this name, one per admin1 unit holding one."""
+        key = county.lower()
+        return [self._seats[(key, a1)] for a1 in sorted(self.admin2_units.get(key, ()))]
 
     def country(self, iso2: str) -> Entry | None:
         """The country record for an ISO2 code."""
@@ -139,7 +153,25 @@ class Gazetteer:
         qualified = len(self._state_qualifiers(text))
         if qualified:
             focus["US"] += 2 * qualified
+        for units in self._counties(text):
+            countries = {key.split(".")[0] for key in units}
+            if len(countries) == 1:
+                focus[countries.pop()] += 2
         return focus
+
+    def _counties(self, text: str) -> list[set[str]]:
+        """For each county or parish the text names ("the Trigg County Sheriff's Office"), the admin1 keys
+        of the units of that name."""
+        found = []
+        for m in _COUNTY.finditer(text):
+            words = m.group(1).split()
+            # "the Brown County", "Pasco County": try the longest run of words before "County" first
+            for k in range(len(words)):
+                units = self.admin2_units.get(f"{' '.join(words[k:])} {m.group(2)}".lower())
+                if units:
+                    found.append(units)
+                    break
+        return found
 
     def _state_qualifiers(self, text: str) -> list[str]:
         """The US admin1 keys of the state abbreviations that qualify a town in text ("Franklin, La.")."""
@@ -201,7 +233,8 @@ class Gazetteer:
     def _admin1_in(self, text: str) -> frozenset[str]:
         """Keys of the admin1 units a text names: by their own names, by a town only they hold, or by
         a state abbreviation after a town ("Franklin, La." makes the article's other "Franklin"s too)."""
-        return _admin1_named(self._raw_spot(text)) | frozenset(self._state_qualifiers(text))
+        counties = {next(iter(units)) for units in self._counties(text) if len(units) == 1}
+        return _admin1_named(self._raw_spot(text)) | frozenset(self._state_qualifiers(text)) | counties
 
     def _raw_spot(self, text: str) -> list[Hit]:
         """Every name the index knows in text, small towns included, longest match first."""

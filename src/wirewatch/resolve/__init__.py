@@ -11,7 +11,7 @@ from ..extract.fatalities import find_fatalities, injured_in
 from ..extract.sentences import Sentence, split_sentences
 from ..models import Actor, Article, DatePrecision, Fatalities, GeoPrecision, Mention, Place, Span
 from .dates import event_date_words, lead_date, resolve_date
-from .places import a_person, country_place, lead_place, part_of_a_name, quarter_of_a_town, resolve_place
+from .places import a_person, country_place, county_place, lead_place, part_of_a_name, quarter_of_a_town, resolve_place
 
 __all__ = ["resolve_mentions"]
 
@@ -77,7 +77,12 @@ def _named_place(mention: Mention, article: Article, focus, gazetteer: Gazetteer
     if part_of_a_name(text, start, end) or a_person(text, start, end, gazetteer):
         notes.append(f"{named.text!r} is part of a longer name or a person's here, not a place")
         return None
-    place = resolve_place(named, text, focus, gazetteer)
+    county = county_place(named, text, focus, gazetteer)
+    if county is not None and town is not None and town.admin2 == county.admin2 and town.admin1 == county.admin1:
+        notes.append(f"{named.text!r} names the county of the town the article's opening names; placed there "
+                     f"({town.name!r} at offset {town.span.start})")
+        return replace(town, span=None)
+    place = county or resolve_place(named, text, focus, gazetteer)
     if place is None or town is None:
         return place
     if quarter_of_a_town(text, end) and place.iso == town.iso:

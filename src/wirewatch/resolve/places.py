@@ -10,9 +10,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
-from ..gazetteer import NEAR_BEFORE, REGION_WORDS, Entry, Gazetteer
+from ..gazetteer import NEAR_BEFORE, REGION_WORDS, Entry, Gazetteer, fold
 from ..models import GeoPrecision, Place, Span, TextField
 
 _REGION_SUFFIX = re.compile(rf"\s+{REGION_WORDS}$", re.IGNORECASE)
@@ -40,7 +41,7 @@ _PLACE_PREFIX = re.compile(rf"(?:{_FREE_WORDS}|New|Old|Fort|Port|Mount|Lake|Sain
 # Population above which a name is taken for a town even where the article also gives it to a person.
 _SURNAME_POPULATION = 100_000
 # A place that qualifies a police force or a sheriff names the town whose incident the report tells of.
-_FORCE_AFTER = re.compile(r"[ \t]+(?:County[ \t]+|City[ \t]+|Township[ \t]+|Metro(?:politan)?[ \t]+)?"
+_FORCE_AFTER = re.compile(r"[ \t]+(?:City[ \t]+|Township[ \t]+|Metro(?:politan)?[ \t]+)?"
                           r"(?:[Pp]olice|[Ss]heriff|[Ff]ire [Dd]epartment)\b")
 # A dateline: "FRANKLIN, La. (KLFY) –", "TAUNTON (CBS) —", "BARRE —" at the start of a line.
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]*[A-Z])(?:,[ \t]+[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?[ \t]*"
@@ -48,6 +49,8 @@ _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]*[A-Z])(?:,[ \t]+[A-Z][\w.
 _DATELINE_CHARS = 400
 # "the Kensington section of Philadelphia", "in the Austin neighborhood": a part of a town, not a town.
 _QUARTER_AFTER = re.compile(r"[ \t]+(?:neighbou?rhood|section|community|subdivision|housing complex)s?\b")
+# "Caldwell County", "Orleans Parish": a US county, not the town that shares its first word.
+_COUNTY_AFTER = re.compile(r"[ \t]+(?:County|Parish)\b")
 _LEAD_CHARS = 600  # the opening in which a report names the town of its incident
 _FOCUS_WEIGHT = 3.0  # one doubling of mentions of a country is worth ~8x population
 _ADMIN1_WEIGHT = 5.5  # a town in an admin1 the article names is worth ~250x population
@@ -108,6 +111,20 @@ def _surnames(text: str, gazetteer: Gazetteer) -> frozenset[str]:
     return frozenset(names)
 
 
+def county_place(field: TextField, text: str, focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
+    """The county a name names ("Caldwell County", or "Caldwell" before "County"), at region precision and
+    at its largest town's point; None when the words name no county the gazetteer knows."""
+    m = _COUNTY_AFTER.match(text, field.span.end)
+    county = f"{field.text} {m.group(0).strip()}" if m else field.text
+    seats = gazetteer.county_towns(county) if re.search(r"\b(?:County|Parish)$", county) else []
+    if not seats:
+        return None
+    named = gazetteer.admin1_in(text)
+    seat = max(seats, key=lambda e: (e.admin1 in named, focus.get(e.country, 0), e.population))
+    span = Span(field.span.article_id, field.span.start, field.span.start + len(county))
+    return replace(to_place(seat, GeoPrecision.REGION, gazetteer, span), name=seat.admin2, geonameid=None)
+
+
 def quarter_of_a_town(text: str, end: int) -> bool:
     """True for a name followed by "neighborhood" or "section": a part of a town, as local news uses it."""
     return bool(_QUARTER_AFTER.match(text, end))
@@ -126,7 +143,7 @@ def lead_place(article_id: str, text: str, focus: Counter[str], gazetteer: Gazet
     at = dateline.start(1) if dateline else -1
     forces = {h.start for h in hits if _FORCE_AFTER.match(text, h.end)}
     for hit in sorted(hits, key=lambda h: (h.start != at, h.start not in forces, h.start)):
-        if hit.start != at and hit.start not in forces and (
+        if _COUNTY_AFTER.match(text, hit.end) or hit.start != at and hit.start not in forces and (
                 part_of_a_name(text, hit.start, hit.end) or a_person(text, hit.start, hit.end, gazetteer)):
             continue
         place = resolve_place(TextField(hit.text, Span(article_id, hit.start, hit.end)), text, focus, gazetteer)
