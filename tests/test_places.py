@@ -190,3 +190,22 @@ def test_a_county_sheriff_does_not_lead_to_a_town(gazetteer):
             "Bugg Street on Thursday.")
     place = lead_place("t", text, gazetteer.country_focus(text), gazetteer)
     assert place is None or place.name != "Scott"
+
+
+@pytest.mark.parametrize("ours, gold, same", [
+    ("Hama", "Hamah governorate", True),          # transliterations of one governorate
+    ("Helmand", "Hilmand province", True),
+    ("Ar-Raqqah", "Ar Raqqah governorate", True),
+    ("Dimashq", "Rif Dimashq governorate", False),  # the capital and the province around it differ
+    ("Homs", "Hamah governorate", False),
+    ("", "Idlib governorate", False),
+])
+def test_ucdp_units_match_across_spellings(ours, gold, same):
+    from wirewatch.evaluate.places import same_unit
+
+    assert same_unit(ours, gold) is same
+
+
+def test_words_of_report_titles_are_not_towns(gazetteer):
+    text = "Counter-Terrorism Brief for East Africa;Human Rights Watch report, Annex A"
+    assert not [h.text for h in gazetteer.spot(text) if h.entries and h.text != "East Africa"]

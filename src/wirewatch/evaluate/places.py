@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import re
 import statistics
 from pathlib import Path
@@ -14,6 +15,7 @@ from ..fuse.similarity import distance_km
 from ..resolve.places import resolve_place
 
 _UCDP_COLUMNS = {"source_headline", "country", "adm_1", "where_prec", "where_coordinates", "latitude", "longitude"}
+_SAME_UNIT_RATIO = 0.85
 _UNIT_WORDS = re.compile(rf"\b{REGION_WORDS}\b", re.IGNORECASE)
 
 
@@ -50,13 +52,13 @@ def score_ucdp(path: Path) -> dict:
         if place is None:
             continue
         found += 1
-        country_ok += place.iso == _iso3(_ucdp_country(r["country"]))
+        country_ok += place.iso == _ucdp_iso3(r["country"])
         if r["adm_1"] and place.precision <= GeoPrecision.REGION:
             admin_n += 1
-            admin_ok += _unit(place.admin1 or "") == _unit(r["adm_1"])
+            admin_ok += same_unit(place.admin1 or "", r["adm_1"])
         if r.get("adm_2") and place.admin2:
             admin2_n += 1
-            admin2_ok += _unit(place.admin2) == _unit(r["adm_2"])
+            admin2_ok += same_unit(place.admin2, r["adm_2"])
         if r["where_prec"] in {"1", "2"} and place.precision <= GeoPrecision.NEAR and r["latitude"] and r["longitude"]:
             gold = Place(r["where_coordinates"], GeoPrecision.EXACT, latitude=float(r["latitude"]),
                          longitude=float(r["longitude"]))
@@ -70,6 +72,20 @@ def score_ucdp(path: Path) -> dict:
         "precise_n": len(errors_km), "within_25km": round(within / len(errors_km), 3) if errors_km else None,
         "median_km": round(statistics.median(errors_km), 1) if errors_km else None,
     }
+
+
+def same_unit(ours: str, gold: str) -> bool:
+    """Whether two names of an admin unit name the same one, across transliterations ("Hilmand province" ~
+    "Helmand", "Ar-Raqqah" ~ "Ar Raqqah governorate"): equal once folded, one of the other's alternate
+    names in the gazetteer, or equal letters for letters once spaces, hyphens and apostrophes are gone
+    but for one or two letters in ten."""
+    a, b = _unit(ours), _unit(gold)
+    if not a or not b:
+        return False
+    if a == b or any(fold(e.name) == a for e in load_gazetteer().entries(b) if e.kind == "admin1"):
+        return True
+    a, b = re.sub(r"[^a-z]", "", a), re.sub(r"[^a-z]", "", b)
+    return difflib.SequenceMatcher(None, a, b).ratio() >= _SAME_UNIT_RATIO
 
 
 def _unit(name: str) -> str:
@@ -89,4 +105,10 @@ def _ucdp_country(name: str) -> str:
     return re.sub(r"\s*\(.*\)", "", name)
 
 
-__all__ = ["headline_place", "score_ucdp"]
+def _ucdp_iso3(name: str) -> str | None:
+    """ISO3 of a UCDP country name; a hyphen may stand for "and" ("Bosnia-Herzegovina", not "Guinea-Bissau")."""
+    name = _ucdp_country(name)
+    return _iso3(name) or _iso3(re.sub(r"(?<=[a-z])-(?=[A-Z])", " and ", name))
+
+
+__all__ = ["headline_place", "same_unit", "score_ucdp"]
