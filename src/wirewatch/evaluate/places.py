@@ -12,7 +12,7 @@ from ..errors import InputError
 from ..gazetteer import REGION_WORDS, fold, load_gazetteer
 from ..models import GeoPrecision, Place, Span, TextField
 from ..fuse.similarity import distance_km
-from ..resolve.places import resolve_place
+from ..resolve.places import a_person, resolve_place
 
 _UCDP_COLUMNS = {"source_headline", "country", "adm_1", "where_prec", "where_coordinates", "latitude", "longitude"}
 _SAME_UNIT_RATIO = 0.85
@@ -21,12 +21,13 @@ _UNIT_WORDS = re.compile(rf"\b{REGION_WORDS}\b", re.IGNORECASE)
 
 def headline_place(headline: str) -> Place | None:
     """The most specific place a headline names, resolved with the pipeline's resolver (the extract
-    stage's choice among several places is not applied: a headline has no trigger to be near)."""
+    stage's choice among several places is not applied: a headline has no trigger to be near); as in
+    the pipeline, a person's name is no place (a headline's capitals say too little of longer names)."""
     gazetteer = load_gazetteer()
     focus = gazetteer.country_focus(headline)
     places = []
     for hit in gazetteer.spot(headline):
-        if hit.entries:
+        if hit.entries and not a_person(headline, hit.start, hit.end, gazetteer):
             field = TextField(hit.text, Span("headline", hit.start, hit.end))
             place = resolve_place(field, headline, focus, gazetteer)
             if place:
