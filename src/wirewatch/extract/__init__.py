@@ -18,7 +18,7 @@ from ..settings import ExtractSettings
 from ..timex import TimeExpression, find_time_expressions
 from .actors import GROUP_HEADS, ActorHit, assign_roles, find_actors, find_target, named_groups
 from .claims import SpeakerState, attribute
-from .classify import combine, find_triggers
+from .classify import combine, find_gunfire, find_triggers
 from .coreference import fold_fire_into_clashes, names_place_anaphor, refers_back
 from .genre import dated_to_the_day, is_commentary, is_expert_view
 from .model import load_typing_model
@@ -51,6 +51,7 @@ _REFERS_BACK = re.compile(
     r"kidnapping|abductions?|arrests?|fire|unrest|riots?|operation|shelling|incursion)\b|"
     r"\b(?:confirmed|killed|wounded|injured|died|dead|casualties|victims|attackers|assailants|gunmen|suspects?|"
     r"detained|arrested)\b")
+_STRATEGIC = "Strategic developments"  # arrests, deals, bases: no gunfire of their own
 _POINTS_BACK = {SourceKind.OFFICIAL_DENIAL, SourceKind.OFFICIAL_STATEMENT, SourceKind.PERPETRATOR_CLAIM}
 _DATELINE_SEARCH = 4  # sentences from the top in which a dateline may stand (after a kicker or byline)
 _MAX_FOLLOWUP = 2  # sentences after a mention that may still add its death toll
@@ -80,40 +81,50 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
     if article.language != "en":
         return [], [f"language {article.language!r} is not read yet; article skipped"]
     text = article.text
+    sentences = split_sentences(text)
+    usable = [not _is_heading(s.text) and len(s.text) <= settings.max_sentence_chars for s in sentences]
+    warnings = [f"skipped a {len(s.text):,}-character passage at offset {s.start} (no sentence breaks; a table "
+                f"or run-on text?)" for s, ok in zip(sentences, usable) if not ok and not _is_heading(s.text)]
+    # The fast pass, once per sentence: triggers.
+    lexical = [find_triggers(s.text, lex) if ok else [] for s, ok in zip(sentences, usable)]
+    if not any(ontology.event_type_of[h.sub_event_type] != _STRATEGIC for hits in lexical for h in hits):
+        # Where stronger words report violence, shooting words tell of that incident's gunfire; only an
+        # article that reports none by them (local crime news, mostly) is typed by its shooting words.
+        lexical = [hits or (find_gunfire(s.text, lex) if ok else []) for hits, s, ok in zip(lexical, sentences, usable)]
+    triggered = [i for i, hits in enumerate(lexical) if hits]
+    if not triggered:
+        return [], warnings
+    # Past the last trigger and the sentences that may still add its toll or vouch for it, nothing becomes
+    # a mention: the slower passes stop there.
+    reach = triggered[-1] + max(_MAX_FOLLOWUP, _MAX_VOUCH) + 1
     groups = named_groups(text, gazetteer)
     group_aliases = set(groups) | {name.lower() for name, _ in groups.values()}
     state = SpeakerState()
-    sentences = split_sentences(text)
     dateline, dateline_index, dateline_end = _dateline(sentences, gazetteer, article.id)
     focus = gazetteer.country_focus(text)
-    usable = [not _is_heading(s.text) and len(s.text) <= settings.max_sentence_chars for s in sentences]
-    # The fast pass, once per sentence: triggers, venues and time expressions.
-    lexical = [find_triggers(s.text, lex) if ok else [] for s, ok in zip(sentences, usable)]
+    near = [ok and i < reach for i, ok in enumerate(usable)]
     venues = [[h for h in gazetteer.spot(s.text) if h.entries and not _not_a_venue(s.text, h)] if ok else []
-              for s, ok in zip(sentences, usable)]
-    times_of = [find_time_expressions(s.text) if ok else [] for s, ok in zip(sentences, usable)]
+              for s, ok in zip(sentences, near)]
+    times_of = [find_time_expressions(s.text) if ok else [] for s, ok in zip(sentences, near)]
     if 0 <= dateline_index < len(sentences):
         # The dateline dates and places the report, not an event; it stays the fallback place below.
         times_of[dateline_index] = [t for t in times_of[dateline_index] if t.start >= dateline_end]
         venues[dateline_index] = _past_dateline(sentences[dateline_index].text, venues[dateline_index],
                                                 dateline_end)
     model = load_typing_model() if settings.model else None
-    wanted = [i for i in range(len(sentences)) if lexical[i] and (venues[i] or times_of[i])]
+    # Weak (shooting-word) types are not the model's to change, so their sentences cost it nothing.
+    wanted = [i for i in triggered if not lexical[i][0].weak and (venues[i] or times_of[i])]
     texts = [sentences[i].text for i in wanted]
     scores = dict(zip(wanted, (yield texts))) if model and texts else {}
     mentions: list[Mention] = []
-    warnings: list[str] = []
     last_place: dict[int, TextField] = {}
     latest_place: TextField | None = None  # across paragraphs, for "in the region"
     last_date: dict[int, TextField] = {}
     last_group: str | None = None
     last_mention_sentence = -10
-    for index, sent in enumerate(sentences):
+    told: set[str] = set()  # place and time words of the shooting sentences read so far
+    for index, sent in enumerate(sentences[:reach]):
         if not usable[index]:
-            if _is_heading(sent.text):
-                continue
-            warnings.append(f"skipped a {len(sent.text):,}-character passage at offset "
-                            f"{sent.start} (no sentence breaks; a table or run-on text?)")
             continue
         attribution = attribute(sent.text, sent.paragraph, state, lex, group_aliases)
         places, times = venues[index], times_of[index]
@@ -123,6 +134,12 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
         named = [a for a in actors if a.name in {n for n, _ in groups.values()}]
         last_group = named[-1].name if named else last_group
         triggers = combine(lexical[index], scores.get(index), model.labels if model else (), settings.model_override)
+        if triggers and triggers[0].weak:
+            # A crime report tells its shooting over and over; a sentence that names no place or time the
+            # earlier ones did not is the same shooting again, read only for its toll.
+            anchors = {sent.text[h.start:h.end].lower() for h in [*places, *times]}
+            triggers = [] if anchors <= told else triggers
+            told |= anchors
         definite = bool(triggers) and all(refers_back(sent.text, t) for t in triggers)
         if triggers and not times and (definite or (not places and attribution.kind in _POINTS_BACK)):
             # "The ministry said it repelled the incursion", "The attack in Quetta was blamed on…": a

@@ -45,6 +45,23 @@ _TREND = re.compile(r"(?i)\b(?:rise|surge|increase|spike|upsurge|uptick|decline|
 _NOT_MENTIONED = re.compile(r"(?i)^[^,;.]{0,60}?\b(?:did|does|do|has|have|had) not (?:mention|include|list|report|"
                             r"refer to|cover)\b|^[^,;.]{0,60}?\bmade no mention\b")
 _BEFORE, _AFTER, _NEG_BEFORE = 60, 35, 25
+# Shooting words say a gun was fired, not by whom at whom: they type a sentence only where no stronger
+# trigger does, and never where the sentence is about a strike, a shelling, a blast, a protest, a riot, a
+# trial or a policy, an accident or a film (cue names in data/lexicons/cues.tsv).
+_GUNFIRE_BLOCKS = ("drone", "aircraft", "artillery", "explosive", "protest", "riot", "legal", "accident",
+                   "filming", "aftermath")
+# "The city's 12th shooting this year": a count of incidents, not a report of one.
+_COUNTED = re.compile(r"(?i)\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                      r"another)\s+(?:[\w-]+\s+){0,2}$")
+# Fire at soldiers, police or their posts comes from armed men: ACLED codes it as a clash, not as
+# violence against civilians.
+_ARMED_SIDE = (r"(?:soldiers?|troops|servicem[ae]n|(?:police )?officers?|policem[ae]n|police|deput(?:y|ies)|"
+               r"troopers?|border guards?|guards?|positions|(?:army |military |police )?(?:post|checkpoint|patrol|"
+               r"convoy|base|station))")
+_ARMED_VICTIM = re.compile(rf"(?i)\b{_ARMED_SIDE}\s+(?:who\s+|that\s+)?(?:was|were|had been|has been)\s+"
+                           rf"(?:\w+ly\s+)?shot\b|\b(?:shot|fired|opened fire)\s+(?:at|on|upon)\s+"
+                           rf"(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+)?{_ARMED_SIDE}\b")
+CLASH, ATTACK = "Armed clash", "Attack"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,18 +71,25 @@ class TriggerHit:
     sub_event_type: str
     start: int
     end: int
+    weak: bool = False  # shooting words only: the model does not retype it, and stronger words elsewhere win
 
 
 def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
     """The sub-event types a sentence reports as having happened, each with its first trigger."""
-    present = {cue for cue, pattern in lex.cues.items() if pattern.search(text)}
+    seen: dict[str, bool] = {}
+
+    def present(cue: str) -> bool:  # cues are read only for rows whose words occur: most sentences have none
+        if cue not in seen:
+            seen[cue] = bool(lex.cues[cue].search(text))
+        return seen[cue]
+
     hits: dict[str, TriggerHit] = {}
     for trig in lex.triggers:
-        if trig.sub_event_type in hits:
+        if trig.sub_event_type in hits or not trig.pattern.search(text):
             continue
-        if trig.requires and not present.intersection(trig.requires):
+        if trig.requires and not any(present(c) for c in trig.requires):
             continue
-        if present.intersection(trig.blocks):
+        if any(present(c) for c in trig.blocks):
             continue
         for m in trig.pattern.finditer(text):
             if is_realis(text, m.start(), m.end()):
@@ -73,6 +97,19 @@ def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
                 break
     suppressed = set().union(*(lex.overrides.get(s, frozenset()) for s in hits))
     return sorted((h for s, h in hits.items() if s not in suppressed), key=lambda h: h.start)
+
+
+def find_gunfire(text: str, lex: Lexicons) -> list[TriggerHit]:
+    """The sentence's first reported shooting as a weak trigger: an Armed clash where both sides are armed
+    (a shoot-out, fire at soldiers or police), otherwise an Attack; [] where a context cue blocks it."""
+    if any(lex.cues[cue].search(text) for cue in _GUNFIRE_BLOCKS):
+        return []
+    for cue in ("gunfight", "gunfire"):
+        for m in lex.cues[cue].finditer(text):
+            if is_realis(text, m.start(), m.end()) and not _COUNTED.search(text[max(0, m.start() - 40):m.start()]):
+                armed = cue == "gunfight" or _ARMED_VICTIM.search(text)
+                return [TriggerHit(CLASH if armed else ATTACK, m.start(), m.end(), weak=True)]
+    return []
 
 
 def is_realis(text: str, start: int, end: int) -> bool:
@@ -106,7 +143,7 @@ def _clause(text: str, lo: int, hi: int, anchor: int) -> str:
 def combine(hits: list[TriggerHit], probabilities, labels: tuple[str, ...], override: float) -> list[TriggerHit]:
     """Lexicon hits checked against the model's view of the sentence: the model's top type replaces the
     first lexicon type when the lexicon did not find it and the model is confident enough."""
-    if probabilities is None or not hits:
+    if probabilities is None or not hits or hits[0].weak:
         return hits
     best = int(probabilities.argmax())
     label, p = labels[best], float(probabilities[best])
