@@ -122,7 +122,7 @@ def stocked(store):
 
 
 def test_schema_version_is_set(store):
-    assert store.schema_version() == SCHEMA_VERSION == 6
+    assert store.schema_version() == SCHEMA_VERSION == 7
 
 
 def test_tables_exist(store):
@@ -148,7 +148,7 @@ def test_reopening_keeps_data_and_version(opener):
 
 
 def test_sqlite_schema_version_is_the_user_version(tmp_store):
-    assert tmp_store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+    assert tmp_store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
 
 
 def test_wal_mode(tmp_store):
@@ -240,9 +240,10 @@ def test_version_3_database_is_migrated_and_still_finds_copies(tmp_path):
 
 def test_near_duplicate_lookup_reads_the_key_and_signature_tables_only(tmp_store):
     from wirewatch.store.sqlite import _candidates_sql
-    plan = [r[3] for r in tmp_store.db.execute("EXPLAIN QUERY PLAN " + _candidates_sql(25), list(range(75)))]
-    for table in ("article_keys", "newer_keys", "recent_keys"):
+    plan = [r[3] for r in tmp_store.db.execute("EXPLAIN QUERY PLAN " + _candidates_sql(25, 3, 2), list(range(55)))]
+    for table in ("newer_keys", "recent_keys"):
         assert f"SEARCH {table} USING PRIMARY KEY (key=?)" in plan
+    assert "SEARCH article_keys USING PRIMARY KEY (segment=? AND key=?)" in plan
     assert "SEARCH article_signatures USING INTEGER PRIMARY KEY (rowid=?)" in plan
     assert {step.split()[1] for step in plan if step.startswith(("SEARCH", "SCAN"))} == \
         {"article_keys", "newer_keys", "recent_keys", "article_signatures"}   # never articles, never a whole table
@@ -283,6 +284,47 @@ def test_keys_fold_even_when_a_rolled_back_batch_used_up_the_number_that_was_due
         store.add_article(second, fingerprint(second.text))
     assert count(store, "recent_keys") == 0
     assert store.near_duplicate(fingerprint(second.text), 0.9) == second.id
+
+
+def test_a_lookup_searches_sealed_segments_only_for_keys_the_filter_lets_through(tmp_store):
+    from wirewatch.store.sqlite import _candidates_sql
+    plan = [r[3] for r in tmp_store.db.execute("EXPLAIN QUERY PLAN " + _candidates_sql(25, 3, 0), list(range(50)))]
+    assert {step.split()[1] for step in plan if step.startswith(("SEARCH", "SCAN"))} == \
+        {"newer_keys", "recent_keys", "article_signatures"}
+
+
+def test_a_fold_by_another_writer_reaches_a_store_holding_the_filter(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys.modules["wirewatch.store.sqlite"], "KEY_FOLDS",
+                        (("recent_keys", "newer_keys", 1), ("newer_keys", "article_keys", 2)))
+    one, other = SQLiteStore(tmp_path / "shared.db"), SQLiteStore(tmp_path / "shared.db")
+    first = [make_article(t, url=f"https://ledger.example/{n}") for n, t in enumerate([KHARKIV_TEXT, DAKAR_TEXT])]
+    with one.transaction():
+        for article in first:
+            one.add_article(article, fingerprint(article.text))
+    assert one.near_duplicate(fingerprint(KHARKIV_TEXT), 0.9) == first[0].id   # read from the filter's first version
+    later = [make_article(t, url=f"https://wire.example/{n}") for n, t in enumerate([GOMA_TEXT, GOMA_TEXT + " More."])]
+    with other.transaction():   # the second fold, written by another process's store
+        for article in later:
+            other.add_article(article, fingerprint(article.text))
+    assert count(one, "recent_keys") == count(one, "newer_keys") == 0
+    assert one.near_duplicate(fingerprint(GOMA_TEXT), 0.9) == later[0].id
+    one.close()
+    other.close()
+
+
+def test_a_full_filter_is_rebuilt_twice_as_large_and_still_finds_every_article(tmp_store, monkeypatch):
+    from wirewatch.store import keyfilter
+    monkeypatch.setattr(keyfilter, "DEFAULT_BITS", 1 << 9)   # full past 51 keys: two articles' worth
+    monkeypatch.setattr(sys.modules["wirewatch.store.sqlite"], "KEY_FOLDS",
+                        (("recent_keys", "newer_keys", 1), ("newer_keys", "article_keys", 1)))
+    texts = [KHARKIV_TEXT, DAKAR_TEXT, GOMA_TEXT, KHARKIV_TEXT + " " + DAKAR_TEXT, DAKAR_TEXT + " " + GOMA_TEXT]
+    articles = [make_article(text, url=f"https://ledger.example/{n}") for n, text in enumerate(texts)]
+    for article in articles:
+        with tmp_store.transaction():
+            tmp_store.add_article(article, fingerprint(article.text))
+    bits = tmp_store.db.execute("SELECT length(bits) * 8 FROM key_filter").fetchone()[0]
+    assert bits >= 1 << 10
+    assert [tmp_store.near_duplicate(fingerprint(text), 0.9) for text in texts] == [a.id for a in articles]
 
 
 def test_a_writer_gets_a_page_cache_for_the_key_index(tmp_store):

@@ -18,10 +18,11 @@ from ..models import Article, Event, Mention
 BLOCK_DAYS = 62
 
 # Band keys are stored in recent_keys; each time the number of articles stored (by signature number) reaches a
-# multiple of `every`, a table's keys move, in key order, to the next (migrations/sqlite/0005 and 0006). A batch
-# then dirties the few hundred pages of a small table, not a page per key of a big one; a fold rewrites most
-# pages of the table it fills, once for thousands of articles. 4,000 articles' keys fill about 600 pages.
-KEY_FOLDS = (("recent_keys", "newer_keys", 4000), ("newer_keys", "article_keys", 40_000))
+# multiple of `every`, a table's keys move on (migrations/sqlite/0005 to 0007): recent_keys' into newer_keys in
+# key order, newer_keys' to the end of article_keys as a sealed segment that is never rewritten. A batch dirties
+# the pages of a small table, not a page per key of a big one, and no write touches more pages as the store
+# grows: storing each block of 10,000 articles costs the same. 1,000 articles' keys fill about 150 pages.
+KEY_FOLDS = (("recent_keys", "newer_keys", 1000), ("newer_keys", "article_keys", 10_000))
 KEY_TABLES = ("article_keys", "newer_keys", "recent_keys")   # a lookup searches them all
 
 

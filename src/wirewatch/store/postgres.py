@@ -171,7 +171,10 @@ class PostgresStore(SQLStore):
         last = self._sql("SELECT coalesce(max(n), 0) FROM article_signatures WHERE n < %s", [n]).fetchone()[0]
         for table, into, every in KEY_FOLDS:
             if n // every > last // every:
-                self._sql(f"INSERT INTO {into} SELECT key, article FROM {table} ON CONFLICT DO NOTHING")
+                if into == "article_keys":   # a sealed segment, numbered like SQLite's (migrations/postgres/0007)
+                    self._sql(f"INSERT INTO {into} SELECT %s, key, article FROM {table} ON CONFLICT DO NOTHING", [n])
+                else:
+                    self._sql(f"INSERT INTO {into} SELECT key, article FROM {table} ON CONFLICT DO NOTHING")
                 self._sql(f"DELETE FROM {table}")
 
     def add_duplicate(self, article: Article, duplicate_of: str, kind: str) -> None:

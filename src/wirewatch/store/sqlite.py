@@ -14,6 +14,7 @@ from ..ingest.dedup import Fingerprint, fingerprint, similarity
 from ..models import Article, Event, Mention, event_from_dict, mention_from_dict, to_dict
 from . import migrations
 from .base import BLOCK_DAYS, KEY_FOLDS, KEY_TABLES, EventFilter, FeedState, Stats
+from .keyfilter import KeyFilter
 from .rows import (ARTICLE_COLUMNS, Dialect, SQLStore, article_from_row, conditions, event_row, mention_row, now,
                    run_counts, with_corroboration)
 
@@ -26,6 +27,7 @@ SCHEMA_VERSION = migrations.latest("sqlite")
 # SQLite's 2 MiB default each of those is a read from the file once the store passes a few thousand articles.
 # SQLite takes the memory only as pages are read; readers (API requests) keep the default.
 WRITER_CACHE_KIB = 128 * 1024
+SEALED_KEYS = "article_keys"   # sealed segments, searched only for the keys its filter lets through (keyfilter.py)
 
 
 class SQLiteStore(SQLStore):
@@ -44,6 +46,9 @@ class SQLiteStore(SQLStore):
             # last batches (a rerun stores them again), never corrupts the file.
             self.db.execute("PRAGMA synchronous=NORMAL")
             self._writer = False
+            self._filter: KeyFilter | None = None
+            self._segments: tuple[int, ...] = ()
+            self._filter_version: int | None = None   # the stored version held here; None: read it again
             self._migrate()
         except sqlite3.DatabaseError as err:
             if hasattr(self, "db"):
@@ -65,12 +70,15 @@ class SQLiteStore(SQLStore):
         try:
             self.db.executescript(f"BEGIN IMMEDIATE; {script}")   # leaves the transaction open
             if step == migrations.FINGERPRINTS_SINCE:
+                if self.db.execute(f"SELECT 1 FROM {SEALED_KEYS} LIMIT 1").fetchone():
+                    self._store_filter(self._filter_from_table())
                 self._fill_fingerprints()
             self.db.execute(f"PRAGMA user_version={step}")
             self.db.execute("COMMIT")
         except BaseException:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
+            self._filter_version = None
             if self.schema_version() >= step:   # another process took this step while we waited for the lock
                 return
             raise
@@ -97,6 +105,7 @@ class SQLiteStore(SQLStore):
             yield
         except BaseException:
             self.db.execute("ROLLBACK")
+            self._filter_version = None   # a fold in this batch may have changed the copy held here
             raise
         else:
             self.db.execute("COMMIT")
@@ -116,7 +125,12 @@ class SQLiteStore(SQLStore):
     def near_duplicate(self, fp: Fingerprint, threshold: float) -> str | None:
         """The stored article most similar to the fingerprint, if at or above the threshold; only articles
         sharing a band key are compared."""
-        rows = self.db.execute(_candidates_sql(len(fp.keys)), fp.keys * len(KEY_TABLES))
+        with self._snapshot():
+            key_filter, segments = self._sealed()
+            sealed = key_filter.may_contain(fp.keys) if key_filter else []
+            rows = self.db.execute(_candidates_sql(len(fp.keys), len(segments) if sealed else 0, len(sealed)),
+                                   fp.keys * (len(KEY_TABLES) - 1) + (segments + tuple(sealed) if sealed else ())
+                                   ).fetchall()
         scored = [(similarity(fp.signature, signature), article_id) for article_id, signature in rows]
         best = max(scored, default=(0.0, None))
         return best[1] if best[0] >= threshold else None
@@ -136,8 +150,69 @@ class SQLiteStore(SQLStore):
         self.db.executemany("INSERT OR IGNORE INTO recent_keys VALUES (?, ?)", [(key, n) for key in fp.keys])
         for table, into, every in KEY_FOLDS:
             if n % every == 0:
-                self.db.execute(f"INSERT OR IGNORE INTO {into} SELECT key, article FROM {table}")
+                if into == SEALED_KEYS:
+                    self._seal(table, n)
+                else:
+                    self.db.execute(f"INSERT OR IGNORE INTO {into} SELECT key, article FROM {table}")
                 self.db.execute(f"DELETE FROM {table}")
+
+    def _seal(self, table: str, segment: int) -> None:
+        """Append a table's keys to article_keys as a new segment, and add them to the filter (doubled, and
+        rebuilt from article_keys, when full)."""
+        self.db.execute(f"INSERT OR IGNORE INTO {SEALED_KEYS} SELECT ?, key, article FROM {table} ORDER BY key, article",
+                        (segment,))
+        key_filter, _ = self._sealed()
+        if key_filter is None:
+            key_filter = KeyFilter.empty()
+        elif key_filter.full:
+            key_filter = self._filter_from_table(2 * 8 * len(key_filter.bits))
+        key_filter.add(key for (key,) in self.db.execute(f"SELECT key FROM {table}"))
+        self._store_filter(key_filter)
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """Reads that see one state of the database (the filter and the key tables it covers agree)."""
+        if self.db.in_transaction:
+            yield
+            return
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.execute("COMMIT")
+
+    def _sealed(self) -> tuple[KeyFilter | None, tuple[int, ...]]:
+        """The filter over article_keys and its segment numbers, read again only when another writer (or a
+        rolled-back batch) changed them; (None, ()) while article_keys is empty."""
+        row = self.db.execute("SELECT version FROM key_filter WHERE id = 1").fetchone()
+        if row is None:
+            self._filter, self._segments, self._filter_version = None, (), None
+        elif row[0] != self._filter_version:
+            keys, bits = self.db.execute("SELECT keys, bits FROM key_filter WHERE id = 1").fetchone()
+            self._filter, self._filter_version = KeyFilter.from_bytes(bits, keys), row[0]
+            self._segments = self._segment_numbers()
+        return self._filter, self._segments
+
+    def _segment_numbers(self) -> tuple[int, ...]:
+        """The segments of article_keys, one primary-key search each (not a scan of the keys)."""
+        rows = self.db.execute(f"WITH RECURSIVE seg(s) AS (SELECT min(segment) FROM {SEALED_KEYS} UNION ALL "
+                               f"SELECT (SELECT min(segment) FROM {SEALED_KEYS} WHERE segment > s) FROM seg "
+                               f"WHERE s IS NOT NULL) SELECT s FROM seg WHERE s IS NOT NULL")
+        return tuple(s for (s,) in rows)
+
+    def _filter_from_table(self, size_bits: int | None = None) -> KeyFilter:
+        """A filter of every key in article_keys (a migrated store's first, or one twice as large)."""
+        key_filter = KeyFilter.empty(size_bits)
+        cursor = self.db.execute(f"SELECT key FROM {SEALED_KEYS}")
+        while rows := cursor.fetchmany(100_000):
+            key_filter.add(key for (key,) in rows)
+        return self._filter_from_table(2 * 8 * len(key_filter.bits)) if key_filter.full else key_filter
+
+    def _store_filter(self, key_filter: KeyFilter) -> None:
+        version = (self.db.execute("SELECT max(version) FROM key_filter").fetchone()[0] or 0) + 1
+        self.db.execute("INSERT OR REPLACE INTO key_filter (id, version, keys, bits) VALUES (1, ?, ?, ?)",
+                        (version, key_filter.keys, key_filter.to_bytes()))
+        self._filter, self._segments, self._filter_version = key_filter, self._segment_numbers(), version
 
     def add_duplicate(self, article: Article, duplicate_of: str, kind: str) -> None:
         """Record an article skipped as a copy of a stored one."""
@@ -290,12 +365,16 @@ class SQLiteStore(SQLStore):
         self.db.close()
 
 
-def _candidates_sql(keys: int) -> str:
-    """The articles sharing one of `keys` band keys (bound once per key table), with their signatures:
-    searches by primary key only."""
+def _candidates_sql(keys: int, segments: int, sealed: int) -> str:
+    """The articles sharing a band key with an article, with their signatures: all `keys` searched in every
+    key table but article_keys, where the `sealed` keys that its filter lets through are searched in each of
+    its `segments` (parameters in that order). Searches by primary key only."""
     marks = ",".join("?" * keys)
-    tables = " UNION ALL ".join(f"SELECT article FROM {table} WHERE key IN ({marks})" for table in KEY_TABLES)
-    return f"SELECT article_id, signature FROM article_signatures WHERE n IN ({tables})"
+    tables = [f"SELECT article FROM {table} WHERE key IN ({marks})" for table in KEY_TABLES if table != SEALED_KEYS]
+    if sealed:
+        tables.append(f"SELECT article FROM {SEALED_KEYS} WHERE segment IN ({','.join('?' * segments)}) "
+                      f"AND key IN ({','.join('?' * sealed)})")
+    return f"SELECT article_id, signature FROM article_signatures WHERE n IN ({' UNION ALL '.join(tables)})"
 
 
 def _article(row: sqlite3.Row) -> Article:
