@@ -602,6 +602,24 @@ def test_candidate_events_block_on_country_type_and_time(stocked):
     assert stocked.candidate_events(other_type) == []
 
 
+def test_candidate_events_leave_out_another_admin1_unless_a_place_is_only_the_country(stocked):
+    article = make_article("Shelling reports from Kharkiv and Sumy regions, and from Ukraine at large.")
+    shelling = ("Shelling/artillery/missile attack", "Explosions/Remote violence")
+    sumy = make_place("Sumy", "UKR", "Ukraine", "Sumy", 50.91, 34.80, 692194)
+    country = make_place("Ukraine", "UKR", "Ukraine", None, 49.0, 31.4, precision=GeoPrecision.COUNTRY)
+    region = make_place("Kharkiv Oblast", "UKR", "Ukraine", "Kharkiv", 49.5, 36.5, precision=GeoPrecision.REGION)
+    on = date(2024, 4, 10)
+    in_sumy = make_mention(article, 0, *shelling, sumy, on)
+    assert stocked.candidate_events(in_sumy) == []                                  # Kharkiv's event: another admin1
+    assert [e.id for e in stocked.candidate_events(make_mention(article, 1, *shelling, region, on))] == ["ev-kharkiv"]
+    assert [e.id for e in stocked.candidate_events(make_mention(article, 2, *shelling, country, on))] == ["ev-kharkiv"]
+    with stocked.transaction():   # an event known only to the country is a candidate for a mention in any region
+        founder = make_mention(article, 3, *shelling, country, on)
+        stocked.add_article(article, fingerprint(article.text))
+        stocked.save_event(make_event("ev-ukraine", founder, article), [(founder, "founded the event")])
+    assert [e.id for e in stocked.candidate_events(in_sumy)] == ["ev-ukraine"]
+
+
 # --- stats ----------------------------------------------------------------------------------------
 
 

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from typing import ContextManager, Iterator, Protocol
 
 from ..ingest.dedup import Fingerprint
-from ..models import Article, Event, Mention
+from ..models import Article, Event, GeoPrecision, Mention
 
 
 # How far before a new mention a stored event may start and still be compared with it: wider than any
@@ -27,10 +27,23 @@ KEY_TABLES = ("article_keys", "newer_keys", "recent_keys")   # a lookup searches
 
 
 def in_block(event: Event, mention: Mention) -> bool:
-    """The blocking rule: only events of the same country and sub-event type, near in time, are compared."""
-    return (event.place is not None and mention.place is not None and event.place.iso == mention.place.iso
-            and event.sub_event_type == mention.sub_event_type
-            and mention.date.start - timedelta(days=BLOCK_DAYS) <= event.date.start <= mention.date.end + timedelta(days=1))
+    """The blocking rule: only events of the same country and sub-event type, near in time, and not placed in
+    another admin1 unit (see `block_admin1`), are compared."""
+    if event.place is None or mention.place is None or event.place.iso != mention.place.iso:
+        return False
+    admin1 = block_admin1(mention)
+    return (event.sub_event_type == mention.sub_event_type
+            and mention.date.start - timedelta(days=BLOCK_DAYS) <= event.date.start <= mention.date.end + timedelta(days=1)
+            and (admin1 is None or event.place.admin1 in (None, admin1) or event.place.precision == GeoPrecision.COUNTRY))
+
+
+def block_admin1(mention: Mention) -> str | None:
+    """The admin1 unit a mention's candidates must share (or have none, or be placed only in the country),
+    None when any will do. Fusion never merges places in two admin1 units unless one is known only to its
+    country (fuse/similarity.py), so the store need not read those events: in a busy country, with
+    hundreds of events of one type a month, reading them all made fusion cost grow with the store."""
+    place = mention.place
+    return place.admin1 if place and place.admin1 and place.precision != GeoPrecision.COUNTRY else None
 
 
 @dataclass(frozen=True)

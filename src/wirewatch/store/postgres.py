@@ -20,9 +20,9 @@ import psycopg
 
 from ..errors import NotFound, StoreError
 from ..ingest.dedup import Fingerprint, fingerprint, similarity
-from ..models import Article, Event, Mention, event_from_dict, mention_from_dict, to_dict
+from ..models import Article, Event, GeoPrecision, Mention, event_from_dict, mention_from_dict, to_dict
 from . import migrations, redact
-from .base import BLOCK_DAYS, KEY_FOLDS, KEY_TABLES, EventFilter, FeedState, Stats
+from .base import BLOCK_DAYS, KEY_FOLDS, KEY_TABLES, EventFilter, FeedState, Stats, block_admin1
 from .rows import (ARTICLE_COLUMNS, MENTION_COLUMNS, Dialect, SQLStore, article_from_row, conditions,
                    event_row, mention_row, now, run_counts, with_corroboration)
 
@@ -205,13 +205,17 @@ class PostgresStore(SQLStore):
     # --- events ------------------------------------------------------------------------------
 
     def candidate_events(self, mention: Mention) -> list[Event]:
-        """Stored events that could be the mention's incident: same country and type, near in time."""
+        """Stored events that could be the mention's incident (base.in_block): same country and type, near in
+        time, not in another admin1 unit."""
         if mention.place is None or mention.date is None:
             return []
-        rows = self._sql("SELECT data FROM events WHERE iso IS NOT DISTINCT FROM %s AND sub_event_type=%s "
-                         "AND event_date BETWEEN %s AND %s",
-                         [mention.place.iso, mention.sub_event_type, mention.date.start - timedelta(days=BLOCK_DAYS),
-                          mention.date.end + timedelta(days=1)])
+        sql = "SELECT data FROM events WHERE iso IS NOT DISTINCT FROM %s AND sub_event_type=%s AND event_date BETWEEN %s AND %s"
+        args = [mention.place.iso, mention.sub_event_type, mention.date.start - timedelta(days=BLOCK_DAYS),
+                mention.date.end + timedelta(days=1)]
+        if admin1 := block_admin1(mention):
+            sql += " AND (admin1 IS NULL OR admin1 = %s OR geo_precision = %s)"
+            args += [admin1, int(GeoPrecision.COUNTRY)]
+        rows = self._sql(sql, args)
         return [event_from_dict(data) for (data,) in rows]
 
     def mentions_of(self, event_id: str) -> list[tuple[Mention, str]]:

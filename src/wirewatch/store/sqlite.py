@@ -11,9 +11,9 @@ from typing import Iterator
 
 from ..errors import NotFound, StoreError
 from ..ingest.dedup import Fingerprint, fingerprint, similarity
-from ..models import Article, Event, Mention, event_from_dict, mention_from_dict, to_dict
+from ..models import Article, Event, GeoPrecision, Mention, event_from_dict, mention_from_dict, to_dict
 from . import migrations
-from .base import BLOCK_DAYS, KEY_FOLDS, KEY_TABLES, EventFilter, FeedState, Stats
+from .base import BLOCK_DAYS, KEY_FOLDS, KEY_TABLES, EventFilter, FeedState, Stats, block_admin1
 from .keyfilter import KeyFilter
 from .rows import (ARTICLE_COLUMNS, Dialect, SQLStore, article_from_row, conditions, event_row, mention_row, now,
                    run_counts, with_corroboration)
@@ -243,14 +243,18 @@ class SQLiteStore(SQLStore):
     # --- events ------------------------------------------------------------------------------
 
     def candidate_events(self, mention: Mention) -> list[Event]:
-        """Stored events that could be the mention's incident: same country and type, near in time."""
+        """Stored events that could be the mention's incident (base.in_block): same country and type, near in
+        time, not in another admin1 unit."""
         if mention.place is None or mention.date is None:
             return []
         lo = (mention.date.start - timedelta(days=BLOCK_DAYS)).isoformat()
         hi = (mention.date.end + timedelta(days=1)).isoformat()
-        rows = self.db.execute(
-            "SELECT data FROM events WHERE iso IS ? AND sub_event_type=? AND event_date BETWEEN ? AND ?",
-            (mention.place.iso, mention.sub_event_type, lo, hi))
+        sql, args = "SELECT data FROM events WHERE iso IS ? AND sub_event_type=? AND event_date BETWEEN ? AND ?", \
+            [mention.place.iso, mention.sub_event_type, lo, hi]
+        if admin1 := block_admin1(mention):
+            sql += " AND (admin1 IS NULL OR admin1 = ? OR geo_precision = ?)"
+            args += [admin1, int(GeoPrecision.COUNTRY)]
+        rows = self.db.execute(sql, args)
         return [event_from_dict(json.loads(r["data"])) for r in rows]
 
     def mentions_of(self, event_id: str) -> list[tuple[Mention, str]]:
