@@ -209,3 +209,10 @@ def test_ucdp_units_match_across_spellings(ours, gold, same):
 def test_words_of_report_titles_are_not_towns(gazetteer):
     text = "Counter-Terrorism Brief for East Africa;Human Rights Watch report, Annex A"
     assert not [h.text for h in gazetteer.spot(text) if h.entries and h.text != "East Africa"]
+
+
+def test_a_county_the_article_names_picks_its_town(gazetteer):
+    text = "Union County deputies were called to a home in Elgin on Friday after a man was shot in the leg."
+    place = _resolve(gazetteer, text, "Elgin")
+    assert (place.admin1, place.admin2) == ("Oregon", "Union County")   # a town of 1,700 beats one of 110,000
+    assert _resolve(gazetteer, text.replace("Union County deputies", "Deputies"), "Elgin").admin1 == "Illinois"

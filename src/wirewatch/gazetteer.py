@@ -121,6 +121,7 @@ class Gazetteer:
         self.stopwords = stopwords
         # the resolver asks once per mention about the same article text
         self.admin1_in = lru_cache(maxsize=16)(self._admin1_in)
+        self.counties_in = lru_cache(maxsize=16)(self._counties_in)
 
     def entries(self, name: str) -> list[Entry]:
         """Everything a name may refer to."""
@@ -153,23 +154,28 @@ class Gazetteer:
         qualified = len(self._state_qualifiers(text))
         if qualified:
             focus["US"] += 2 * qualified
-        for units in self._counties(text):
+        for _, units in self._counties(text):
             countries = {key.split(".")[0] for key in units}
             if len(countries) == 1:
                 focus[countries.pop()] += 2
         return focus
 
-    def _counties(self, text: str) -> list[set[str]]:
-        """For each county or parish the text names ("the Trigg County Sheriff's Office"), the admin1 keys
-        of the units of that name."""
+    def _counties_in(self, text: str) -> frozenset[str]:
+        """Lower-cased names of the counties and parishes a text names ("fayette county")."""
+        return frozenset(county for county, _ in self._counties(text))
+
+    def _counties(self, text: str) -> list[tuple[str, set[str]]]:
+        """For each county or parish the text names ("the Trigg County Sheriff's Office"), its folded name
+        and the admin1 keys of the units of that name."""
         found = []
         for m in _COUNTY.finditer(text):
             words = m.group(1).split()
             # "the Brown County", "Pasco County": try the longest run of words before "County" first
             for k in range(len(words)):
-                units = self.admin2_units.get(f"{' '.join(words[k:])} {m.group(2)}".lower())
+                county = f"{' '.join(words[k:])} {m.group(2)}".lower()
+                units = self.admin2_units.get(county)
                 if units:
-                    found.append(units)
+                    found.append((county, units))
                     break
         return found
 
@@ -199,10 +205,12 @@ class Gazetteer:
     def supported(self, entry: Entry, text: str, start: int, end: int, named_admin1: frozenset[str],
                   focus: Counter[str] | None = None) -> bool:
         """Whether the text backs reading text[start:end] as this entry: always, for all but small
-        towns; for those, their admin1 named in the text, a qualifier after them, or "the village of"
+        towns; for those, their admin1 or county named in the text, a qualifier after them, "the village of"
         (with their country in the article's focus, when the caller knows it)."""
         if entry.kind != "city" or entry.population >= SMALL_TOWN or entry.admin1 in named_admin1:
             return True
+        if entry.admin2 and entry.admin2.lower() in self.counties_in(text):
+            return True  # "Union County deputies were called to a home in Elgin"
         # "the village of Baka" but not "the village of Baka Khel", a village the gazetteer lacks
         whole = not re.match(r"[ -][A-Z]", text[end:end + 2])
         if whole and _SETTLEMENT_BEFORE.search(text[max(0, start - 30):start]):
@@ -233,7 +241,7 @@ class Gazetteer:
     def _admin1_in(self, text: str) -> frozenset[str]:
         """Keys of the admin1 units a text names: by their own names, by a town only they hold, or by
         a state abbreviation after a town ("Franklin, La." makes the article's other "Franklin"s too)."""
-        counties = {next(iter(units)) for units in self._counties(text) if len(units) == 1}
+        counties = {next(iter(units)) for _, units in self._counties(text) if len(units) == 1}
         return _admin1_named(self._raw_spot(text)) | frozenset(self._state_qualifiers(text)) | counties
 
     def _raw_spot(self, text: str) -> list[Hit]:

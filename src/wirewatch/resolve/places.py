@@ -54,6 +54,7 @@ _COUNTY_AFTER = re.compile(r"[ \t]+(?:County|Parish)\b")
 _LEAD_CHARS = 600  # the opening in which a report names the town of its incident
 _FOCUS_WEIGHT = 3.0  # one doubling of mentions of a country is worth ~8x population
 _ADMIN1_WEIGHT = 5.5  # a town in an admin1 the article names is worth ~250x population
+_ADMIN2_WEIGHT = 5.5  # and one in a county it names as much again
 
 
 def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
@@ -71,7 +72,8 @@ def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: G
         or entries
     if not entries:
         return None
-    entry = max(entries, key=lambda e: _score(e, wants_region, focus, named))
+    counties = gazetteer.counties_in(text)
+    entry = max(entries, key=lambda e: _score(e, wants_region, focus, named, counties))
     precision = {"city": GeoPrecision.EXACT, "admin1": GeoPrecision.REGION, "country": GeoPrecision.COUNTRY}[entry.kind]
     if precision == GeoPrecision.EXACT and NEAR_BEFORE.search(text[max(0, field.span.start - 60):field.span.start]):
         precision = GeoPrecision.NEAR
@@ -157,7 +159,8 @@ def _iso3(iso2: str | None, gazetteer: Gazetteer) -> str | None:
     return gazetteer.countries.get(iso2, {}).get("iso3") if iso2 else None
 
 
-def _score(entry: Entry, wants_region: bool, focus: Counter[str], named: frozenset[str]) -> tuple[float, ...]:
+def _score(entry: Entry, wants_region: bool, focus: Counter[str], named: frozenset[str],
+           counties: frozenset[str] = frozenset()) -> tuple[float, ...]:
     """Order candidates: the asked-for level, then size weighed with the article's countries and admin1s.
 
     The country focus is a prior, not a rule: a capital of 1.5 million named in an article that mostly
@@ -165,6 +168,8 @@ def _score(entry: Entry, wants_region: bool, focus: Counter[str], named: frozens
     prior = math.log1p(entry.population) + _FOCUS_WEIGHT * math.log1p(focus.get(entry.country, 0))
     if entry.kind == "city" and entry.admin1 in named:
         prior += _ADMIN1_WEIGHT
+    if entry.kind == "city" and entry.admin2 and entry.admin2.lower() in counties:
+        prior += _ADMIN2_WEIGHT  # "Fayette County deputies" and Elgin: the Elgin in Fayette County, Iowa
     if wants_region:
         return entry.kind == "admin1", prior
     # A country outranks a town of the same name ("Mali"); a town outranks its own region ("Kharkiv").
