@@ -277,13 +277,16 @@ def evaluate_cmd(
                                             help="Score event typing on CASE 2021 Task 2 snippets (a TSV) instead."),
     ucdp: Optional[Path] = typer.Option(None, "--ucdp",
                                         help="Score place resolution on UCDP GED headlines (a CSV) instead."),
+    acled: Optional[Path] = typer.Option(None, "--acled",
+                                         help="Score places and tolls on the notes of an ACLED export (a CSV) instead."),
     gva: Optional[Path] = typer.Option(None, "--gva",
                                        help="Score fusion on the GVA news folder (runs the pipeline in a scratch store)."),
     geoparsing: Optional[Path] = typer.Option(None, "--geoparsing",
                                               help="Score toponym spans and resolution on the LGL, TR-News and "
                                                    "GeoVirus XML files in a folder instead."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1,
-                                        help="With --gva: score only the first N articles (for development)."),
+                                        help="With --gva or --acled: score only the first N articles or notes "
+                                             "(for development)."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
     """Score stored events against a gold file: event-level P/R/F1 and per-field accuracy.
@@ -292,6 +295,7 @@ def evaluate_cmd(
     Example: wirewatch evaluate --case2021 ../shared/eval/case2021/task2_dev.tsv
     Example: wirewatch evaluate --ucdp ../shared/eval/ucdp/ucdp_ged231_sample1000.csv
     Example: wirewatch evaluate --gva ../shared/eval/gva_news
+    Example: wirewatch evaluate --acled ../shared/eval/acled/acled_africa_2016_notes.csv --limit 500
     Example: wirewatch evaluate --geoparsing ../shared/eval/geoparsing
     """
     from ..evaluate import evaluate, render_report, render_typing
@@ -307,11 +311,16 @@ def evaluate_cmd(
     if geoparsing is not None:
         _evaluate_geoparsing(geoparsing, as_json)
         return
-    if ucdp is not None or gva is not None:
+    if ucdp is not None or gva is not None or acled is not None:
         from ..evaluate.fusion import score_gva
         from ..evaluate.places import score_ucdp
 
-        figures = score_ucdp(ucdp) if ucdp is not None else score_gva(gva, _settings(None), limit)
+        if ucdp is not None:
+            figures = score_ucdp(ucdp)
+        elif gva is not None:
+            figures = score_gva(gva, _settings(None), limit)
+        else:
+            figures = _evaluate_acled(acled, limit)
         if as_json:
             sys.stdout.write(json.dumps(figures, indent=2) + "\n")
         else:
@@ -325,6 +334,18 @@ def evaluate_cmd(
         sys.stdout.write(json.dumps(figures, indent=2) + "\n")
     else:
         render_report(figures, console)
+
+
+def _evaluate_acled(path: Path, limit: int | None) -> dict:
+    """ACLED figures, with a progress bar over the notes."""
+    from ..evaluate.acled import read_acled, score_acled
+
+    total = len(read_acled(path, limit))
+    columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn()]
+    with Progress(*columns, console=err_console, transient=True) as bar:
+        task = bar.add_task("reading notes", total=total)
+        return score_acled(path, _settings(None), limit, progress=lambda n: bar.advance(task, n))
 
 
 def _evaluate_geoparsing(folder: Path, as_json: bool) -> None:

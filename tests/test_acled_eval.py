@@ -1,0 +1,54 @@
+"""`wirewatch evaluate --acled`: event notes read by the pipeline, scored for place and toll."""
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from wirewatch.errors import InputError
+from wirewatch.evaluate.acled import score_acled
+from wirewatch.serve.cli import app
+from wirewatch.settings import Settings
+
+HEADER = "event_id_cnty,event_date,country,admin1,location,latitude,longitude,geo_precision,notes,fatalities\n"
+# Notes written for this test in the style of coders' summaries; the second note's gold point is set 60 km
+# away and its toll to 3, so that two answers are wrong on purpose.
+ROWS = [
+    'T1,04/01/2016,Kenya,Kisumu,Kisumu,-0.1022,34.7617,1,"Police fired tear gas to disperse hundreds of traders '
+    'protesting against new market fees in Kisumu.",0\n',
+    'T2,05/01/2016,Nigeria,Borno,Maiduguri,11.30,13.40,1,"Suspected militants opened fire on worshippers at a '
+    'mosque in Maiduguri, killing two people.",3\n',
+    'T3,06/01/2016,Somalia,Banaadir,Mogadishu,2.0371,45.3438,2,"Residents held a meeting about water prices.",0\n',
+]
+
+
+def _csv(tmp_path: Path, rows: list[str]) -> Path:
+    path = tmp_path / "acled.csv"
+    path.write_text(HEADER + "".join(rows), encoding="utf-8")
+    return path
+
+
+def test_notes_are_scored_for_place_and_toll(tmp_path):
+    figures = score_acled(_csv(tmp_path, ROWS), Settings())
+    assert figures["notes"] == 3
+    assert figures["with_place"] == 2                       # the meeting is no event
+    assert figures["country_accuracy"] == 1.0 and figures["admin1_accuracy"] == 1.0
+    assert figures["precise_n"] == 2 and figures["within_25km"] == 0.5
+    assert figures["fatalities_exact"] == 0.5               # 0 right in Kisumu, 2 against 3 in Maiduguri
+
+
+def test_limit_reads_the_first_notes_only(tmp_path):
+    assert score_acled(_csv(tmp_path, ROWS), Settings(), limit=1)["notes"] == 1
+
+
+def test_a_file_without_acled_columns_is_named(tmp_path):
+    path = tmp_path / "other.csv"
+    path.write_text("id,text\n1,hello\n", encoding="utf-8")
+    with pytest.raises(InputError, match="other.csv.*lacks ACLED columns"):
+        score_acled(path, Settings())
+
+
+def test_cli_prints_the_figures_as_json(tmp_path):
+    result = CliRunner().invoke(app, ["evaluate", "--acled", str(_csv(tmp_path, ROWS)), "--json"])
+    assert result.exit_code == 0, result.output
+    assert '"with_place": 2' in result.output
