@@ -122,6 +122,8 @@ class Gazetteer:
         # the resolver asks once per mention about the same article text
         self.admin1_in = lru_cache(maxsize=16)(self._admin1_in)
         self.counties_in = lru_cache(maxsize=16)(self._counties_in)
+        # the article's focus and its admin1 units read the same names: spot its text once
+        self._raw_spot_once = lru_cache(maxsize=4)(lambda text: tuple(self._raw_spot(text)))
 
     def entries(self, name: str) -> list[Entry]:
         """Everything a name may refer to."""
@@ -193,7 +195,7 @@ class Gazetteer:
 
         A town under SMALL_TOWN people counts only where the text supports it (see `supported`); its
         admin1 may be named anywhere in `context` (the whole article, when text is one sentence of it)."""
-        raw = self._raw_spot(text)
+        raw = self._raw_spot_once(text)
         named = _admin1_named(raw) if context is None else self.admin1_in(context)
         hits = []
         for hit in raw:
@@ -242,7 +244,7 @@ class Gazetteer:
         """Keys of the admin1 units a text names: by their own names, by a town only they hold, or by
         a state abbreviation after a town ("Franklin, La." makes the article's other "Franklin"s too)."""
         counties = {next(iter(units)) for _, units in self._counties(text) if len(units) == 1}
-        return _admin1_named(self._raw_spot(text)) | frozenset(self._state_qualifiers(text)) | counties
+        return _admin1_named(self._raw_spot_once(text)) | frozenset(self._state_qualifiers(text)) | counties
 
     def _raw_spot(self, text: str) -> list[Hit]:
         """Every name the index knows in text, small towns included, longest match first."""

@@ -139,8 +139,9 @@ def lead_place(article_id: str, text: str, focus: Counter[str], gazetteer: Gazet
 
     The place keeps no span, as it was not read from the passage; the caller notes the words."""
     main = focus.most_common(1)[0][0] if focus else None
-    hits = [h for h in gazetteer.spot(text[:_LEAD_CHARS], context=text)
-            if any(e.kind == "city" and e.country in (main or e.country) for e in h.entries)]
+    # the whole text, as country_focus spotted it already (cached), then its opening
+    hits = [h for h in gazetteer.spot(text) if h.start < _LEAD_CHARS
+            and any(e.kind == "city" and e.country in (main or e.country) for e in h.entries)]
     dateline = _DATELINE.search(text[:_DATELINE_CHARS])
     at = dateline.start(1) if dateline else -1
     forces = {h.start for h in hits if _FORCE_AFTER.match(text, h.end)}
