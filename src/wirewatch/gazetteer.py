@@ -91,6 +91,8 @@ class Hit:
 
 def fold(text: str) -> str:
     """Lower-case, diacritics off, curly apostrophes straight: the index key."""
+    if text.isascii():   # most words: nothing to decompose, and the spotter folds hundreds per article
+        return text.lower().strip()
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
 
