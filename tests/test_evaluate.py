@@ -54,6 +54,17 @@ def test_gva_slots_score_date_killed_and_injured():
     assert (slots["killed_exact"], slots["injured_exact"], slots["city_and_state"]) == (0.5, 0.5, 1.0)
 
 
+@pytest.mark.parametrize("gold, ours, same", [
+    ("Bronx", "The Bronx", True), ("The Bronx", "Bronx", True), ("New York", "New York City", True),
+    ("Dayton", "Dayton", True), ("Dayton (Harrison Township)", "Dayton", True), ("Dayton", "Daytona Beach", False),
+    ("Springfield", None, False),
+])
+def test_gva_city_names_compare_without_the_and_city(gold, ours, same):
+    from wirewatch.evaluate.fusion import _same_city
+
+    assert _same_city(gold, ours) is same
+
+
 def test_typing_scores_count_misses_as_no_event():
     pairs = [("Police fired tear gas to disperse protesters in Nairobi on Tuesday.", "Protest with intervention"),
              ("Officials met to discuss the budget.", "Armed clash")]

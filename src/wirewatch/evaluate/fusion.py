@@ -8,6 +8,7 @@ precision/recall/F1 and B-cubed F1. Slots of the main event are compared with th
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from collections import Counter, defaultdict
 from datetime import date, datetime
@@ -104,6 +105,17 @@ def _cluster_scores(predicted: dict[str, str], gold: dict[str, str]) -> dict:
             "b3_f1": round(2 * bp * br / (bp + br), 3) if bp + br else 0.0}
 
 
+# GeoNames' admin1 name where GVA's state differs from it.
+_STATE_ALIAS = {"washington, d.c.": "district of columbia"}
+
+
+def _same_city(gold: str, name: str | None) -> bool:
+    """GVA's city_or_county against our town's name ("Bronx" ~ "The Bronx", "New York" ~ "New York City"):
+    the gold begins with our name, once a leading "the" and a trailing "city" are set aside."""
+    ours = re.sub(r" city$", "", re.sub(r"^the ", "", fold(name or "")))
+    return bool(ours) and re.sub(r"^the ", "", fold(gold)).startswith(ours)
+
+
 def _slots(main_event: dict[str, Event], incident_of: dict[str, str], gold: dict[str, dict]) -> dict:
     """Slot accuracy of each article's main event against its gold incident."""
     n = date_exact = date_near = place = killed = injured = 0
@@ -116,8 +128,8 @@ def _slots(main_event: dict[str, Event], incident_of: dict[str, str], gold: dict
         gold_day = datetime.strptime(g["date"], "%B %d, %Y").date()
         date_exact += event.date.start == gold_day
         date_near += abs((event.date.start - gold_day).days) <= 1
-        city_ok = fold(g["city_or_county"]).startswith(fold(event.place.name)) if event.place.name else False
-        place += city_ok and fold(event.place.admin1 or "") == fold(g["state"])
+        ours = fold(event.place.admin1 or "")
+        place += _same_city(g["city_or_county"], event.place.name) and _STATE_ALIAS.get(ours, ours) == fold(g["state"])
         killed += (event.fatalities.best if event.fatalities else 0) == g["num_killed"]
         injured += (event.injured.best if event.injured else 0) == g.get("num_injured", 0)
         if "point" in g and event.place.latitude is not None:
