@@ -410,3 +410,19 @@ def test_incidents_without_the_usual_trigger_words_are_typed_by_the_lexicon(text
 def test_gunmen_killing_soldiers_is_not_typed_an_attack_on_civilians():
     text = "Gunmen shot dead two soldiers at a checkpoint in Bannu on Monday, police said."
     assert "Attack" not in {h.sub_event_type for h in find_triggers(text, load_lexicons())}
+
+
+@pytest.mark.parametrize("text", [
+    "Homes and pipelines near Sui have been attacked many times over the past two decades.",
+    "Kidnappings for ransom have risen in Tibu and Cucuta in recent months.",
+    "Kidnappings for ransom have become a daily occurrence in Carrefour, where gangs rule.",
+    "Traders in Bukavu hold occasional protests against the market levies.",
+    "Borno has suffered mass kidnappings for more than a decade.",
+])
+def test_a_pattern_over_years_is_background_not_an_incident(text):
+    assert mentions_of(text) == []
+
+
+def test_a_day_dated_incident_is_kept_beside_words_of_a_pattern():
+    text = "Gunmen attacked a bus near Sui on Monday, killing two passengers; the road has been hit many times."
+    assert [m.sub_event_type for m in mentions_of(text)] == ["Attack"]

@@ -20,7 +20,7 @@ from .actors import GROUP_HEADS, ActorHit, assign_roles, find_actors, find_targe
 from .claims import SpeakerState, attribute
 from .classify import combine, find_gunfire, find_triggers
 from .coreference import fold_fire_into_clashes, names_place_anaphor, refers_back
-from .genre import dated_to_the_day, is_commentary, is_expert_view
+from .genre import dated_to_the_day, is_background, is_commentary, is_expert_view
 from .model import load_typing_model
 from .fatalities import find_fatalities
 from .lexicons import load_lexicons
@@ -123,6 +123,7 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
     last_group: str | None = None
     last_mention_sentence = -10
     told: set[str] = set()  # place and time words of the shooting sentences read so far
+    reference = article.published or article.ingested
     for index, sent in enumerate(sentences[:reach]):
         if not usable[index]:
             continue
@@ -134,6 +135,8 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
         named = [a for a in actors if a.name in {n for n, _ in groups.values()}]
         last_group = named[-1].name if named else last_group
         triggers = combine(lexical[index], scores.get(index), model.labels if model else (), settings.model_override)
+        if triggers and is_background(sent.text, times, reference):
+            triggers = []  # a pattern over years, not an incident; it may still vouch for one
         if triggers and triggers[0].weak:
             # A crime report tells its shooting over and over; a sentence that names no place or time the
             # earlier ones did not is the same shooting again, read only for its toll.
@@ -187,7 +190,6 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
                 ))
         last_mention_sentence = index
         _remember_date(last_date, sent, times, article.id)
-    reference = article.published or article.ingested
     commentary = is_commentary(article.url, article.title)
     # An analysis or opinion piece, or an expert inside a report, tells of an incident only where the
     # words date it to the day; otherwise they discuss the conflict.

@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 from ..models import DatePrecision, Mention
-from ..timex import find_time_expressions, resolve
+from ..timex import TimeExpression, find_time_expressions, resolve
 
 
 # Pieces that discuss a conflict rather than report on it: background there is not news.
@@ -42,3 +42,26 @@ _EXPERT = re.compile(r"(?i)\b(?:analysts?|experts?|researchers?|scholars?|profes
 def is_expert_view(text: str) -> bool:
     """True for a sentence in which an analyst, expert or academic speaks."""
     return bool(_EXPERT.search(text))
+
+
+# Words that make a sentence tell of a pattern across many incidents, or of years, rather than of one
+# incident: "attacked many times over the past two decades", "kidnappings have risen", "occasional protests".
+_BACKGROUND = re.compile(
+    r"(?i)\b(?:many|several|numerous|countless|multiple) times\b|\brepeatedly\b|\boccasional(?:ly)?\b|"
+    r"\bsporadic(?:ally)?\b|\byearly\b|\b(?:for|over) (?:the )?(?:past |last )?(?:more than |over |nearly |almost )?"
+    r"(?:a|two|three|four|five|several|many|\d+) (?:years|decades?)\b|\bfor (?:years|decades)\b|"
+    r"\bin (?:past|recent|previous) (?:years|months|decades)\b|"
+    r"\b(?:have|has) (?:risen|increased|grown|surged|soared|multiplied|"
+    r"become (?:an? )?(?:daily|weekly|common|regular|routine|frequent|yearly|everyday)\b)")
+
+
+def is_background(text: str, times: list[TimeExpression], reference: date | None) -> bool:
+    """True for a sentence that tells of a pattern or of years ("attacked many times over the past two
+    decades") and whose own date words do not pin an incident to a day or a week."""
+    if not _BACKGROUND.search(text):
+        return False
+    for found in times:
+        span = resolve(found, reference) if reference else None
+        if span is not None and span.precision in (DatePrecision.DAY, DatePrecision.WEEK):
+            return False
+    return True
