@@ -426,3 +426,17 @@ def test_a_pattern_over_years_is_background_not_an_incident(text):
 def test_a_day_dated_incident_is_kept_beside_words_of_a_pattern():
     text = "Gunmen attacked a bus near Sui on Monday, killing two passengers; the road has been hit many times."
     assert [m.sub_event_type for m in mentions_of(text)] == ["Attack"]
+
+
+@pytest.mark.parametrize("text, place", [
+    # An unknown town "in the north of the department" is placed in the department named last, not the dateline.
+    ("BOGOTA — ELN fighters clashed with soldiers in Tame, in Arauca, on Sunday, the army said.\n\n"
+     "On Monday, a car bomb exploded outside the police station in Saravena, in the north of the department.",
+     "Arauca"),
+    # "The town" is the last town named, not the country named after it.
+    ("PORT-AU-PRINCE — Gang members stormed Mirebalais, in Haiti's Centre department, on Monday, killing ten "
+     "residents.\n\nOn Tuesday, police fought the gang members at the southern entrance to the town, a police "
+     "spokesman said.", "Mirebalais"),
+])
+def test_a_place_anaphor_points_back_at_the_last_place_of_its_kind(text, place):
+    assert mentions_of(text, published=date(2024, 6, 26))[-1].place_text.text == place

@@ -19,7 +19,7 @@ from ..timex import TimeExpression, find_time_expressions
 from .actors import GROUP_HEADS, ActorHit, assign_roles, find_actors, find_target, named_groups
 from .claims import SpeakerState, attribute
 from .classify import combine, find_gunfire, find_triggers
-from .coreference import fold_fire_into_clashes, names_place_anaphor, refers_back
+from .coreference import fold_fire_into_clashes, place_anaphor, refers_back
 from .genre import dated_to_the_day, is_background, is_commentary, is_expert_view
 from .model import load_typing_model
 from .fatalities import find_fatalities
@@ -118,7 +118,7 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
     scores = dict(zip(wanted, (yield texts))) if model and texts else {}
     mentions: list[Mention] = []
     last_place: dict[int, TextField] = {}
-    latest_place: TextField | None = None  # across paragraphs, for "in the region"
+    latest: dict[str, TextField] = {}  # across paragraphs: the last place, and the last town, named
     last_date: dict[int, TextField] = {}
     last_group: str | None = None
     last_mention_sentence = -10
@@ -130,7 +130,9 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
         attribution = attribute(sent.text, sent.paragraph, state, lex, group_aliases)
         places, times = venues[index], times_of[index]
         if places:
-            last_place[sent.paragraph] = latest_place = _place_field(sent, places[-1], article.id)
+            last_place[sent.paragraph] = latest["region"] = _place_field(sent, places[-1], article.id)
+            towns = [h for h in places if any(e.kind == "city" for e in h.entries)]
+            latest["town"] = _place_field(sent, towns[-1], article.id) if towns else latest.get("town")
         actors = find_actors(sent.text, lex, groups, gazetteer, last_group)
         named = [a for a in actors if a.name in {n for n, _ in groups.values()}]
         last_group = named[-1].name if named else last_group
@@ -171,7 +173,8 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
         toll = _toll(sent, article.id)
         for k, trig in enumerate(triggers):
             chosen = _choose_places(sent, places, trig.start, article.id, focus)
-            anaphor = latest_place if names_place_anaphor(sent.text) else None
+            kind = place_anaphor(sent.text)
+            anaphor = (latest.get(kind) or latest.get("region")) if kind else None
             place_list = chosen or [last_place.get(sent.paragraph) or anaphor or dateline]
             actor1, actor2 = assign_roles(sent.text, actors, trig.start, trig.end)
             target = find_target(sent.text, lex, trig.end)

@@ -21,8 +21,12 @@ _DEFINITE = re.compile(r"(?i)\b(?:the|this|that|[a-z]+day['’]s|yesterday['’]
                        r"(?:[\w-]+\s+){0,2}$")
 _AGAIN = re.compile(r"(?i)\b(?:again|another|a second|a new|fresh|renewed)\b")
 # A place noun with the definite article stands for the place named last ("fought in the region").
-_PLACE_ANAPHOR = re.compile(r"(?i)\b(?:in|near|into|across|around|outside|on) the (?:region|area|province|district|"
-                            r"oblast|town|city|village)\b")
+# "In the north of the department" and "at the entrance to the town" point back as well.
+_TOWN_NOUN = re.compile(r"(?i)\b(?:town|city|village|municipality)$")
+_PLACE_ANAPHOR = re.compile(r"(?i)\b(?:in|near|into|across|around|outside|on|to|at|inside|throughout) the "
+                            r"(?:(?:north|south|east|west|centre|center|edge|outskirts|entrance|rest)(?:ern)? "
+                            r"(?:part )?(?:of|to) the )?(?:region|area|province|district|oblast|town|city|village|"
+                            r"department|state|county|territory|township|governorate|municipality)\b")
 
 
 def refers_back(text: str, trigger: TriggerHit) -> bool:
@@ -30,9 +34,13 @@ def refers_back(text: str, trigger: TriggerHit) -> bool:
     return bool(_DEFINITE.search(text[max(0, trigger.start - 40):trigger.start]))
 
 
-def names_place_anaphor(text: str) -> bool:
-    """True for a sentence that places its event by "the region", "the town" and the like."""
-    return bool(_PLACE_ANAPHOR.search(text))
+def place_anaphor(text: str) -> str | None:
+    """"town" for a sentence placing its event by "the town", "the village" and the like, "region" for "the
+    region", "the department" and the like, None for neither."""
+    m = _PLACE_ANAPHOR.search(text)
+    if m is None:
+        return None
+    return "town" if _TOWN_NOUN.search(m.group(0)) else "region"
 
 
 def fold_fire_into_clashes(mentions: list[Mention], text: str, reference: date | None) -> list[Mention]:
