@@ -3,7 +3,8 @@
 Read from reporting verbs ("said", "claimed", "denied"), passives ("was claimed by"), "according to X",
 quotes and appositives ("X, a monitoring group, said"); a sentence with no speaker of its own, inside a
 quote or not, inherits the last speaker of its paragraph, and "he" or "the statement" points back at the
-last speaker. A state's name or capital on its own ("Kyiv said") is its government.
+last speaker. A state's name or capital on its own ("Kyiv said") is its government; a person introduced once
+("Abu Karim, a spokesman for the Front") keeps that role when named again ("Karim said").
 """
 
 from __future__ import annotations
@@ -20,13 +21,13 @@ _VERBS = r"(?:said|says|told|tells|reported|reports|claimed|claims|announced|sta
          r"described|recalled|explained|noted|declared|warned|refuted)"
 _DENY_VERBS = {"denied", "denies", "dismissed", "rejected", "refuted"}
 # Speaker phrases are up to nine words; each word must end at a space, so matching stays linear.
-_WORDS = r"[\w'’.-]+(?:\s[\w'’.-]+){0,8}?"
+_WORDS = r"[\w'’.()-]+(?:\s[\w'’.()-]+){0,8}?"
 _ACCORDING = re.compile(rf"(?i)\baccording to ({_WORDS})(?=[,.;]|$| who\b| which\b)")
 _PASSIVE = re.compile(rf"(?i)\b(?P<v>claimed|denied|confirmed|reported|rejected|dismissed|refuted) by "
                       rf"(?P<who>{_WORDS})(?=[,.;]|$| who\b| which\b| as\b| in\b| on\b)")
 _AFTER_QUOTE = re.compile(rf"[,?!]\s*[\"”’]\s*(?P<a>{_VERBS})\s+(?P<who>{_WORDS})(?=[,.;]|$)|"
                           rf"[,?!]\s*[\"”’]\s*(?P<who2>{_WORDS})\s+(?P<v2>{_VERBS})\b")
-_SUBJECT_VERB = re.compile(rf"(?P<who>(?:[\w'’.-]+\s){{1,9}}?)(?:has |have |had |also |later )*(?P<v>{_VERBS})\b")
+_SUBJECT_VERB = re.compile(rf"(?P<who>(?:[\w'’.()-]+\s){{1,9}}?)(?:has |have |had |also |later )*(?P<v>{_VERBS})\b")
 # "The Observatory, a Britain-based monitor, said": the subject before an appositive between commas.
 _APPOSITIVE = re.compile(rf"^(?:[A-Z][A-Z' -]+(?:,[^—–]{{0,30}})?\s[—–-]\s)?(?P<who>[^,;:\"“”]{{2,80}}?),"
                          rf"[^;\"“”]{{2,160}}?,\s+(?:has |have |had |also |later )*(?P<v>{_VERBS})\b")
@@ -39,7 +40,28 @@ _CLAIM = re.compile(r"(?i)\b(?:claimed|claims|claiming|took|takes|taking) (?:res
 _NO_CLAIM = re.compile(r"(?i)\b(?:no (?:one|group|organi[sz]ation|faction|claim)|nobody|none)\b|"
                        r"\b(?:not|yet to|never)\s+(?:yet\s+|immediately\s+|publicly\s+)?(?:been\s+)?claim")
 _NEGATED_SUBJECT = re.compile(r"(?i)^(?:(?:which|that|who|whom)\s+)?(?:no|nobody|none|neither)\b")
-_FIRST_PERSON = re.compile(r"(?i)[\"“][^\"”]*\b(?:we|our|us)\b[^\"”]*[\"”]")
+# "We burned them", "our people set fire": a speaker's own side acting ("they shot at us" is a victim).
+_FIRST_PERSON = re.compile(r"(?i)[\"“][^\"”]*\b(?:we|our)\b[^\"”]*[\"”]")
+# An official who cannot confirm, or speaks of reports, relays the event without vouching for it.
+_HEDGE = re.compile(r"(?i)\b(?:could ?n[o'’]t|cannot|can't|(?:was |were )?unable to|would not|declined to|refused to|"
+                    r"did not|has not|have not|yet to)\s+(?:yet |immediately |independently |officially )?"
+                    r"(?:confirm|verify)|\b(?:checking|looking into|investigating|verifying|aware of|received|"
+                    r"(?:concerned|alarmed|appalled|troubled) (?:by|at|about|over))\s+(?:the |unconfirmed |media )?"
+                    r"(?:reports?|claims?|allegations?|accounts?)\b|\bno information\b")
+# Who a speaker phrase names stops at a relative clause: "a farmer who saw the militants" is a witness.
+_CLAUSE = re.compile(r"(?i)\s(?:who|whose|which|that|when|where|after|as|while)\s")
+# "Abu Karim, a spokesman for the Justice Front, …": a person introduced with a role between commas.
+_INTRO = re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+\s){0,3}[A-Z][\w'’-]+),\s(?:a|an|the)\s(?P<role>[^,;:\"“”]{3,80}?)(?=,|\.|$)")
+_NAME = re.compile(r"\b[A-Z][\w'’-]{2,}")
+_NOT_NAMES = {"The", "This", "That", "These", "Those", "Their", "His", "Her", "Its", "She", "They", "But", "And",
+              "When", "After", "Asked", "Speaking", "According", "One", "Two", "Some", "Several", "Many"}
+# A group speaks of its own deed: "its fighters", "the Legion's men", "it had seized".
+_SELF = re.compile(r"(?i)\b(?:its|their|our|his|her|[\w-]+['’]s)\s+(?:own\s+)?(?:fighters|men|people|forces|units?|troops|militants|"
+                   r"commandos|combatants|mujahideen|drones?|rockets?)\b|\b(?:it|they|he|the group|the movement)\s+(?:had\s+|has\s+|have\s+)?"
+                   r"(?:carried out|attacked|killed|seized|captured|destroyed|downed|shot|struck|hit|targeted|burned|fired|"
+                   r"set fire|blew up|ambushed|fought|took part)\b")
+# "…, but denied that they had fired live rounds": a statement that denies the event's heart.
+_PART_DENIAL = re.compile(r"(?i)\b(?:but|and|while)\s+(?:\w+\s+)?(?:denied|rejected|dismissed)\b")
 _SPEAKER_WORDS = 5  # a speaker named before "said" is a short noun phrase: "the regional governor"
 _HAS_PRONOUN = re.compile(r"(?i)\b(?:he|she|they)\b")
 _BACK_REFERENCE = re.compile(r"(?i)^(?:the|that|this|its|their|his|her) (?:statement|post|message|video|"
@@ -57,6 +79,9 @@ class SpeakerState:
 
     last: tuple[SourceKind, str, int, int] | None = None
     by_paragraph: dict[int, tuple[SourceKind, str, int, int]] = field(default_factory=dict)
+    # Paragraphs whose last speaker claimed or denied an incident: that voice does not narrate on.
+    closed: set[int] = field(default_factory=set)
+    names: dict[str, SourceKind] = field(default_factory=dict)  # "Karim" -> the kind he was introduced as
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +102,7 @@ class _Candidate:
     wide: str
     verb: str
 
-_NO_INHERIT = frozenset({SourceKind.OFFICIAL_DENIAL, SourceKind.PERPETRATOR_CLAIM})
+_VOUCHING = frozenset({SourceKind.PERPETRATOR_CLAIM, SourceKind.OFFICIAL_STATEMENT})
 _QUOTES = "\"“‘'«"
 _NEW_TOPIC = re.compile(r"(?i)^\W*(?:separately|meanwhile|elsewhere|in (?:a |an )?(?:separate|another|other) "
                         r"(?:incidents?|attacks?|developments?))\b")
@@ -86,8 +111,8 @@ _NEW_TOPIC = re.compile(r"(?i)^\W*(?:separately|meanwhile|elsewhere|in (?:a |an 
 def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
               group_aliases: set[str]) -> AttributionHit:
     """The attribution of one sentence; updates the state for the sentences after it."""
-    if any(p.search(text) for kind, p in lex.speakers if kind == "rumour"):
-        return AttributionHit(SourceKind.RUMOUR, None, None, None)
+    if ", a" in text or ", the " in text:
+        _remember_introductions(text, state, lex, group_aliases)
     candidates = [c for c in _speakers(text) if _says_something(c, text)]
     classified = [(c, _classify_candidate(c, text, state, lex, group_aliases)) for c in candidates]
     # A group or a bystander denying something asserts nothing; only an official denial counts.
@@ -96,6 +121,10 @@ def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
     candidates = [c for c, _ in classified]
     speaker, kind = next(((c, k) for c, k in classified if k), (candidates[0], None) if candidates else (None, None))
     claim = bool(_CLAIM.search(text)) and not _NO_CLAIM.search(text)
+    # Posts and videos online are rumour, unless a group or an official speaks through them: a claim on
+    # the group's Telegram channel is still its claim.
+    if not claim and kind not in _VOUCHING and any(p.search(text) for k, p in lex.speakers if k == "rumour"):
+        return AttributionHit(SourceKind.RUMOUR, None, None, None)
     if speaker is None:
         # Wire copy goes on in its source's voice until the paragraph ends: "…, the ministry said. On
         # Tuesday, a bomb hit…" is still the ministry's account.
@@ -105,30 +134,55 @@ def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
         # A denial or a claim of responsibility speaks of its own incident, and "Separately, …" starts
         # another: neither lends its voice to the narrative that follows, only to its own quote going on.
         quoted = text.lstrip()[:1] in _QUOTES
-        if inherited and (quoted or inherited[0] not in _NO_INHERIT) and not _NEW_TOPIC.match(text):
+        if inherited and (quoted or paragraph not in state.closed) and not _NEW_TOPIC.match(text):
             return AttributionHit(inherited[0], inherited[1], None, None)
         return AttributionHit(SourceKind.OUTLET, None, None, None)
     who = speaker.words
     if (_HAS_PRONOUN.search(who) or _BACK_REFERENCE.match(who)) and state.last and kind == state.last[0]:
         who = state.last[1]
-    kind = _kind_of(kind or SourceKind.MEDIA_REPORT, speaker, text, claim)
+    base = kind
+    # "He", "the statement": the kind was settled where the speaker was first named.
+    settled = _points_back(speaker.words)
+    kind = _kind_of(kind or SourceKind.MEDIA_REPORT, speaker, text, claim, group_aliases, settled)
+    if base is not None and not _HAS_PRONOUN.search(who):
+        # A denial or a hedge is what an official said this time; a group's claim, what the group is.
+        _remember_names(who, kind if base is SourceKind.PERPETRATOR_CLAIM else base, state)
     record = (kind, who.strip(), speaker.start, speaker.end)
     state.last = record
     state.by_paragraph[paragraph] = record
+    if claim or kind is SourceKind.OFFICIAL_DENIAL:
+        state.closed.add(paragraph)
+    else:
+        state.closed.discard(paragraph)
     return AttributionHit(kind, who.strip(), speaker.start, speaker.end)
 
 
-def _kind_of(kind: SourceKind, speaker: _Candidate, text: str, claim: bool) -> SourceKind:
-    """The speaker's kind, turned by what it says: a claim of responsibility, a denial."""
+def _kind_of(kind: SourceKind, speaker: _Candidate, text: str, claim: bool, group_aliases: set[str],
+             settled: bool) -> SourceKind:
+    """The speaker's kind, turned by what it says: a claim of responsibility, a denial, a hedge."""
     official = kind in {SourceKind.OFFICIAL_STATEMENT, SourceKind.OFFICIAL_DENIAL}
     if not official and (claim or (_FIRST_PERSON.search(text) and kind in
                                    {SourceKind.MEDIA_REPORT, SourceKind.PERPETRATOR_CLAIM})):
         return SourceKind.PERPETRATOR_CLAIM
+    if kind in {SourceKind.MEDIA_REPORT, SourceKind.PERPETRATOR_CLAIM} and _SELF.search(text):
+        return SourceKind.PERPETRATOR_CLAIM
+    if kind is SourceKind.PERPETRATOR_CLAIM and not settled and not any(a in speaker.wide.lower() for a in group_aliases):
+        # "A local resistance group said jets bombed the market": a group that tells of another's deed
+        # reports it; only its own deed, or a group the article names, makes a claim.
+        return SourceKind.MEDIA_REPORT
     if official:
-        denies = speaker.verb.lower() in _DENY_VERBS or (
-            speaker.verb.lower() in {"said", "says", "stated", "insisted", "called"} and _EVENT_DENIAL.search(text))
-        return SourceKind.OFFICIAL_DENIAL if denies else SourceKind.OFFICIAL_STATEMENT
+        verb = speaker.verb.lower()
+        denies = verb in _DENY_VERBS or (verb in {"said", "says", "stated", "insisted", "called"} and (
+            _EVENT_DENIAL.search(text) or _PART_DENIAL.search(text, speaker.end)))
+        if denies:
+            return SourceKind.OFFICIAL_DENIAL
+        return SourceKind.OUTLET if _HEDGE.search(text) else SourceKind.OFFICIAL_STATEMENT
     return kind
+
+
+def _points_back(words: str) -> bool:
+    """True for "he", "the statement": words that point back at an earlier speaker."""
+    return bool(_HAS_PRONOUN.search(words) or _BACK_REFERENCE.match(words.strip()))
 
 
 def _says_something(c: _Candidate, text: str) -> bool:
@@ -163,6 +217,8 @@ def _speakers(text: str) -> list[_Candidate]:
         start = m.start("who") + (cut + 1 if cut >= 0 else 0)
         # The last few words before the verb, offsets taken from the text itself (any kind of space).
         words = list(re.finditer(r"[^\s,\"”]+", text[start:m.end("who")]))[-_SPEAKER_WORDS:]
+        if len(words) > 1 and words[0].group() in {"and", "that"}:
+            words = words[1:]  # "witnesses and a rights group said": the clause word names nobody
         if words:
             lo, hi = start + words[0].start(), start + words[-1].end()
             found.append(_Candidate(text[lo:hi], lo, hi, who, m.group("v")))
@@ -182,11 +238,36 @@ def _classify_candidate(c: _Candidate, text: str, state: SpeakerState, lex: Lexi
             kind = state.last[0]
     if kind is None and _BACK_REFERENCE.match(c.words.strip()) and state.last:
         kind = state.last[0]
+    if kind is None and state.names:
+        kind = next((state.names[n] for n in _NAME.findall(c.words) if n in state.names), None)
     return kind or _classify(c.wide, lex, group_aliases)
 
 
+def _remember_introductions(text: str, state: SpeakerState, lex: Lexicons, group_aliases: set[str]) -> None:
+    """Note the role of each person the sentence introduces ("Abu Karim, a spokesman for the Front,")."""
+    for m in _INTRO.finditer(text):
+        kind = _classify(m.group("role"), lex, group_aliases)
+        if kind is not None:
+            _remember_names(m.group("name"), kind, state)
+
+
+def _remember_names(who: str, kind: SourceKind, state: SpeakerState) -> None:
+    """Each capitalised name in a classified speaker phrase, so that a later bare surname keeps the kind."""
+    for name in _NAME.findall(who):
+        if name not in _NOT_NAMES and not name.endswith(("'s", "’s")):
+            state.names[name] = kind
+
+
 def _classify(who: str, lex: Lexicons, group_aliases: set[str]) -> SourceKind | None:
-    """The kind of source a speaker phrase names."""
+    """The kind of source a speaker phrase names; its head first, before any relative clause."""
+    cut = _CLAUSE.search(who)
+    if cut:
+        return _classify_phrase(who[:cut.start()], lex, group_aliases) or _classify_phrase(who, lex, group_aliases)
+    return _classify_phrase(who, lex, group_aliases)
+
+
+def _classify_phrase(who: str, lex: Lexicons, group_aliases: set[str]) -> SourceKind | None:
+    """The kind of source a phrase names: a group, a state, or a speaker word from the lexicon."""
     lowered = who.lower()
     if any(alias in lowered for alias in group_aliases):
         return SourceKind.PERPETRATOR_CLAIM

@@ -1,0 +1,102 @@
+"""Attribution on short wire-copy passages written for these tests: who vouches for an event, and how."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.extract.claims import SpeakerState, attribute
+from wirewatch.extract.lexicons import load_lexicons
+from wirewatch.extract.sentences import split_sentences
+from wirewatch.fuse.incidents import claim_status
+from wirewatch.models import ClaimStatus, SourceKind
+
+GROUPS = {"free ingria legion", "justice front", "jnim", "viv ansanm"}
+
+
+def kinds(text: str, groups: set[str] = GROUPS) -> list[SourceKind]:
+    """The attribution of each sentence of a passage, read in order as extract() reads them."""
+    state, lex = SpeakerState(), load_lexicons()
+    return [attribute(s.text, s.paragraph, state, lex, groups).kind for s in split_sentences(text)]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # A group speaking through a video or a Telegram post still claims; the post is no rumour.
+    ("In a video posted on Telegram, the Free Ingria Legion said its fighters set fire to a rail relay box "
+     "near Bryansk on Tuesday.", SourceKind.PERPETRATOR_CLAIM),
+    ("Gang leader Jimmy Cherizier said in a video posted on social media that his men attacked the police "
+     "station in Mirebalais on Monday.", SourceKind.PERPETRATOR_CLAIM),
+    ("Videos posted on social media on Tuesday showed smoke rising over the airfield in Millerovo.",
+     SourceKind.RUMOUR),
+    # A witness who saw the militants is a witness.
+    ("\"They came at dawn and burned every hut,\" said Halima Musa, a farmer who saw the militants arrive in "
+     "Kajuru on Sunday.", SourceKind.WITNESS),
+    # A victim's "us" is no perpetrator's voice; a street vendor is a witness.
+    ("\"They shot at us without warning,\" said Joao Mussa, a street vendor who was at the march.",
+     SourceKind.WITNESS),
+    # A group's full name with its acronym in brackets still names the group.
+    ("Jama'at Nusrat al-Islam wal-Muslimin (JNIM) said in a statement that 15 soldiers were killed near "
+     "Djibo on Saturday.", SourceKind.PERPETRATOR_CLAIM),
+    # Monitors and rights groups report; their "group" makes no claim.
+    ("The Centre for Democracy and Human Rights, a local monitoring group, said two people died in Nampula "
+     "on Thursday.", SourceKind.MEDIA_REPORT),
+    ("Police fired live rounds at protesters in Nampula on Thursday, killing two, witnesses and a rights "
+     "group said.", SourceKind.MEDIA_REPORT),
+    # A group telling of another side's deed reports it; telling of its own, it claims.
+    ("A military air strike hit a market in the Sagaing region on Monday, a local resistance group said.",
+     SourceKind.MEDIA_REPORT),
+    ("The Pakistani Taliban said in a message to journalists that its fighters had carried out the bombing "
+     "in Bannu on Thursday.", SourceKind.PERPETRATOR_CLAIM),
+    # An electoral commission is a state body.
+    ("The electoral commission said the attackers poured petrol on its office in Orlu on Tuesday.",
+     SourceKind.OFFICIAL_STATEMENT),
+])
+def test_who_vouches(text, kind):
+    assert kinds(text)[-1] is kind
+
+
+@pytest.mark.parametrize("text", [
+    "A police spokesman said he could not confirm the attack in Bannu on Monday.",
+    "A state governor said on Monday he had received reports of an attack on a school in Kuriga.",
+    "The army said it was investigating the allegations that soldiers killed 11 civilians in Moura.",
+    "A spokesman for the mayor said he had no information about any explosion in Millerovo.",
+])
+def test_an_official_who_cannot_confirm_vouches_for_nothing(text):
+    assert kinds(text)[-1] is SourceKind.OUTLET
+
+
+def test_an_official_who_confirms_still_confirms():
+    text = "Soldiers shot dead 11 civilians in Moura on Sunday, a local official said."
+    assert kinds(text)[-1] is SourceKind.OFFICIAL_STATEMENT
+
+
+def test_a_statement_that_denies_the_heart_of_a_report_is_a_denial():
+    text = ("A police spokesman in Nampula said officers had used tear gas to disperse the crowd on Thursday but "
+            "denied that they had fired live ammunition.")
+    assert kinds(text)[-1] is SourceKind.OFFICIAL_DENIAL
+
+
+def test_a_person_introduced_with_a_role_keeps_it_by_surname():
+    text = ("Abu Karim, a spokesman for the Justice Front, spoke to the Levant Post by phone. "
+            "Karim said the group fired rockets at the base near Ramadi on Wednesday.")
+    assert kinds(text)[-1] is SourceKind.PERPETRATOR_CLAIM
+
+
+def test_a_groups_account_goes_on_in_its_paragraph_but_a_claim_of_responsibility_does_not():
+    account = ("The Free Ingria Legion said on Monday its fighters had crossed into the Bryansk region. "
+               "They set fire to a rail relay cabinet near Klintsy on Sunday.")
+    assert kinds(account) == [SourceKind.PERPETRATOR_CLAIM, SourceKind.PERPETRATOR_CLAIM]
+    claim = ("The Free Ingria Legion claimed responsibility for the blast in Bryansk on Monday. "
+             "Gunmen killed two guards at a depot near Klintsy on Sunday.")
+    assert kinds(claim)[-1] is SourceKind.OUTLET
+
+
+@pytest.mark.parametrize("found, status", [
+    ([SourceKind.PERPETRATOR_CLAIM, SourceKind.OFFICIAL_STATEMENT], ClaimStatus.CONFIRMED),
+    ([SourceKind.WITNESS, SourceKind.OUTLET], ClaimStatus.REPORTED),
+    ([SourceKind.WITNESS, SourceKind.OFFICIAL_DENIAL], ClaimStatus.DISPUTED),
+    ([SourceKind.OFFICIAL_DENIAL], ClaimStatus.DENIED),
+    ([SourceKind.RUMOUR], ClaimStatus.UNVERIFIED),
+    ([SourceKind.PERPETRATOR_CLAIM, SourceKind.OUTLET], ClaimStatus.CLAIMED),
+])
+def test_claim_status_of_sources(found, status):
+    assert claim_status(found) is status
