@@ -136,6 +136,7 @@ def test_sentence_spot_takes_support_from_the_article(gazetteer):
     ("A crowd gathered in Medina.", None),             # Saudi Arabia's region, or towns in Ohio and New York
     ("A man was shot in Gilbert.", None),              # towns in Arizona, Iowa and Minnesota
     ("A deputy was shot in Kountze.", None),           # a small town cannot vouch for its own state
+    ("Students rallied in Liberia.", None),            # the country, not the Costa Rican town's province
 ])
 def test_admin1_named_only_beyond_doubt(gazetteer, text, unit):
     assert gazetteer.admin1_in(text) == (frozenset({unit}) if unit else frozenset())

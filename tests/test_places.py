@@ -216,3 +216,61 @@ def test_a_county_the_article_names_picks_its_town(gazetteer):
     place = _resolve(gazetteer, text, "Elgin")
     assert (place.admin1, place.admin2) == ("Oregon", "Union County")   # a town of 1,700 beats one of 110,000
     assert _resolve(gazetteer, text.replace("Union County deputies", "Deputies"), "Elgin").admin1 == "Illinois"
+
+
+# Short notes written for these tests in the style of event coders' summaries (issue 4: no wrong guesses abroad).
+@pytest.mark.parametrize("text, name", [
+    # Baar is a Swiss town of 20,000; a note about Somalia that names no Swiss words means another Baar
+    ("Somali police said gunmen shot dead a livestock trader in Baar on Tuesday.", "Baar"),
+    # Bor: 60,000 people in Russia, 39,000 in Serbia, 27,000 in South Sudan, and not a word of any of them
+    ("Fighting broke out between two cattle-keeping clans in Bor, leaving several dead.", "Bor"),
+])
+def test_an_unbacked_town_abroad_is_no_answer(gazetteer, text, name):
+    assert _resolve(gazetteer, text, name) is None
+
+
+@pytest.mark.parametrize("text, name, iso, admin1", [
+    ("South Sudanese soldiers clashed with a youth militia in Bor, leaving several dead.", "Bor",
+     "SSD", "Jonglei"),                                        # the demonym points at one of the namesakes
+    ("Fighting broke out in Bor, the capital of Jonglei, on Sunday.", "Bor", "SSD", "Jonglei"),  # its admin1
+    ("Police in Switzerland arrested two men after a fight in Baar.", "Baar", "CHE", "Zug"),    # its country
+    ("A grenade went off in a bar in Baar, Switzerland, late on Friday.", "Baar", "CHE", "Zug"),  # a qualifier
+])
+def test_a_town_abroad_with_backing_is_kept(gazetteer, text, name, iso, admin1):
+    place = _resolve(gazetteer, text, name)
+    assert (place.iso, place.admin1, place.precision) == (iso, admin1, GeoPrecision.EXACT)
+
+
+def test_a_country_name_is_not_a_namesake_town(gazetteer):
+    # Liberia is also a town of 45,000 in Costa Rica, which must not make Guanacaste "named" and win
+    text = "Students of the University of Liberia protested against higher fees; police dispersed them."
+    place = _resolve(gazetteer, text, "Liberia")
+    assert (place.iso, place.precision) == ("LBR", GeoPrecision.COUNTRY)
+
+
+def test_a_rejected_town_falls_back_to_the_articles_country(gazetteer):
+    text = "Somali police said gunmen shot dead a livestock trader in Baar on Tuesday."
+    start, shot = text.index("Baar"), text.index("shot dead")
+    mention = Mention(id="m", article_id="t", passage=Span("t", 0, len(text)),
+                      event_type="Violence against civilians", sub_event_type="Attack",
+                      trigger=TextField("shot dead", Span("t", shot, shot + 9)),
+                      attribution=Attribution(SourceKind.MEDIA_REPORT),
+                      place_text=TextField("Baar", Span("t", start, start + 4)))
+    article = Article(id="t", url=None, outlet=None, title=None, published=date(2016, 5, 2), language="en", text=text)
+    (resolved,) = resolve_mentions(article, [mention], gazetteer)
+    assert (resolved.place.iso, resolved.place.precision) == ("SOM", GeoPrecision.COUNTRY)
+
+
+@pytest.mark.parametrize("name, iso3", [
+    ("Republic of Congo", "COG"),             # ACLED's name; the gazetteer says "Republic of the Congo"
+    ("Democratic Republic of Congo", "COD"),
+    ("DR Congo (Zaire)", "COD"),              # UCDP's historical name in brackets
+    ("Bosnia-Herzegovina", "BIH"),
+    ("Guinea-Bissau", "GNB"),
+    ("Macedonia, FYR", "MKD"),
+    ("Atlantis", None),
+])
+def test_gold_country_names_map_to_iso3(name, iso3):
+    from wirewatch.evaluate.places import country_iso3
+
+    assert country_iso3(name) == iso3

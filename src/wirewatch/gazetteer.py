@@ -126,6 +126,7 @@ class Gazetteer:
         self.counties_in = lru_cache(maxsize=16)(self._counties_in)
         # the article's focus and its admin1 units read the same names: spot its text once
         self._raw_spot_once = lru_cache(maxsize=4)(lambda text: tuple(self._raw_spot(text)))
+        self._context_without = lru_cache(maxsize=64)(self._context_without_key)
 
     def entries(self, name: str) -> list[Entry]:
         """Everything a name may refer to."""
@@ -143,11 +144,28 @@ class Gazetteer:
 
     def country_focus(self, text: str) -> Counter[str]:
         """How strongly an article points at each country (ISO2): names, demonyms, unambiguous towns."""
+        return self._focus(text, self.spot(text))
+
+    def context_without(self, text: str, name: str) -> tuple[Counter[str], frozenset[str]]:
+        """The country focus and the admin1 keys that the text's words other than `name` give: the support
+        a reading of the name has beyond the name itself (a lone "Baar" names its own canton and country)."""
+        return self._context_without(text, fold(name))
+
+    def _context_without_key(self, text: str, key: str) -> tuple[Counter[str], frozenset[str]]:
+        """context_without for a folded name."""
+        hits = [h for h in self.spot(text) if fold(h.text) != key]
+        raw = [h for h in self._raw_spot_once(text) if fold(h.text) != key]
+        counties = {next(iter(units)) for _, units in self._counties(text) if len(units) == 1}
+        return self._focus(text, hits), _admin1_named(raw) | frozenset(self._state_qualifiers(text)) | counties
+
+    def _focus(self, text: str, spotted: list[Hit]) -> Counter[str]:
+        """country_focus over the given hits of text."""
         focus: Counter[str] = Counter()
         named = _in_full_names(text)
-        for hit in self.spot(text):
+        for hit in spotted:
             if hit.demonym_of:
                 focus[hit.demonym_of] += 1
+                continue  # "Somali" is the people, not Ethiopia's Somali Region
             if hit.text in named and all(e.kind != "country" for e in hit.entries):
                 continue  # "Michael Jones", "Jones said": a person's name, though a town in the Philippines
             # small towns take their country from the context, so they cannot add to it
@@ -278,6 +296,7 @@ class Gazetteer:
             i += 1
 
 
+@lru_cache(maxsize=16)
 def _in_full_names(text: str) -> frozenset[str]:
     """Single words the text uses inside a run of two capitalised words that is no place ("Michael Jones"),
     less the words that qualify a place ("Memphis Police", "Wayne County")."""
@@ -295,6 +314,8 @@ def _admin1_named(hits: list[Hit]) -> frozenset[str]:
     towns do not count ("Iowa" is also a village in Louisiana)."""
     named = set()
     for hit in hits:
+        if hit.demonym_of or any(e.kind == "country" for e in hit.entries):
+            continue  # "Liberia" names the country, not the province of a Costa Rican town; "Somali" a people
         readings = [e for e in hit.entries if e.kind != "country"]
         large = [e for e in readings if e.kind == "admin1" or e.population >= SMALL_TOWN]
         # a small town cannot vouch for its own admin1: that would make every namesake its own support

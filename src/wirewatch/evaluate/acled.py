@@ -19,7 +19,7 @@ from ..fuse.similarity import distance_km
 from ..models import GeoPrecision, Mention, Place, RawDocument
 from ..pipeline import Prepared, analyse_chunk, prepare
 from ..settings import Settings
-from .places import _ucdp_iso3 as country_iso3, same_unit
+from .places import country_iso3, same_unit
 
 __all__ = ["score_acled"]
 

@@ -53,7 +53,7 @@ def score_ucdp(path: Path) -> dict:
         if place is None:
             continue
         found += 1
-        country_ok += place.iso == _ucdp_iso3(r["country"])
+        country_ok += place.iso == country_iso3(r["country"])
         if r["adm_1"] and place.precision <= GeoPrecision.REGION:
             admin_n += 1
             admin_ok += same_unit(place.admin1 or "", r["adm_1"])
@@ -106,10 +106,14 @@ def _ucdp_country(name: str) -> str:
     return re.sub(r"\s*\(.*\)", "", name)
 
 
-def _ucdp_iso3(name: str) -> str | None:
-    """ISO3 of a UCDP country name; a hyphen may stand for "and" ("Bosnia-Herzegovina", not "Guinea-Bissau")."""
+def country_iso3(name: str) -> str | None:
+    """ISO3 of a country name as gold sets write it: UCDP's historical name in brackets ("DR Congo (Zaire)"),
+    a hyphen for "and" ("Bosnia-Herzegovina", not "Guinea-Bissau"), "of" for "of the" ("Republic of Congo"),
+    an inverted qualifier ("Macedonia, FYR")."""
     name = _ucdp_country(name)
-    return _iso3(name) or _iso3(re.sub(r"(?<=[a-z])-(?=[A-Z])", " and ", name))
+    forms = (name, re.sub(r"(?<=[a-z])-(?=[A-Z])", " and ", name), re.sub(r"\bof (?!the\b)", "of the ", name),
+             name.split(",")[0])
+    return next((iso3 for form in forms if (iso3 := _iso3(form))), None)
 
 
-__all__ = ["headline_place", "same_unit", "score_ucdp"]
+__all__ = ["country_iso3", "headline_place", "same_unit", "score_ucdp"]

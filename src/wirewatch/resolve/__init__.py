@@ -44,6 +44,12 @@ def resolve_mentions(article: Article, mentions: list[Mention],
             place = replace(town, span=None)
             notes.append(f"no place words; placed at the town the article's opening names ({town.name!r} "
                          f"at offset {town.span.start})")
+        elif place is None and _unbacked(mention, gazetteer):
+            # the name's own town would be a guess: it must not choose the country either
+            others, _ = gazetteer.context_without(article.text, mention.place_text.text)
+            place = country_place(others, gazetteer)
+            notes.append(f"{mention.place_text.text!r} is no place the text backs; " + (
+                "placed in the article's main country" if place else "no place found"))
         elif place is None:
             place = fallback
             notes.append("no place words; placed in the article's main country" if place
@@ -96,6 +102,11 @@ def _named_place(mention: Mention, article: Article, focus, gazetteer: Gazetteer
                      f"names; placed there ({town.name!r} at offset {town.span.start})")
         return replace(town, span=None)
     return place
+
+
+def _unbacked(mention: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether the mention's place words name towns in the gazetteer that resolve declined as guesses."""
+    return mention.place_text is not None and any(e.kind == "city" for e in gazetteer.entries(mention.place_text.text))
 
 
 def _with_country(actor: Actor | None, place: Place | None, iso3_names: dict[str, str]) -> Actor | None:

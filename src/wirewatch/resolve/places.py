@@ -55,6 +55,11 @@ _LEAD_CHARS = 600  # the opening in which a report names the town of its inciden
 _FOCUS_WEIGHT = 3.0  # one doubling of mentions of a country is worth ~8x population
 _ADMIN1_WEIGHT = 5.5  # a town in an admin1 the article names is worth ~250x population
 _ADMIN2_WEIGHT = 5.5  # and one in a county it names as much again
+# A town in none of the countries an article points at, and with no words of its own admin1 or county, is
+# taken only from this size up: smaller namesakes abroad are mostly another place the gazetteer lacks.
+_ABROAD_TOWN = 30_000
+# With no context at all, a town is a guess when another country's namesake has a third of its people or more.
+_RIVAL_RATIO = 3
 
 
 def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
@@ -74,10 +79,31 @@ def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: G
         return None
     counties = gazetteer.counties_in(text)
     entry = max(entries, key=lambda e: _score(e, wants_region, focus, named, counties))
+    if entry.kind == "city" and _a_guess(entry, name, text, end, gazetteer, counties):
+        return None  # unknown here: the caller falls back to the article's town or country
     precision = {"city": GeoPrecision.EXACT, "admin1": GeoPrecision.REGION, "country": GeoPrecision.COUNTRY}[entry.kind]
     if precision == GeoPrecision.EXACT and NEAR_BEFORE.search(text[max(0, field.span.start - 60):field.span.start]):
         precision = GeoPrecision.NEAR
     return to_place(entry, precision, gazetteer, field.span)
+
+
+def _a_guess(entry: Entry, name: str, text: str, end: int, gazetteer: Gazetteer, counties: frozenset[str]) -> bool:
+    """Whether reading a name as this town would be a guess the text does not back: nothing but the name
+    points at the town's country, admin1 or county, and either the article points at other countries and the
+    town is small ("Baar" in a note on Somalia), or another country has a town of that name nearly as large
+    ("Bor": 60,000 in Russia, 27,000 in South Sudan), under that name. A wrong town is worse than the country or no place."""
+    others, admin1s = gazetteer.context_without(text, name)
+    if others.get(entry.country, 0) > 0 or entry.admin1 in admin1s or entry.admin2 and entry.admin2.lower() in counties:
+        return False
+    qualifier_admin1s, qualifier_countries = gazetteer.qualifier(text, end)
+    if entry.admin1 in qualifier_admin1s or entry.country in qualifier_countries:
+        return False
+    if others and entry.population < _ABROAD_TOWN:
+        return True
+    # a rival bears the name as its own, not as an old or foreign one (Amman was Philadelphia)
+    rival = max((e.population for e in gazetteer.entries(name) if e.kind == "city" and e.country != entry.country
+                 and fold(e.name) == fold(name)), default=0)
+    return rival * _RIVAL_RATIO >= entry.population
 
 
 def part_of_a_name(text: str, start: int, end: int) -> bool:
