@@ -91,19 +91,21 @@ def _a_guess(entry: Entry, name: str, text: str, end: int, gazetteer: Gazetteer,
     """Whether reading a name as this town would be a guess the text does not back: nothing but the name
     points at the town's country, admin1 or county, and either the article points at other countries and the
     town is small ("Baar" in a note on Somalia), or another country has a town of that name nearly as large
-    ("Bor": 60,000 in Russia, 27,000 in South Sudan), under that name. A wrong town is worse than the country or no place."""
+    ("Bor": 60,000 in Russia, 27,000 in South Sudan), under that name. A wrong town is worse than the country
+    or no place."""
+    # a rival bears the name as its own, not as an old or foreign one (Amman was Philadelphia)
+    rival = max((e.population for e in gazetteer.entries(name) if e.kind == "city" and e.country != entry.country
+                 and fold(e.name) == fold(name)), default=0)
+    contested = rival * _RIVAL_RATIO >= entry.population
+    if entry.population >= _ABROAD_TOWN and not contested:
+        return False  # no guess whatever the context: spare reading it
     others, admin1s = gazetteer.context_without(text, name)
     if others.get(entry.country, 0) > 0 or entry.admin1 in admin1s or entry.admin2 and entry.admin2.lower() in counties:
         return False
     qualifier_admin1s, qualifier_countries = gazetteer.qualifier(text, end)
     if entry.admin1 in qualifier_admin1s or entry.country in qualifier_countries:
         return False
-    if others and entry.population < _ABROAD_TOWN:
-        return True
-    # a rival bears the name as its own, not as an old or foreign one (Amman was Philadelphia)
-    rival = max((e.population for e in gazetteer.entries(name) if e.kind == "city" and e.country != entry.country
-                 and fold(e.name) == fold(name)), default=0)
-    return rival * _RIVAL_RATIO >= entry.population
+    return contested or bool(others)
 
 
 def part_of_a_name(text: str, start: int, end: int) -> bool:
