@@ -57,7 +57,7 @@ def test_gva_slots_score_date_killed_and_injured():
 @pytest.mark.parametrize("gold, ours, same", [
     ("Bronx", "The Bronx", True), ("The Bronx", "Bronx", True), ("New York", "New York City", True),
     ("Dayton", "Dayton", True), ("Dayton (Harrison Township)", "Dayton", True), ("Dayton", "Daytona Beach", False),
-    ("Springfield", None, False),
+    ("Springfield", None, False), ("Plantation", "Plant City", False), ("Miami Gardens", "Miami", False),
 ])
 def test_gva_city_names_compare_without_the_and_city(gold, ours, same):
     from wirewatch.evaluate.fusion import _same_city

@@ -110,10 +110,13 @@ _STATE_ALIAS = {"washington, d.c.": "district of columbia"}
 
 
 def _same_city(gold: str, name: str | None) -> bool:
-    """GVA's city_or_county against our town's name ("Bronx" ~ "The Bronx", "New York" ~ "New York City"):
-    the gold begins with our name, once a leading "the" and a trailing "city" are set aside."""
-    ours = re.sub(r" city$", "", re.sub(r"^the ", "", fold(name or "")))
-    return bool(ours) and re.sub(r"^the ", "", fold(gold)).startswith(ours)
+    """GVA's city_or_county against our town's name ("Bronx" ~ "The Bronx", "New York" ~ "New York City",
+    "Dayton (Harrison Township)" ~ "Dayton"): the same name once a leading "the", a trailing "city" and a
+    bracketed part are set aside (not a prefix: "Plant City" is not "Plantation")."""
+    def key(text: str) -> str:
+        return re.sub(r" city$", "", re.sub(r"^the ", "", fold(re.sub(r"\s*\(.*\)$", "", text))))
+
+    return bool(name) and key(gold) == key(name)
 
 
 def _slots(main_event: dict[str, Event], incident_of: dict[str, str], gold: dict[str, dict]) -> dict:

@@ -34,12 +34,13 @@ def in_block(event: Event, mention: Mention) -> bool:
     admin1 = block_admin1(mention)
     return (event.sub_event_type == mention.sub_event_type
             and mention.date.start - timedelta(days=BLOCK_DAYS) <= event.date.start <= mention.date.end + timedelta(days=1)
-            and (admin1 is None or event.place.admin1 in (None, admin1) or event.place.precision == GeoPrecision.COUNTRY))
+            and (admin1 is None or event.place.admin1 in (None, admin1) or event.place.precision == GeoPrecision.COUNTRY
+                 or (mention.place.geonameid is not None and event.place.geonameid == mention.place.geonameid)))
 
 
 def block_admin1(mention: Mention) -> str | None:
-    """The admin1 unit a mention's candidates must share (or have none, or be placed only in the country),
-    None when any will do. Fusion never merges places in two admin1 units unless one is known only to its
+    """The admin1 unit a mention's candidates must share (or have none, be placed only in the country, or be
+    the very same place under another admin1 name, as after a gazetteer rebuild), None when any will do. Fusion never merges places in two admin1 units unless one is known only to its
     country (fuse/similarity.py), so the store need not read those events: in a busy country, with
     hundreds of events of one type a month, reading them all made fusion cost grow with the store."""
     place = mention.place

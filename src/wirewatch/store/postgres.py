@@ -213,8 +213,8 @@ class PostgresStore(SQLStore):
         args = [mention.place.iso, mention.sub_event_type, mention.date.start - timedelta(days=BLOCK_DAYS),
                 mention.date.end + timedelta(days=1)]
         if admin1 := block_admin1(mention):
-            sql += " AND (admin1 IS NULL OR admin1 = %s OR geo_precision = %s)"
-            args += [admin1, int(GeoPrecision.COUNTRY)]
+            sql += " AND (admin1 IS NULL OR admin1 = %s OR geo_precision = %s OR geonameid = %s)"
+            args += [admin1, int(GeoPrecision.COUNTRY), mention.place.geonameid]
         rows = self._sql(sql, args)
         return [event_from_dict(data) for (data,) in rows]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
@@ -105,10 +106,15 @@ class SQLiteStore(SQLStore):
             yield
         except BaseException:
             self.db.execute("ROLLBACK")
-            self._filter_version = None   # a fold in this batch may have changed the copy held here
+            self._filter_version = None   # a seal in this batch may have changed the copy held here
             raise
-        else:
+        try:
             self.db.execute("COMMIT")
+        except BaseException:   # a failed commit (disk full, I/O error) rolls the batch back, seal and all
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            self._filter_version = None
+            raise
 
     # --- articles ----------------------------------------------------------------------------
 
@@ -162,11 +168,11 @@ class SQLiteStore(SQLStore):
         self.db.execute(f"INSERT OR IGNORE INTO {SEALED_KEYS} SELECT ?, key, article FROM {table} ORDER BY key, article",
                         (segment,))
         key_filter, _ = self._sealed()
-        if key_filter is None:
-            key_filter = KeyFilter.empty()
-        elif key_filter.full:
+        if key_filter is not None and key_filter.full:   # rebuilt from article_keys, the new segment included
             key_filter = self._filter_from_table(2 * 8 * len(key_filter.bits))
-        key_filter.add(key for (key,) in self.db.execute(f"SELECT key FROM {table}"))
+        else:
+            key_filter = key_filter or KeyFilter.empty()
+            key_filter.add(key for (key,) in self.db.execute(f"SELECT key FROM {table}"))
         self._store_filter(key_filter)
 
     @contextmanager
@@ -209,7 +215,9 @@ class SQLiteStore(SQLStore):
         return self._filter_from_table(2 * 8 * len(key_filter.bits)) if key_filter.full else key_filter
 
     def _store_filter(self, key_filter: KeyFilter) -> None:
-        version = (self.db.execute("SELECT max(version) FROM key_filter").fetchone()[0] or 0) + 1
+        # A random stamp, not a count: a batch that sealed and then failed to commit must not leave this process
+        # holding a version number that another writer's different filter may take next.
+        version = secrets.randbits(62)
         self.db.execute("INSERT OR REPLACE INTO key_filter (id, version, keys, bits) VALUES (1, ?, ?, ?)",
                         (version, key_filter.keys, key_filter.to_bytes()))
         self._filter, self._segments, self._filter_version = key_filter, self._segment_numbers(), version
@@ -252,8 +260,8 @@ class SQLiteStore(SQLStore):
         sql, args = "SELECT data FROM events WHERE iso IS ? AND sub_event_type=? AND event_date BETWEEN ? AND ?", \
             [mention.place.iso, mention.sub_event_type, lo, hi]
         if admin1 := block_admin1(mention):
-            sql += " AND (admin1 IS NULL OR admin1 = ? OR geo_precision = ?)"
-            args += [admin1, int(GeoPrecision.COUNTRY)]
+            sql += " AND (admin1 IS NULL OR admin1 = ? OR geo_precision = ? OR geonameid = ?)"
+            args += [admin1, int(GeoPrecision.COUNTRY), mention.place.geonameid]
         rows = self.db.execute(sql, args)
         return [event_from_dict(json.loads(r["data"])) for r in rows]
 
