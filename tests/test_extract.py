@@ -440,3 +440,18 @@ def test_a_day_dated_incident_is_kept_beside_words_of_a_pattern():
 ])
 def test_a_place_anaphor_points_back_at_the_last_place_of_its_kind(text, place):
     assert mentions_of(text, published=date(2024, 6, 26))[-1].place_text.text == place
+
+
+def test_the_combined_trigger_pattern_matches_exactly_where_some_row_does():
+    from pathlib import Path
+
+    lex = load_lexicons()
+    folders = [Path(__file__).parent / "fixtures" / "dev" / "articles",
+               Path(__file__).parent.parent / "src" / "wirewatch" / "data" / "demo" / "articles"]
+    lines = [line for folder in folders for path in sorted(folder.glob("*.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines += ["Rebels clashed-with the army.", "The counter-attack failed.", "Nothing happened here today."]
+    assert len(lines) > 300
+    agree = [bool(lex.any_trigger.search(t)) == any(trig.pattern.search(t) for trig in lex.triggers) for t in lines]
+    assert all(agree)
+    assert sum(bool(lex.any_trigger.search(t)) for t in lines) > 50

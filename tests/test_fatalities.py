@@ -179,3 +179,21 @@ def test_resolve_time_grows_with_mentions_not_their_square():
     finally:
         resolve._window = real
     assert len(calls) == len(mentions)
+
+
+def test_the_stem_checks_never_hide_a_count_the_patterns_read():
+    from pathlib import Path
+
+    import wirewatch.extract.fatalities as f
+    from wirewatch.extract.sentences import split_sentences
+
+    root = Path(__file__).parent
+    paths = [*(root / "fixtures" / "dev" / "articles").glob("*.txt"),
+             *(root.parent / "src" / "wirewatch" / "data" / "demo" / "articles").glob("*.txt")]
+    texts = [s.text for p in sorted(paths) for s in split_sentences(p.read_text(encoding="utf-8"))]
+    texts += ["No one was hurt.", "Two people were shot.", "He later succumbed to his wounds.", "Bodies of 3 men."]
+    unchecked = [(f._find(t, f._KILLED_PATTERNS, f._ONE_KILLED) or f._none(t, f._NONE),
+                  f._find(t, f._INJURED_PATTERNS, f._ONE_INJURED) or f._none(t, f._NONE_INJURED),
+                  f._find(t, f._SHOT_PATTERNS, f._ONE_SHOT)) for t in texts]
+    assert sum(any(row) for row in unchecked) > 40
+    assert [(f.find_fatalities(t), f.find_injuries(t), f.find_shot(t)) for t in texts] == unchecked

@@ -216,3 +216,42 @@ def test_an_undated_passage_takes_the_ledes_date_and_says_so():
     assert resolved.date.start == date(2024, 4, 13) and resolved.date.precision == DAY
     assert resolved.date.span == Span("a1", text.index("early"), text.index(" in Dayton"))
     assert any("article's first date" in n for n in resolved.notes)
+
+
+def test_plain_dates_read_without_dateparser_give_dateparsers_day(monkeypatch):
+    import random
+    from datetime import timedelta
+
+    import wirewatch.timex as timex
+
+    rnd = random.Random(7)
+    months = ["March", "February", "Sept.", "Dec", "May", "January"]
+    shapes = ["{d} {m}", "{d} {m} {y}", "the {d}th of {m}", "{m} {d}", "{m} {d}, {y}", "{m} {d}th", "{y}-02-{d:02d}"]
+    cases = []
+    for _ in range(250):
+        ref = date(2012, 1, 1) + timedelta(days=rnd.randrange(0, 3000))
+        text = rnd.choice(shapes).format(d=rnd.choice([1, 5, 28, 29, 30, 31, 32]), m=rnd.choice(months),
+                                         y=rnd.choice([ref.year - 1, ref.year, ref.year + 1]))
+        if any(e.text == text and e.kind in {"dmy", "mdy", "iso"} for e in timex.find_time_expressions(text)):
+            cases.append((text, ref))
+    fast = [timex._absolute(text, ref) for text, ref in cases]
+    assert sum(timex._plain_day(text, ref) is not None for text, ref in cases) > 100
+    monkeypatch.setattr(timex, "_plain_day", lambda text, ref: None)
+    assert fast == [timex._absolute(text, ref) for text, ref in cases]
+
+
+def test_the_quick_check_never_hides_a_time_expression():
+    from pathlib import Path
+
+    import wirewatch.timex as timex
+    from wirewatch.extract.sentences import split_sentences
+
+    root = Path(__file__).parent
+    paths = [*(root / "fixtures" / "dev" / "articles").glob("*.txt"),
+             *(root.parent / "src" / "wirewatch" / "data" / "demo" / "articles").glob("*.txt")]
+    texts = [s.text for p in sorted(paths) for s in split_sentences(p.read_text(encoding="utf-8"))]
+    texts += ["It happened OVER THE WEEKEND.", "Police came LAST NIGHT.", "in mid-May", "the 3rd of Sept. 2021"]
+    scanned = [[timex.TimeExpression(m.start(), m.end(), m.group(0), m.lastgroup or "")
+                for m in timex._SCANNER.finditer(t)] for t in texts]
+    assert sum(bool(found) for found in scanned) > 100
+    assert [timex.find_time_expressions(t) for t in texts] == scanned

@@ -76,6 +76,8 @@ class TriggerHit:
 
 def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
     """The sub-event types a sentence reports as having happened, each with its first trigger."""
+    if lex.any_trigger is not None and not lex.any_trigger.search(text):
+        return []
     seen: dict[str, bool] = {}
 
     def present(cue: str) -> bool:  # cues are read only for rows whose words occur: most sentences have none
@@ -102,7 +104,8 @@ def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
 def find_gunfire(text: str, lex: Lexicons) -> list[TriggerHit]:
     """The sentence's first reported shooting as a weak trigger: an Armed clash where both sides are armed
     (a shoot-out, fire at soldiers or police), otherwise an Attack; [] where a context cue blocks it."""
-    if any(lex.cues[cue].search(text) for cue in _GUNFIRE_BLOCKS):
+    if not (lex.cues["gunfight"].search(text) or lex.cues["gunfire"].search(text)) \
+            or any(lex.cues[cue].search(text) for cue in _GUNFIRE_BLOCKS):   # the blocks only where shooting is
         return []
     for cue in ("gunfight", "gunfire"):
         for m in lex.cues[cue].finditer(text):

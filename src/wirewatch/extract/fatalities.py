@@ -78,23 +78,31 @@ class FatalityHit:
     end: int
 
 
+# Word stems that each family of patterns needs somewhere in the sentence: most sentences have none, and one
+# plain search tells so before the patterns' many alternatives are tried at every word.
+_KILLED_STEMS = re.compile(r"(?i)kill|dead|die|death|slain|perish|lives|fatal|bodies|murder|succumb")
+_INJURED_STEMS = re.compile(r"(?i)wound|injur|hurt|hospitali")
+_SHOT_STEMS = re.compile(r"(?i)shot")
+
+
 # Cached: resolve reads an article's sentences once per mention, so the same texts come back many times.
 @lru_cache(maxsize=4096)
 def find_fatalities(text: str) -> FatalityHit | None:
     """The first death toll stated in a sentence, or None when it gives none."""
-    return _find(text, _KILLED_PATTERNS, _ONE_KILLED) or _none(text, _NONE)
+    return (_find(text, _KILLED_PATTERNS, _ONE_KILLED) if _KILLED_STEMS.search(text) else None) or _none(text, _NONE)
 
 
 @lru_cache(maxsize=4096)
 def find_injuries(text: str) -> FatalityHit | None:
     """The first count of injured in a sentence ("no injuries" is 0), or None when it gives none."""
-    return _find(text, _INJURED_PATTERNS, _ONE_INJURED) or _none(text, _NONE_INJURED)
+    return ((_find(text, _INJURED_PATTERNS, _ONE_INJURED) if _INJURED_STEMS.search(text) else None)
+            or _none(text, _NONE_INJURED))
 
 
 @lru_cache(maxsize=4096)
 def find_shot(text: str) -> FatalityHit | None:
     """The victims a sentence says were shot, without saying whether they lived."""
-    return _find(text, _SHOT_PATTERNS, _ONE_SHOT)
+    return _find(text, _SHOT_PATTERNS, _ONE_SHOT) if _SHOT_STEMS.search(text) else None
 
 
 def injured_in(sentences: list[tuple[int, str]], killed: int | None) -> FatalityHit | None:

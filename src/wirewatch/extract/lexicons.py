@@ -39,6 +39,8 @@ class Lexicons:
     targets: tuple[tuple[re.Pattern[str], str], ...]
     speakers: tuple[tuple[str, re.Pattern[str]], ...]
     state_names: frozenset[str] = frozenset()      # folded country names and capitals ("Kyiv said")
+    # Every trigger row's words in one pattern: most sentences match none, and one search tells so.
+    any_trigger: re.Pattern[str] | None = None
 
 
 def words(pattern: str) -> re.Pattern[str]:
@@ -61,8 +63,9 @@ def load_lexicons() -> Lexicons:
     """Every lexicon, checked against the ontology and against each other."""
     ontology = load_ontology()
     cues = {row["cue"]: words(row["pattern"]) for row in _rows("cues.tsv")}
-    triggers = []
+    triggers, patterns = [], []
     for row in _rows("triggers.tsv"):
+        patterns.append(f"(?:{row['pattern']})")
         ontology.check(row["sub_event_type"], "lexicons/triggers.tsv")
         trig = Trigger(row["sub_event_type"], words(row["pattern"]), _split(row["requires"]), _split(row["blocks"]))
         unknown = set(trig.requires + trig.blocks) - cues.keys()
@@ -85,7 +88,8 @@ def load_lexicons() -> Lexicons:
             raise ConfigError("lexicons/actors", f"unknown actor kind {actor.kind!r}")
     targets = tuple((words(r["pattern"]), r["name"]) for r in _rows("targets.tsv"))
     speakers = tuple((r["kind"], words(r["pattern"])) for r in _rows("speakers.tsv"))
-    return Lexicons(cues, tuple(triggers), overrides, named, generic, targets, speakers, _state_names())
+    return Lexicons(cues, tuple(triggers), overrides, named, generic, targets, speakers, _state_names(),
+                    words("|".join(patterns)))
 
 
 def _state_names() -> frozenset[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from functools import lru_cache
 
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..extract.fatalities import find_fatalities, injured_in
@@ -141,15 +142,24 @@ def _casualties(mention: Mention, sentences: list[Sentence], article: Article, o
     after it, else the article's first (a report of one incident often gives its toll lines away) outside
     what its other mentions read, a toll there belonging to that incident, and outside background
     ("has killed 10,000 people since 2014")."""
-    window = [(s.start, s.text) for k, s in enumerate(own) if k == 0 or not _BACKGROUND.search(s.text)]
-    theirs = {s.start for other in others for s in other} - {start for start, _ in window}
-    everywhere = [(s.start, s.text) for s in sentences if s.start not in theirs and not _BACKGROUND.search(s.text)]
-    killed = mention.fatalities or _first_toll(window, article.id) or _first_toll(everywhere, article.id)
+    window = [(s.start, s.text) for k, s in enumerate(own) if k == 0 or not _background(s.text)]
+
+    def everywhere() -> list[tuple[int, str]]:   # read only when the passage has no toll: most have one
+        theirs = {s.start for other in others for s in other} - {start for start, _ in window}
+        return [(s.start, s.text) for s in sentences if s.start not in theirs and not _background(s.text)]
+
+    killed = mention.fatalities or _first_toll(window, article.id) or _first_toll(everywhere(), article.id)
     if mention.injured is not None:
         return killed, mention.injured
     best = killed.best if killed else None
-    hit = injured_in(window, best) or injured_in(everywhere, best)
+    hit = injured_in(window, best) or injured_in(everywhere(), best)
     return killed, _toll(hit, article.id) if hit else None
+
+
+@lru_cache(maxsize=4096)
+def _background(text: str) -> bool:
+    """A sentence summing up a period; each mention of an article asks of the same sentences."""
+    return bool(_BACKGROUND.search(text))
 
 
 def _first_toll(sentences: list[tuple[int, str]], article_id: str) -> Fatalities | None:
