@@ -20,6 +20,12 @@ ROWS = [
     'mosque in Maiduguri, killing two people.",3\n',
     'T3,06/01/2016,Somalia,Banaadir,Mogadishu,2.0371,45.3438,2,"Residents held a meeting about water prices.",0\n',
 ]
+# ACLED codes one event per place a note names: the same note on two rows, each scored against its own town.
+SHARED = [
+    f'T{n},07/01/2016,Kenya,{admin1},{town},{lat},{lon},1,"Nurses protested outside the county hospitals in Kisumu '
+    f'and later in Nakuru over three months of unpaid salaries, union officials said.",0\n'
+    for n, admin1, town, lat, lon in ((4, "Kisumu", "Kisumu", -0.1022, 34.7617), (5, "Nakuru", "Nakuru", -0.3031, 36.08))
+]
 
 
 def _csv(tmp_path: Path, rows: list[str]) -> Path:
@@ -30,11 +36,17 @@ def _csv(tmp_path: Path, rows: list[str]) -> Path:
 
 def test_notes_are_scored_for_place_and_toll(tmp_path):
     figures = score_acled(_csv(tmp_path, ROWS), Settings())
-    assert figures["notes"] == 3
-    assert figures["with_place"] == 2                       # the meeting is no event
+    assert figures["notes"] == 3 and figures["refused"] == 1   # seven words: too short for the clean stage
+    assert figures["with_place"] == 2 and figures["coverage"] == 1.0
     assert figures["country_accuracy"] == 1.0 and figures["admin1_accuracy"] == 1.0
     assert figures["precise_n"] == 2 and figures["within_25km"] == 0.5
     assert figures["fatalities_exact"] == 0.5               # 0 right in Kisumu, 2 against 3 in Maiduguri
+
+
+def test_a_note_coded_as_two_events_scores_each_row(tmp_path):
+    figures = score_acled(_csv(tmp_path, SHARED), Settings())
+    assert (figures["notes"], figures["with_place"], figures["refused"]) == (2, 2, 0)
+    assert figures["country_accuracy"] == 1.0
 
 
 def test_limit_reads_the_first_notes_only(tmp_path):

@@ -2,15 +2,20 @@
 
 A note is a coder's one- or two-sentence summary of one event, with the event's country, admin1, point and
 geo-precision beside it, so it tests the resolve stage on many countries' place names at once. Notes seldom
-give a date and never a publication date, so dates are not scored here (`--gva` scores them). The note's
-first placed mention stands for the pipeline's answer: a note reports one event, first.
+give a date and never a publication date, so dates are not scored here (`--gva` scores them); notes are read
+as of the day after the export's last event, so that a run does not depend on the day it is made. A note's
+first placed mention stands for the pipeline's answer: a note reports one event, first. Where ACLED coded
+several events from one note (one per place it names), each row is scored against the note's placed mention
+in that row's admin1, if the pipeline placed one there, else its first. A note too short for the clean stage
+(under 12 words) is counted as refused, apart from notes read and found to hold no placed event.
 """
 
 from __future__ import annotations
 
 import csv
 import statistics
-from datetime import date
+from collections import Counter
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
@@ -23,7 +28,7 @@ from .places import country_iso3, same_unit
 
 __all__ = ["score_acled"]
 
-_COLUMNS = {"event_id_cnty", "notes", "country", "admin1", "latitude", "longitude", "geo_precision", "fatalities"}
+_COLUMNS = {"event_id_cnty", "event_date", "notes", "country", "admin1", "latitude", "longitude", "geo_precision", "fatalities"}
 _CHUNK = 100
 
 
@@ -46,15 +51,24 @@ def score_acled(path: Path, settings: Settings, limit: int | None = None,
     """Coverage, country and admin1 agreement, km error where ACLED's point is the exact town (geo-precision
     1), and fatalities exact, of the pipeline's reading of each note."""
     rows = read_acled(path, limit)
-    answers: list[Mention | None] = []
-    for start in range(0, len(rows), _CHUNK):
-        chunk = rows[start:start + _CHUNK]
-        answers += _first_places(chunk, path.name, settings)
+    today = _day_after(rows)
+    rows_of = Counter(r["notes"].strip() for r in rows)
+    notes = list(rows_of)
+    read: dict[str, list[Mention] | None] = {}      # note -> its placed mentions in text order; None: refused
+    for start in range(0, len(notes), _CHUNK):
+        chunk = notes[start:start + _CHUNK]
+        read.update(zip(chunk, _placed_mentions(chunk, path.name, start, today, settings)))
         if progress:
             progress(len(chunk))
-    country_ok = admin_n = admin_ok = killed_ok = 0
+    country_ok = admin_n = admin_ok = killed_ok = refused = 0
     errors_km: list[float] = []
-    placed = [(r, m) for r, m in zip(rows, answers) if m is not None]
+    placed = []
+    for row in rows:
+        mentions = read[row["notes"].strip()]
+        refused += mentions is None
+        if mentions:
+            shared = rows_of[row["notes"].strip()] > 1
+            placed.append((row, _answer(mentions, row["admin1"]) if shared else mentions[0]))
     for row, mention in placed:
         place = mention.place
         country_ok += place.iso == country_iso3(row["country"])
@@ -71,7 +85,7 @@ def score_acled(path: Path, settings: Settings, limit: int | None = None,
         killed_ok += str(killed) == row["fatalities"].strip()
     found = len(placed)
     return {
-        "notes": len(rows), "with_place": found, "coverage": _share(found, len(rows)),
+        "notes": len(rows), "refused": refused, "with_place": found, "coverage": _share(found, len(rows) - refused),
         "country_accuracy": _share(country_ok, found), "admin1_accuracy": _share(admin_ok, admin_n),
         "admin1_n": admin_n, "precise_n": len(errors_km),
         "within_25km": _share(sum(1 for km in errors_km if km <= 25), len(errors_km)),
@@ -80,19 +94,41 @@ def score_acled(path: Path, settings: Settings, limit: int | None = None,
     }
 
 
-def _first_places(rows: list[dict], name: str, settings: Settings) -> list[Mention | None]:
-    """For each note, the first mention the pipeline places, or None (no event, or a note it refused)."""
-    today = date.today()
-    items = [prepare(RawDocument(source=f"{name}:{r['event_id_cnty']}", content=r["notes"], format="text"),
-                     today, settings, analysed=False) for r in rows]
-    ready = analyse_chunk([i for i in items if isinstance(i, Prepared)], settings)
-    analysed = iter(ready)
-    out = []
+def _day_after(rows: list[dict]) -> date:
+    """The day after the last event date (dd/mm/yyyy, as ACLED writes it) among the rows."""
+    days = []
+    for r in rows:
+        try:
+            days.append(datetime.strptime(r["event_date"].strip(), "%d/%m/%Y").date())
+        except ValueError:
+            continue
+    if not days:
+        raise InputError(r["event_id_cnty"] if rows else "ACLED file", "has no event date as dd/mm/yyyy",
+                         hint="pass an ACLED export")
+    return max(days) + timedelta(days=1)
+
+
+def _placed_mentions(notes: list[str], name: str, first: int, today: date,
+                     settings: Settings) -> list[list[Mention] | None]:
+    """For each note, its placed mentions in text order (empty: no event), or None when the clean stage
+    refused it."""
+    items = [prepare(RawDocument(source=f"{name}:note {first + i + 1}", content=note, format="text"), today,
+                     settings, analysed=False) for i, note in enumerate(notes)]
+    analysed = iter(analyse_chunk([i for i in items if isinstance(i, Prepared)], settings))
+    out: list[list[Mention] | None] = []
     for item in items:
-        done = next(analysed) if isinstance(item, Prepared) else None
-        mentions = getattr(done.analysis, "mentions", None) if done else None
-        out.append(min(mentions, key=lambda m: m.passage.start) if mentions else None)
+        if not isinstance(item, Prepared):
+            out.append(None)
+            continue
+        mentions = getattr(next(analysed).analysis, "mentions", None) or []
+        out.append(sorted(mentions, key=lambda m: m.passage.start))
     return out
+
+
+def _answer(mentions: list[Mention], admin1: str) -> Mention:
+    """The mention that answers for a row: the first placed in the row's admin1, else the first."""
+    return next((m for m in mentions if admin1 and m.place.admin1 and same_unit(m.place.admin1, admin1)),
+                mentions[0])
 
 
 def _share(part: int, whole: int) -> float | None:

@@ -340,7 +340,7 @@ def _evaluate_acled(path: Path, limit: int | None) -> dict:
     """ACLED figures, with a progress bar over the notes."""
     from ..evaluate.acled import read_acled, score_acled
 
-    total = len(read_acled(path, limit))
+    total = len({r["notes"].strip() for r in read_acled(path, limit)})   # the bar counts notes read once each
     columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn()]
     with Progress(*columns, console=err_console, transient=True) as bar:
