@@ -163,13 +163,13 @@ def test_chunks_come_back_in_input_order_with_few_out_at_once(today):
 def test_articles_the_writer_sets_aside_are_not_analysed(today):
     client = InlineClient()
     out = inline_run(client, docs_and_errors(8), today, lambda item: item.source != "doc1.txt", chunk_size=4)
-    analysed = [source for task, sources in client.calls if task == "analyse_chunk" for source in sources]
+    analysed = [source for task, sources in client.calls if task == "analyses" for source in sources]
     assert analysed == ["doc0.txt", "doc2.txt", "doc4.txt", "doc5.txt", "doc6.txt"]
     assert [item.analysis for item in out if item.source == "doc1.txt"] == [None]   # left to the writer
 
 
 @pytest.mark.parametrize("task, lost", [("prepare_chunk", ["doc4.txt", "doc5.txt", "doc6.txt"]),
-                                        ("analyse_chunk", ["doc4.txt", "doc5.txt", "doc6.txt"])])
+                                        ("analyses", ["doc4.txt", "doc5.txt", "doc6.txt"])])
 def test_a_lost_chunk_costs_only_its_articles_each_reported(today, task, lost):
     out = inline_run(InlineClient(fail=(task, "doc5.txt")), docs_and_errors(12), today, chunk_size=4, in_flight=2)
     problems = [item if isinstance(item, pipeline.Problem) else item.analysis for item in out

@@ -46,6 +46,12 @@ def prepare_chunk(docs: list[RawDocument], today: date, settings: Settings) -> l
     return [prepare(doc, today, settings, analysed=False) for doc in docs]
 
 
+def analyses(items: list[Prepared], settings: Settings) -> list:
+    """The analyses of a chunk (pipeline.analyse_chunk), without the articles: the writer holds those already,
+    so only what it lacks travels back."""
+    return [item.analysis for item in analyse_chunk(items, settings)]
+
+
 class WarmCaches(WorkerPlugin):
     """Loads the gazetteer, the language identifier and the typing model once per worker process, before its
     first chunk (pipeline.warm_up), with the workers' settings."""
@@ -154,7 +160,7 @@ class DaskPreparer:
         chunk.todo = [i for i, item in enumerate(chunk.prepared)
                       if isinstance(item, Prepared) and worth_analysing(item)]
         if chunk.todo:
-            chunk.analysing = self.client.submit(analyse_chunk, [chunk.prepared[i] for i in chunk.todo], settings,
+            chunk.analysing = self.client.submit(analyses, [chunk.prepared[i] for i in chunk.todo], settings,
                                                  pure=False)
 
 
@@ -171,8 +177,8 @@ def _results(chunk: _Chunk) -> Iterator[Item]:
     prepared = chunk.prepared
     if chunk.analysing is not None:
         try:
-            for i, item in zip(chunk.todo, chunk.analysing.result()):
-                prepared[i] = item
+            for i, analysis in zip(chunk.todo, chunk.analysing.result()):
+                prepared[i] = replace(prepared[i], analysis=analysis)
         except Exception as err:  # as in _outcome; a copy among them is still set aside by the writer
             for i in chunk.todo:
                 item = prepared[i]
