@@ -100,3 +100,28 @@ def test_a_groups_account_goes_on_in_its_paragraph_but_a_claim_of_responsibility
 ])
 def test_claim_status_of_sources(found, status):
     assert claim_status(found) is status
+
+
+_ARMY_QUOTE = ('"Gunmen stormed the village of Kandadji near Tera on Sunday, killing three civilians. We have sent '
+               'reinforcements," the army said in a statement on Monday.\n\nResidents said shops stayed closed in Tera '
+               'on Tuesday after the raid.')
+
+
+def test_a_quote_over_two_sentences_is_the_speaker_named_where_it_closes(monkeypatch):
+    from datetime import date
+
+    import wirewatch.extract as extract_module
+    from wirewatch.models import RawDocument
+    from wirewatch.pipeline import prepare
+    from wirewatch.settings import Settings
+
+    def read() -> list:
+        raw = RawDocument(source="quote.txt", content=_ARMY_QUOTE, format="text", published=date(2024, 5, 7))
+        return prepare(raw, date(2024, 5, 7), Settings()).analysis.mentions
+
+    mentions = read()
+    assert [m.attribution.kind.value for m in mentions] == ["official_statement"]
+    span = mentions[0].attribution.span
+    assert _ARMY_QUOTE[span.start:span.end] == "the army"          # the words are where they stand, in the close
+    monkeypatch.setattr(extract_module, "_quote_closers", lambda sentences: {})
+    assert [m.attribution.kind.value for m in read()] == ["outlet"]

@@ -124,10 +124,13 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
     last_mention_sentence = -10
     told: set[str] = set()  # place and time words of the shooting sentences read so far
     reference = article.published or article.ingested
+    closes = _quote_closers(sentences)
     for index, sent in enumerate(sentences[:reach]):
         if not usable[index]:
             continue
         attribution = attribute(sent.text, sent.paragraph, state, lex, group_aliases)
+        if attribution.kind is SourceKind.OUTLET and index in closes:
+            attribution = _speaker_at_close(sent, sentences[closes[index]], lex, group_aliases) or attribution
         places, times = venues[index], times_of[index]
         if places:
             last_place[sent.paragraph] = latest["region"] = _place_field(sent, places[-1], article.id)
@@ -258,6 +261,37 @@ def _actor(sent: Sentence, hit: ActorHit | None, article_id: str) -> Actor | Non
     if hit is None:
         return None
     return Actor(hit.name, hit.kind, Span(article_id, sent.start + hit.start, sent.start + hit.end), hit.country)
+
+
+_OPENS = ('"', "\u201c")
+_QUOTE_MARKS = re.compile('["\u201c\u201d]')
+_QUOTE_REACH = 3   # sentences a quote may run on before its speaker is named
+
+
+def _quote_closers(sentences: list[Sentence]) -> dict[int, int]:
+    """Sentence index -> the index of the sentence that closes the quotation it opens or continues, for
+    quotations that run over several sentences of one paragraph (the speaker is named where they close)."""
+    closes: dict[int, int] = {}
+    for i, sent in enumerate(sentences):
+        if not sent.text.lstrip().startswith(_OPENS) or len(_QUOTE_MARKS.findall(sent.text)) != 1:
+            continue
+        for j in range(i + 1, min(len(sentences), i + 1 + _QUOTE_REACH)):
+            if sentences[j].paragraph != sent.paragraph:
+                break
+            if _QUOTE_MARKS.search(sentences[j].text):
+                closes.update({k: j for k in range(i, j)})
+                break
+    return closes
+
+
+def _speaker_at_close(sent: Sentence, closing: Sentence, lex, group_aliases: set[str]):
+    """The speaker the closing sentence of a quotation names ("... We repelled them," the army said.), with its
+    span moved to count from `sent`; None when that sentence names none."""
+    hit = attribute(closing.text, closing.paragraph, SpeakerState(), lex, group_aliases)
+    if hit.kind is SourceKind.OUTLET or hit.start is None:
+        return None
+    shift = closing.start - sent.start
+    return replace(hit, start=hit.start + shift, end=hit.end + shift)
 
 
 def _attribution(sent: Sentence, hit, article_id: str) -> Attribution:
