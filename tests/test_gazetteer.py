@@ -240,3 +240,14 @@ def test_natural_earth_credited_in_readme():
     readme = (resources.files("wirewatch") / "data" / "gazetteer" / "README.md").read_text("utf-8")
     assert "Natural Earth" in readme
     assert "naturalearthdata.com" in readme
+
+
+@pytest.mark.parametrize("text, name, iso2", [
+    ("Insurgents attacked Mocímboa da Praia on Friday.", "Mocímboa da Praia", "MZ"),
+    ("Police dispersed a march in Mar del Plata.", "Mar del Plata", "AR"),
+    ("Smugglers were arrested in Foz do Iguaçu.", "Foz do Iguaçu", "BR"),
+])
+def test_names_joined_by_a_lowercase_da_do_or_del_are_one_place(gazetteer, text, name, iso2):
+    hits = [h for h in gazetteer.spot(text) if h.entries]
+    assert [h.text for h in hits] == [name]
+    assert hits[0].entries[0].country == iso2

@@ -20,7 +20,7 @@ from .errors import ResourceError
 
 # Candidate names: runs of capitalised words, joined by spaces, hyphens or a few lower-case particles.
 _NAME_RUN = re.compile(
-    r"[A-Z][\w'’-]*(?:(?: |-)(?:(?:al|el|de|du|la|le|of|upon|sur|an|am|ad|ash|as|bin|ibn|i|y)(?: |-))?"
+    r"[A-Z][\w'’-]*(?:(?: |-)(?:(?:al|el|de|du|da|do|dos|das|del|di|la|le|of|upon|sur|an|am|ad|ash|as|bin|ibn|i|y)(?: |-))?"
     r"[A-Z][\w'’-]*)*"
 )
 _MAX_WORDS = 5
