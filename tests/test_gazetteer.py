@@ -251,3 +251,8 @@ def test_names_joined_by_a_lowercase_da_do_or_del_are_one_place(gazetteer, text,
     hits = [h for h in gazetteer.spot(text) if h.entries]
     assert [h.text for h in hits] == [name]
     assert hits[0].entries[0].country == iso2
+
+
+def test_a_demonym_two_countries_share_goes_to_the_more_populous(gazetteer):
+    assert gazetteer.demonyms["congolese"] == "CD"      # not the Republic of the Congo, 5 million against 84
+    assert gazetteer.demonyms["russian"] == "RU"

@@ -359,7 +359,9 @@ def load_gazetteer() -> Gazetteer:
             yield Entry("city", p[gid], p[nm], p[cc], p[a1] or None, float(p[lat]), float(p[lon]),
                         int(p[pop]), p[a2] or None), p[names].split("|")
 
-    demonyms = {fold(d): c["iso2"] for c in countries for d in c["demonyms"].split("|") if d}
+    # A demonym two countries share ("Congolese") goes to the more populous: population as the prior, as for towns.
+    by_size = sorted(countries, key=lambda c: int(c["population"] or 0))
+    demonyms = {fold(d): c["iso2"] for c in by_size for d in c["demonyms"].split("|") if d}
     return Gazetteer(rows(), demonyms, {c["iso2"]: {"iso3": c["iso3"], "name": c["name"]} for c in countries},
                      {a["code"]: a["name"] for a in admin1}, stopwords)
 
