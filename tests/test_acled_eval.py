@@ -64,3 +64,11 @@ def test_cli_prints_the_figures_as_json(tmp_path):
     result = CliRunner().invoke(app, ["evaluate", "--acled", str(_csv(tmp_path, ROWS)), "--json"])
     assert result.exit_code == 0, result.output
     assert '"with_place": 2' in result.output
+
+
+def test_a_file_with_no_notes_or_no_dates_is_named(tmp_path):
+    with pytest.raises(InputError, match="acled.csv.*no rows with notes"):
+        score_acled(_csv(tmp_path, []), Settings())
+    undated = [row.replace("04/01/2016", "2016-01-04") for row in ROWS[:1]]
+    with pytest.raises(InputError, match="acled.csv.*no event date"):
+        score_acled(_csv(tmp_path, undated), Settings())

@@ -51,7 +51,7 @@ def score_acled(path: Path, settings: Settings, limit: int | None = None,
     """Coverage, country and admin1 agreement, km error where ACLED's point is the exact town (geo-precision
     1), and fatalities exact, of the pipeline's reading of each note."""
     rows = read_acled(path, limit)
-    today = _day_after(rows)
+    today = _day_after(rows, path)
     rows_of = Counter(r["notes"].strip() for r in rows)
     notes = list(rows_of)
     read: dict[str, list[Mention] | None] = {}      # note -> its placed mentions in text order; None: refused
@@ -94,8 +94,10 @@ def score_acled(path: Path, settings: Settings, limit: int | None = None,
     }
 
 
-def _day_after(rows: list[dict]) -> date:
+def _day_after(rows: list[dict], path: Path) -> date:
     """The day after the last event date (dd/mm/yyyy, as ACLED writes it) among the rows."""
+    if not rows:
+        raise InputError(str(path), "has no rows with notes", hint="pass an ACLED export with notes")
     days = []
     for r in rows:
         try:
@@ -103,8 +105,7 @@ def _day_after(rows: list[dict]) -> date:
         except ValueError:
             continue
     if not days:
-        raise InputError(r["event_id_cnty"] if rows else "ACLED file", "has no event date as dd/mm/yyyy",
-                         hint="pass an ACLED export")
+        raise InputError(str(path), "has no event date as dd/mm/yyyy", hint="pass an ACLED export")
     return max(days) + timedelta(days=1)
 
 
