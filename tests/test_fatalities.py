@@ -30,6 +30,22 @@ def _best(hit):
     ("No one was killed.", 0),
     ("At least 1,200 people were killed.", 1200),
     ("Police said no one was hurt.", 0),
+    # "is dead", "both", a toll pronounced
+    ("Two people are dead after a shooting outside a Dayton bar early Sunday.", 2),
+    ("A man is dead after a shooting on the city's east side.", 1),
+    ("Both men were pronounced dead at the scene.", 2),
+    # a death told by its circumstances, whoever died
+    ("Marcus Hill died at the scene, police said.", 1),
+    ("Officers found a woman who later died at Grady Memorial Hospital.", 1),
+    ("Deputies said Ortiz died from a single gunshot wound.", 1),
+    ("A 30-year-old man was found shot to death inside a parked car Tuesday.", 1),
+    ("The boy accidentally shot and killed himself with his father's handgun.", 1),
+    ("Police say the man fatally shot himself as officers approached.", 1),
+    ("The shooting claimed the life of a 16-year-old honor student.", 1),
+    ("His grandmother died in 2009.", None),                      # a life's end long ago, no victim
+    # a murder charge per victim
+    ("He was charged with three counts of first-degree murder.", 3),
+    ("She faces two counts of attempted murder.", None),
 ])
 def test_killed(text, killed):
     assert _best(find_fatalities(text)) == killed
@@ -58,6 +74,21 @@ def test_injured(text, injured):
     ("A man was shot in the leg on Saturday night.", 1),
     ("A man was shot and killed.", None),
     ("No one was shot.", None),
+    # shot by accident, by his own hand, or found shot
+    ("A 4-year-old boy was accidentally shot by his brother Sunday.", 1),
+    ("The teen accidentally shot himself in the hand while cleaning a rifle.", 1),
+    ("He got shot in the arm walking home from work.", 1),
+    ("A man was found shot in an alley off Grand Avenue.", 1),
+    ("The victim was taken to the hospital after being shot in the leg.", 1),
+    # a wound that does not say whether it killed
+    ("A man was taken to Regions Hospital with a gunshot wound to the leg.", 1),
+    ("The driver suffered a single gunshot wound to the shoulder.", 1),
+    # "shot N people", and never "shot at"
+    ("Police said the gunman shot three people outside the club.", 3),
+    ("He was shot 10 times.", 1),
+    ("A man was shot at while driving on Route 9.", None),
+    ("Two men were shot at as they left the store.", None),
+    ("Both victims were shot in the back.", 2),
 ])
 def test_shot(text, shot):
     assert _best(find_shot(text)) == shot
@@ -70,6 +101,9 @@ def test_shot(text, shot):
     (["Two men were wounded.", "Three people were shot."], 0, 2),  # a stated count beats arithmetic
     (["Police said no one was hurt."], 0, 0),
     (["Officers searched the area."], 0, None),
+    (["A woman was wounded in the shooting.", "In all, four people were wounded."], 0, 4),  # one, then all
+    (["A man was shot on Elm Street.", "Police said five people were shot."], 0, 5),
+    (["A man was taken to the hospital with a gunshot wound.", "He died there hours later."], 1, 0),
 ])
 def test_injured_in_a_passage_and_what_follows(sentences, killed, injured):
     offsets, at = [], 0

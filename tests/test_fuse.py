@@ -90,15 +90,19 @@ def test_claim_status_table(kinds, status):
 # --- fatalities -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("tolls, expected", [
-    ([(2, 2, 2)], (2, 2, 2)),
-    ([(2, 2, 2), (5, 5, 5)], (2, 2, 5)),
-    ([(3, 4, 6), (2, 5, 5), (4, 4, 9)], (2, 4, 9)),
-    ([(0, 0, 0), (10, 12, 15)], (0, 0, 15)),
+@pytest.mark.parametrize("tolls, among_equals, expected", [
+    ([(2, 2, 2)], min, (2, 2, 2)),
+    ([(2, 2, 2), (5, 5, 5)], min, (2, 2, 5)),                  # a tie: conservative
+    ([(2, 2, 2), (5, 5, 5)], max, (2, 5, 5)),                  # a tie: the later, higher death toll
+    ([(3, 4, 6), (2, 5, 5), (4, 4, 9)], min, (2, 4, 9)),
+    ([(1, 1, 1), (3, 3, 3), (2, 3, 4)], min, (1, 3, 4)),       # two reports agreeing outvote one
+    ([(4, 4, 4), (4, 4, 4), (6, 6, 6)], max, (4, 4, 6)),
+    ([(0, 0, 0), (10, 12, 15)], min, (0, 0, 15)),
 ])
-def test_merge_fatalities_is_conservative(tolls, expected):
-    merged = merge_fatalities(Fatalities(*t) for t in tolls)
+def test_merge_fatalities_takes_the_count_most_reports_give(tolls, among_equals, expected):
+    merged = merge_fatalities((Fatalities(*t) for t in tolls), among_equals=among_equals)
     assert (merged.low, merged.best, merged.high) == expected
+    assert merged == merge_fatalities((Fatalities(*t) for t in reversed(tolls)), among_equals=among_equals)
 
 
 def test_merge_fatalities_skips_missing_and_none_for_none():
@@ -108,9 +112,10 @@ def test_merge_fatalities_skips_missing_and_none_for_none():
     assert (merged.low, merged.best, merged.high) == (1, 3, 4)
 
 
-def test_merge_fatalities_keeps_first_span():
-    span = Span("a1", 4, 9)
-    merged = merge_fatalities([Fatalities(5, 5, 5, span), Fatalities(1, 1, 1, Span("a2", 0, 3))])
+def test_merge_fatalities_keeps_the_span_of_the_count_chosen():
+    span = Span("a2", 0, 3)
+    merged = merge_fatalities([Fatalities(5, 5, 5, Span("a1", 4, 9)), Fatalities(1, 1, 1, span),
+                               Fatalities(1, 1, 1, Span("a3", 7, 8))])
     assert merged.span == span
 
 
@@ -216,7 +221,7 @@ def test_build_event_fields():
     assert ev.date == day(5)                           # the most precise date
     assert ev.claim_status is ClaimStatus.DISPUTED
     assert ev.actor1.name == "Legion"
-    assert (ev.fatalities.low, ev.fatalities.best, ev.fatalities.high) == (1, 1, 4)
+    assert (ev.fatalities.low, ev.fatalities.best, ev.fatalities.high) == (1, 3, 4)  # a tie: the higher
     assert ev.notes == ("n1", "n2")
     assert [s.outlet for s in ev.sources] == ["Outlet a1", "Outlet a2", "Outlet a3"]
 
@@ -244,13 +249,13 @@ def test_stated_date_beats_more_common_unstated_ones():
     assert build_event("ev-1", ms, arts, {}).date.start == date(2023, 6, 5)
 
 
-def test_tolls_take_each_reports_largest_then_the_lowest_across_reports():
+def test_tolls_take_each_reports_largest_then_the_higher_dead_and_fewer_injured_among_equals():
     arts = {a: _article(a, a) for a in ("a1", "a2")}
     ms = [mention("a1:0", "a1", deaths=(3, 3, 3)), mention("a1:1", "a1", deaths=(1, 1, 1)),  # one victim singled out
           replace(mention("a2:0", "a2", deaths=(2, 2, 5)), injured=Fatalities(4, 4, 4)),
           replace(mention("a1:2", "a1"), injured=Fatalities(1, 1, 2))]
     ev = build_event("ev-1", ms, arts, {})
-    assert (ev.fatalities.low, ev.fatalities.best, ev.fatalities.high) == (2, 2, 5)
+    assert (ev.fatalities.low, ev.fatalities.best, ev.fatalities.high) == (2, 3, 5)
     assert (ev.injured.low, ev.injured.best, ev.injured.high) == (1, 1, 4)
     assert build_event("ev-1", ms[:2], arts, {}).injured is None
 

@@ -11,7 +11,7 @@ _UNITS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
           "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
           "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-          "hundred": 100, "a dozen": 12, "dozen": 12}
+          "hundred": 100, "a dozen": 12, "dozen": 12, "both": 2}
 # Vague quantities, coded as ACLED does: a firm floor, a cautious best guess, a ceiling.
 _VAGUE = {"several": (3, 3, 9), "a few": (2, 3, 5), "dozens": (24, 24, 99), "scores": (40, 40, 99),
           "hundreds": (200, 200, 999), "many": (2, 10, 99), "some": (2, 3, 9)}
@@ -19,7 +19,7 @@ _VAGUE = {"several": (3, 3, 9), "a few": (2, 3, 5), "dozens": (24, 24, 99), "sco
 # "1,200" is one number; "23," (an age before a comma) is 23 and a comma.
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+\b|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|" \
           r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|" \
-          r"sixteen|seventeen|eighteen|nineteen|a dozen|a|an|several|a few|dozens|scores|hundreds)"
+          r"sixteen|seventeen|eighteen|nineteen|a dozen|a|an|both|several|a few|dozens|scores|hundreds)"
 _QUALIFIER = r"(?:at least|more than|over|some|about|around|nearly|almost|up to|as many as|roughly)"
 _NOUN = r"(?:\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:(?:people|persons?|civilians?|soldiers?|servicem[ae]n|troops|policem[ae]n|police|" \
         r"officers?|fighters?|militants?|protesters?|demonstrators?|villagers?|residents?|child(?:ren)?|wom[ae]n|m[ae]n|" \
@@ -27,12 +27,15 @@ _NOUN = r"(?:\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:(?:people|persons?|civilians?|so
         r"teens?|teenagers?|victims?|students?|adults?|juveniles?|brothers?|sisters?|friends?))\b)?"
 _COUNT = rf"(?:{_QUALIFIER}\s+)?{_NUMBER}{_NOUN}"
 _COUNTS = rf"(?P<count>{_COUNT}(?:\s*(?:,|and)\s*{_COUNT})*)"
-_KILLED = r"(?:were|was|have been|had been|being)?\s*(?:shot and killed|shot dead|shot to death|fatally (?:shot|wounded|injured|stabbed)|" \
-          r"killed|dead|died|killed outright|lost their lives|slain|perished)"
+_KILLED = r"(?:(?:were|was|are|is|have been|had been|being)\s+(?:now\s+|all\s+|both\s+)?)?(?:shot and killed|shot dead|shot to death|fatally (?:shot|wounded|injured|stabbed)|" \
+          r"killed|dead|pronounced dead|died|killed outright|lost their lives|slain|perished)"
 _HURT = r"(?:were|was|have been|had been|being)?\s*(?:also\s+)?(?:shot and (?:wounded|injured)|wounded|injured|hurt|hospitalized|hospitalised)"
 _SINGLE = r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|baby|officer|deputy|victim|driver|student|" \
           r"resident|father|mother|son|daughter|suspect|gunman|shooter|bystander|\d{1,3}-year-old)"
 _HE = rf"(?:he|she|the {_SINGLE})"
+# What follows "died" when it tells of a victim's death, not of a life's end long ago.
+_DIED_HOW = r"at|from|of|after|shortly|later|soon|a short time|hours|days|early|late|en route|on the way|while|" \
+            r"overnight|in (?:the|an?) (?:hospital|shooting|attack)|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
 # Patterns whose `count` group holds the number; tried in order, the first that reads a count wins.
 _KILLED_PATTERNS = [
@@ -42,6 +45,8 @@ _KILLED_PATTERNS = [
     re.compile(rf"(?i)\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|stood at|reached)\s+(?P<count>{_COUNT})"),
     re.compile(rf"(?i)\b(?P<count>{_COUNT})\s+(?:deaths|dead|fatalities|bodies)\b"),
     re.compile(rf"(?i)\bshot,?\s+(?P<count>{_COUNT})\s+(?:of them\s+)?fatally\b"),
+    # A charge per victim: "charged with two counts of first-degree murder" (not "attempted murder").
+    re.compile(rf"(?i)\b(?P<count>{_NUMBER})\s+counts?\s+of\s+(?:(?:first|second|third)-degree\s+|capital\s+)?murder\b"),
 ]
 _INJURED_PATTERNS = [
     re.compile(rf"(?i)\b{_COUNTS}\s+{_HURT}\b"),
@@ -54,12 +59,26 @@ _ONE_KILLED = re.compile(r"(?i)\bwas\s+(?:later\s+|also\s+)?(?:shot and killed|s
                          rf"killed|slain|pronounced dead|found dead)\b|(?:\b{_HE}|,\s*\d{{1,3}},)(?:,[^,.;]{{1,40}},)?\s+(?:later\s+)?"
                          r"(?:died|succumbed)\b|\b(?:shot and killed|fatally shot|stabbed and killed|killed)\s+(?:his|her|their)\b|"
                          r"\bthe\s+(?:(?:fatal\s+)?shooting\s+|stabbing\s+)?death\s+of\b|\bthe\s+fatal\s+shooting\s+of\b|"
-                         r"\bcharged with\s+(?:(?:first|second|third)-degree\s+)?murder\b")
+                         r"\bcharged with\s+(?:(?:first|second|third)-degree\s+)?murder\b|"
+                         # A death told by its circumstances, whoever died: "Smith died at the scene", "who later
+                         # died", "found shot to death", "fatally shot himself", "claimed the life of".
+                         rf"\b(?:died|succumbed)\s+(?:{_DIED_HOW})\b|\b(?:who|later|since|has|had|and)\s+(?:later\s+)?died\b|"
+                         r"\bfound\s+(?:shot\s+)?(?:dead|to death)\b|\b(?:accidentally\s+)?(?:fatally\s+(?:shot|stabbed)|"
+                         r"(?:shot|stabbed|beat(?:en)?) and killed)\s+(?:\w+\s+){0,3}?(?:himself|herself|a|an|the|his|her|their|him)\b|"
+                         r"\bclaimed the life of\b")
 _ONE_INJURED = re.compile(r"(?i)\bwas\s+(?:shot and (?:wounded|injured)|wounded|injured|hurt|hospitalized|hospitalised)\b|"
                           rf"\b(?:{_HE}|an?\s+[^.;]{{0,40}}?{_SINGLE})\s+(?:suffered|sustained)\s+[^.;]{{0,40}}?\b(?:injuries|wounds)\b")
-# Victims shot, dead or alive: "Three people were shot", "A man was shot Saturday".
-_SHOT_PATTERNS = [re.compile(rf"(?i)\b{_COUNTS}\s+(?:were|have been|had been)\s+shot\b(?!\s+(?:and killed|dead|to death))")]
-_ONE_SHOT = re.compile(r"(?i)\bwas\s+shot\b(?!\s+(?:and killed|and wounded|and injured|dead|to death))")
+# Victims shot, dead or alive: "Three people were shot", "A man was shot Saturday", "shot two men".
+_SHOT_PATTERNS = [
+    re.compile(rf"(?i)\b{_COUNTS}\s+(?:were|have been|had been|got)\s+(?:\w+ly\s+)?shot\b(?!\s+(?:and killed|dead|to death|at))"),
+    re.compile(rf"(?i)\b(?<!been )shot\s+(?P<count>(?:{_QUALIFIER}\s+)?{_NUMBER}\s+(?:other\s+)?(?:people|persons|men|women|"
+               r"teens|teenagers|children|boys|girls|others|victims|officers))\b(?!\s+(?:dead|to death))"),
+]
+_ONE_SHOT = re.compile(r"(?i)\b(?:was|got|has been|had been|being)\s+(?:(?!fatally)\w+ly\s+)?(?:found\s+)?shot\b"
+                       r"(?!\s+(?:and killed|and wounded|and injured|dead|to death|at))|"
+                       # Himself by accident, or a wound that does not say whether it killed.
+                       r"\b(?:accidentally\s+)?shot\s+(?:himself|herself)\b|"
+                       r"\b(?:suffered|suffering|sustained|with|from)\s+(?:a\s+)?(?:single\s+|apparent\s+)?gunshot wound\b")
 _NEGATED = re.compile(r"(?i)\b(?:no|no one|nobody|no-one|none|not|never)(?:\s+(?:else|other))?\s*$")
 _NONE = re.compile(r"(?i)\b(?:no one|nobody|no-one|none)\s+(?:was|were|has been|had been)\s+(?:killed|hurt|injured|harmed|wounded)|"
                    r"\bno (?:casualties|deaths|fatalities|victims|one was hurt)\b|\bwithout (?:casualties|loss of life)\b")
@@ -80,7 +99,7 @@ class FatalityHit:
 
 # Word stems that each family of patterns needs somewhere in the sentence: most sentences have none, and one
 # plain search tells so before the patterns' many alternatives are tried at every word.
-_KILLED_STEMS = re.compile(r"(?i)kill|dead|die|death|slain|perish|lives|fatal|bodies|murder|succumb")
+_KILLED_STEMS = re.compile(r"(?i)kill|dead|die|death|slain|perish|lives|life|fatal|bodies|murder|succumb")
 _INJURED_STEMS = re.compile(r"(?i)wound|injur|hurt|hospitali")
 _SHOT_STEMS = re.compile(r"(?i)shot")
 
@@ -108,22 +127,28 @@ def find_shot(text: str) -> FatalityHit | None:
 def injured_in(sentences: list[tuple[int, str]], killed: int | None) -> FatalityHit | None:
     """The injured among a passage and the sentences after it, offsets into the article.
 
-    A stated count wins; then "nobody was hurt"; then the victims shot less those killed ("Three people
-    were shot. One died."). "No one else was hurt" speaks of bystanders and is not a count of all."""
+    The largest stated count wins (a report names one victim, then counts them all); then "nobody was
+    hurt"; then the most victims shot, less those killed ("Three people were shot. One died."). "No one
+    else was hurt" speaks of bystanders and is not a count of all."""
     stated = shot = nobody = None
     for offset, text in sentences:
         hit = find_injuries(text)
         if hit and hit.best > 0:
-            stated = stated or _moved(hit, offset)
+            stated = _larger(stated, _moved(hit, offset))
         elif hit and not re.search(r"(?i)\b(?:else|other)\b", text[hit.start:hit.end]):
             nobody = nobody or _moved(hit, offset)
         found = find_shot(text)
-        shot = shot or (_moved(found, offset) if found else None)
+        shot = _larger(shot, _moved(found, offset) if found else None)
     if stated or nobody or not shot:
         return stated or nobody
     dead = killed or 0
     return FatalityHit(max(0, shot.low - dead), max(0, shot.best - dead), max(0, shot.high - dead),
                        shot.start, shot.end)
+
+
+def _larger(kept: FatalityHit | None, new: FatalityHit | None) -> FatalityHit | None:
+    """The larger of two counts, the earlier among equals: a report names one victim, then counts them all."""
+    return new if kept is None or (new is not None and new.best > kept.best) else kept
 
 
 def _find(text: str, patterns: list[re.Pattern], single: re.Pattern) -> FatalityHit | None:

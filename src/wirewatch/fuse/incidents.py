@@ -6,7 +6,8 @@
 - type: the most common among the sources;
 - actors, target: the most common among the sources;
 - fatalities and injured, each: the largest count in each article, then across articles low = the lowest
-  low, high = the highest high, best = the lowest best (ACLED's conservative count);
+  low, high = the highest high, best = the count most articles give; among equals the higher death toll
+  (a later report counts the wounded who died since) and the lower count of injured (for the same reason);
 - claim status: a claim or report plus an official denial is disputed; an official statement
   confirms; otherwise the strongest remaining source kind decides.
 """
@@ -50,8 +51,8 @@ def build_event(eid: str, mentions: list[Mention], articles: dict[str, Article],
         sub_event_type=sub_type, date=date, place=place, claim_status=claim_status(kinds),
         actor1=_pick_actor(m.actor1 for m in core), actor2=_pick_actor(m.actor2 for m in core),
         target=_most_common(m.target_kind for m in mentions if m.target_kind),
-        fatalities=merge_fatalities(_per_report(mentions, "fatalities")), sources=sources, notes=notes,
-        injured=merge_fatalities(_per_report(mentions, "injured")),
+        fatalities=merge_fatalities(_per_report(mentions, "fatalities"), among_equals=max), sources=sources,
+        notes=notes, injured=merge_fatalities(_per_report(mentions, "injured"), among_equals=min),
     )
 
 
@@ -71,13 +72,26 @@ def claim_status(kinds: Iterable[SourceKind]) -> ClaimStatus:
     return ClaimStatus.UNVERIFIED
 
 
-def merge_fatalities(tolls: Iterable[Fatalities | None]) -> Fatalities | None:
-    """Low/best/high across sources, conservative best (for the killed or the injured)."""
+def merge_fatalities(tolls: Iterable[Fatalities | None],
+                     among_equals: Callable[[Iterable[int]], int] = min) -> Fatalities | None:
+    """Low/best/high across sources (for the killed or the injured).
+
+    Args:
+        tolls: one count per source; None where a source gives none.
+        among_equals: picks the best among the counts most sources give (min is ACLED's conservative count).
+    Returns:
+        The lowest low, the best most sources give and the highest high, with the span of the first
+        source giving that best; None when no source gives a count.
+    """
     found = [t for t in tolls if t is not None]
     if not found:
         return None
-    return Fatalities(min(t.low for t in found), min(t.best for t in found), max(t.high for t in found),
-                      found[0].span)
+    # One outlet's early or garbled count must not outvote two that agree, nor set the toll by itself.
+    counts = Counter(t.best for t in found)
+    top = max(counts.values())
+    best = among_equals(b for b, n in counts.items() if n == top)
+    return Fatalities(min(t.low for t in found), best, max(t.high for t in found),
+                      next(t.span for t in found if t.best == best))
 
 
 def _per_report(mentions: list[Mention], field: str) -> list[Fatalities]:
