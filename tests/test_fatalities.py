@@ -42,7 +42,10 @@ def _best(hit):
     ("The boy accidentally shot and killed himself with his father's handgun.", 1),
     ("Police say the man fatally shot himself as officers approached.", 1),
     ("The shooting claimed the life of a 16-year-old honor student.", 1),
-    ("His grandmother died in 2009.", None),                      # a life's end long ago, no victim
+    ("His grandmother died in 2009.", None),
+    ("Detectives are investigating a deadly shooting on the South Side.", 1),
+    ("Police are calling it a murder-suicide.", 2),                # the killer and his victim
+    ("The double homicide remains unsolved.", 2),                      # a life's end long ago, no victim
     # a murder charge per victim
     ("He was charged with three counts of first-degree murder.", 3),
     ("She faces two counts of attempted murder.", None),
@@ -64,6 +67,11 @@ def test_killed(text, killed):
     ("No one else was injured.", None),                            # bystanders only: no count of all
     ("He died of his injuries on Monday.", None),
     ("killed one man and wounded two others", 2),
+    # one victim alive in hospital
+    ("The woman was listed in critical but stable condition Sunday night.", 1),
+    ("He remains in serious condition at Ben Taub Hospital.", 1),
+    ("The boy is fighting for his life, his aunt said.", 1),
+    ("The officer suffered life-threatening injuries.", 1),
 ])
 def test_injured(text, injured):
     assert _best(find_injuries(text)) == injured
@@ -98,7 +106,9 @@ def test_shot(text, shot):
     (["Three people were shot outside a bar.", "One of them died at the hospital."], 1, 2),
     (["A man was shot Saturday.", "He died at the hospital. No one else was hurt."], 1, 0),
     (["A man was shot in the arm.", "No one else was injured."], 0, 1),
-    (["Two men were wounded.", "Three people were shot."], 0, 2),  # a stated count beats arithmetic
+    (["Two men were wounded.", "Three people were shot."], 0, 3),  # none died: all three hurt
+    (["Two men were wounded.", "Three people were shot, one fatally."], 1, 2),
+    (["Three people were shot.", "One man is in critical condition."], 0, 3),  # one singled out of three
     (["Police said no one was hurt."], 0, 0),
     (["Officers searched the area."], 0, None),
     (["A woman was wounded in the shooting.", "In all, four people were wounded."], 0, 4),  # one, then all

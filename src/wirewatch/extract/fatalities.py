@@ -12,6 +12,8 @@ _UNITS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
           "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
           "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
           "hundred": 100, "a dozen": 12, "dozen": 12, "both": 2}
+# Words that imply their dead: a murder-suicide is the killer and at least one victim.
+_IMPLIED = {"murder-suicide": 2, "double murder": 2, "double homicide": 2, "triple homicide": 3}
 # Vague quantities, coded as ACLED does: a firm floor, a cautious best guess, a ceiling.
 _VAGUE = {"several": (3, 3, 9), "a few": (2, 3, 5), "dozens": (24, 24, 99), "scores": (40, 40, 99),
           "hundreds": (200, 200, 999), "many": (2, 10, 99), "some": (2, 3, 9)}
@@ -47,6 +49,7 @@ _KILLED_PATTERNS = [
     re.compile(rf"(?i)\bshot,?\s+(?P<count>{_COUNT})\s+(?:of them\s+)?fatally\b"),
     # A charge per victim: "charged with two counts of first-degree murder" (not "attempted murder").
     re.compile(rf"(?i)\b(?P<count>{_NUMBER})\s+counts?\s+of\s+(?:(?:first|second|third)-degree\s+|capital\s+)?murder\b"),
+    re.compile(rf"(?i)\b(?P<count>{'|'.join(_IMPLIED)})\b"),
 ]
 _INJURED_PATTERNS = [
     re.compile(rf"(?i)\b{_COUNTS}\s+{_HURT}\b"),
@@ -65,9 +68,13 @@ _ONE_KILLED = re.compile(r"(?i)\bwas\s+(?:later\s+|also\s+)?(?:shot and killed|s
                          rf"\b(?:died|succumbed)\s+(?:{_DIED_HOW})\b|\b(?:who|later|since|has|had|and)\s+(?:later\s+)?died\b|"
                          r"\bfound\s+(?:shot\s+)?(?:dead|to death)\b|\b(?:accidentally\s+)?(?:fatally\s+(?:shot|stabbed)|"
                          r"(?:shot|stabbed|beat(?:en)?) and killed)\s+(?:\w+\s+){0,3}?(?:himself|herself|a|an|the|his|her|their|him)\b|"
-                         r"\bclaimed the life of\b")
+                         r"\bclaimed the life of\b|\b(?:a|the|an apparent)\s+(?:deadly|fatal)\s+(?:shooting|stabbing)\b")
 _ONE_INJURED = re.compile(r"(?i)\bwas\s+(?:shot and (?:wounded|injured)|wounded|injured|hurt|hospitalized|hospitalised)\b|"
-                          rf"\b(?:{_HE}|an?\s+[^.;]{{0,40}}?{_SINGLE})\s+(?:suffered|sustained)\s+[^.;]{{0,40}}?\b(?:injuries|wounds)\b")
+                          rf"\b(?:{_HE}|an?\s+[^.;]{{0,40}}?{_SINGLE})\s+(?:suffered|sustained)\s+[^.;]{{0,40}}?\b(?:injuries|wounds)\b|"
+                          # One victim alive in hospital: "in critical condition", "fighting for his life".
+                          r"\b(?:is|was|remains|remained|listed|reported|be)\s+(?:\w+\s+){0,2}?in\s+(?:critical|stable|serious|"
+                          r"fair|good|grave|satisfactory)(?:\s+(?:but|and)\s+stable)?\s+condition\b|"
+                          r"\bfighting for (?:his|her) life\b|(?<!non-)(?<!non )\blife-threatening (?:injuries|wounds)\b")
 # Victims shot, dead or alive: "Three people were shot", "A man was shot Saturday", "shot two men".
 _SHOT_PATTERNS = [
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:were|have been|had been|got)\s+(?:\w+ly\s+)?shot\b(?!\s+(?:and killed|dead|to death|at))"),
@@ -99,8 +106,8 @@ class FatalityHit:
 
 # Word stems that each family of patterns needs somewhere in the sentence: most sentences have none, and one
 # plain search tells so before the patterns' many alternatives are tried at every word.
-_KILLED_STEMS = re.compile(r"(?i)kill|dead|die|death|slain|perish|lives|life|fatal|bodies|murder|succumb")
-_INJURED_STEMS = re.compile(r"(?i)wound|injur|hurt|hospitali")
+_KILLED_STEMS = re.compile(r"(?i)kill|dead|die|death|slain|perish|lives|life|fatal|bodies|murder|homicide|succumb")
+_INJURED_STEMS = re.compile(r"(?i)wound|injur|hurt|hospitali|condition|life")
 _SHOT_STEMS = re.compile(r"(?i)shot")
 
 
@@ -127,9 +134,9 @@ def find_shot(text: str) -> FatalityHit | None:
 def injured_in(sentences: list[tuple[int, str]], killed: int | None) -> FatalityHit | None:
     """The injured among a passage and the sentences after it, offsets into the article.
 
-    The largest stated count wins (a report names one victim, then counts them all); then "nobody was
-    hurt"; then the most victims shot, less those killed ("Three people were shot. One died."). "No one
-    else was hurt" speaks of bystanders and is not a count of all."""
+    The larger of the largest stated count (a report names one victim, then counts them all) and the most
+    victims shot less those killed ("Three people were shot. One died."); "nobody was hurt" where neither
+    is given. "No one else was hurt" speaks of bystanders and is not a count of all."""
     stated = shot = nobody = None
     for offset, text in sentences:
         hit = find_injuries(text)
@@ -139,11 +146,13 @@ def injured_in(sentences: list[tuple[int, str]], killed: int | None) -> Fatality
             nobody = nobody or _moved(hit, offset)
         found = find_shot(text)
         shot = _larger(shot, _moved(found, offset) if found else None)
-    if stated or nobody or not shot:
+    if nobody and not stated or not shot:
         return stated or nobody
     dead = killed or 0
-    return FatalityHit(max(0, shot.low - dead), max(0, shot.best - dead), max(0, shot.high - dead),
-                       shot.start, shot.end)
+    alive = FatalityHit(max(0, shot.low - dead), max(0, shot.best - dead), max(0, shot.high - dead),
+                        shot.start, shot.end)
+    # "Three people were shot. One is in critical condition": the victim singled out is one of the three.
+    return stated if stated and stated.best >= alive.best else alive
 
 
 def _larger(kept: FatalityHit | None, new: FatalityHit | None) -> FatalityHit | None:
@@ -194,6 +203,8 @@ def _sum_counts(phrase: str) -> tuple[int, int, int] | None:
 
 def _count(part: str) -> tuple[int, int, int] | None:
     lowered = part.lower().strip()
+    if lowered in _IMPLIED:
+        return _IMPLIED[lowered], _IMPLIED[lowered], _IMPLIED[lowered]
     qualifier = re.match(rf"{_QUALIFIER}\s+", lowered)
     rest = lowered[qualifier.end():] if qualifier else lowered
     for word, (lo, best, hi) in _VAGUE.items():
