@@ -256,3 +256,19 @@ def test_names_joined_by_a_lowercase_da_do_or_del_are_one_place(gazetteer, text,
 def test_a_demonym_two_countries_share_goes_to_the_more_populous(gazetteer):
     assert gazetteer.demonyms["congolese"] == "CD"      # not the Republic of the Congo, 5 million against 84
     assert gazetteer.demonyms["russian"] == "RU"
+
+
+@pytest.mark.parametrize("names, added", [
+    (["Nord Kivu", "Nord-Kivu"], ["North Kivu"]),
+    (["Sud-Kivu"], ["South Kivu"]),
+    (["Sud-Ouest"], []),            # "Ouest" is no name: nothing to turn
+    (["Haut-Katanga"], []),         # no compass word
+])
+def test_units_get_their_english_compass_names(names, added):
+    from wirewatch.gazetteer import english_forms
+
+    assert english_forms(names) == names + added
+
+
+def test_an_english_unit_name_reaches_the_unit(gazetteer):
+    assert [(e.kind, e.country) for e in gazetteer.entries("North Kivu")] == [("admin1", "CD")]

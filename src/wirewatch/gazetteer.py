@@ -106,7 +106,11 @@ class Gazetteer:
         self.index: dict[str, list[Entry]] = {}
         self.admin2_units: dict[str, set[str]] = {}  # a county's folded name -> the admin1 keys holding one
         self._seats: dict[tuple[str, str], Entry] = {}  # (folded county, admin1 key) -> its largest town
+        # an admin1 unit's people, as the sum of its towns': its weight against a namesake town abroad
+        self.admin1_population: Counter[str] = Counter()
         for entry, names in rows:
+            if entry.kind == "city" and entry.admin1:
+                self.admin1_population[entry.admin1] += entry.population
             if entry.admin2 and entry.admin1:
                 county = entry.admin2.lower()
                 self.admin2_units.setdefault(county, set()).add(entry.admin1)
@@ -350,7 +354,7 @@ def load_gazetteer() -> Gazetteer:
                         _num(c["longitude"]), int(c["population"] or 0)), c["names"].split("|")
         for a in admin1:
             yield Entry("admin1", a["code"], a["name"], a["country"], a["code"], _num(a["latitude"]),
-                        _num(a["longitude"]), 0), a["names"].split("|")
+                        _num(a["longitude"]), 0), english_forms(a["names"].split("|"))
         # positional columns: a DictReader over 150,000 rows would cost a third of the load time
         col = {name: i for i, name in enumerate(header)}
         gid, nm, lat, lon, cc, a1, a2, pop, names = (col[k] for k in (
@@ -364,6 +368,19 @@ def load_gazetteer() -> Gazetteer:
     demonyms = {fold(d): c["iso2"] for c in by_size for d in c["demonyms"].split("|") if d}
     return Gazetteer(rows(), demonyms, {c["iso2"]: {"iso3": c["iso3"], "name": c["name"]} for c in countries},
                      {a["code"]: a["name"] for a in admin1}, stopwords)
+
+
+# GeoNames gives many units their French, Spanish or Portuguese names; English copy turns the compass word.
+_COMPASS = {"nord": "North", "sud": "South", "est": "East", "ouest": "West", "norte": "North", "sur": "South",
+            "sul": "South", "oeste": "West"}
+_COMPASS_FIRST = re.compile(r"^(Nord|Sud|Est|Ouest|Norte|Sur|Sul|Oeste)[- ](?=[A-Z])(?!(?:Est|Ouest|Oeste)$)")
+
+
+def english_forms(names: list[str]) -> list[str]:
+    """A unit's names and their English forms where the first word is a compass word ("Nord-Kivu", "Nord
+    Kivu" -> "North Kivu"; "Sud-Ouest" stays as it is: its second word is no name)."""
+    extra = [_COMPASS_FIRST.sub(lambda m: _COMPASS[m.group(1).lower()] + " ", n) for n in names]
+    return names + [n for n in dict.fromkeys(extra) if n not in names]
 
 
 @lru_cache(maxsize=1)

@@ -68,6 +68,8 @@ def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: G
     # "the Kursk and Bryansk regions": the first name's region word comes after the second name.
     after = text[field.span.end:field.span.end + 60]
     wants_region = name != field.text or bool(_PAIRED_REGION.match(after) or _REGION_AFTER.match(after))
+    if not wants_region and fold(name) in gazetteer.demonyms:
+        return None  # "Somali forces": the people, not Ethiopia's Somali Region
     named = gazetteer.admin1_in(text)
     start, end = field.span.start, field.span.end
     entries = [e for e in gazetteer.entries(name) if gazetteer.supported(e, text, start, end, named, focus)]
@@ -75,12 +77,19 @@ def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: G
     # "Henderson, Texas": the qualifier decides among the towns it fits, whatever their size
     entries = [e for e in entries if e.admin1 in admin1s or (e.kind != "country" and e.country in countries)] \
         or entries
+    if wants_region:
+        # "Beni territory" in a report on Congo: the unit named after a Congolese town, not Bolivia's Beni
+        entries = [e for e in entries if focus.get(e.country, 0) > 0] or entries
     if not entries:
         return None
     counties = gazetteer.counties_in(text)
-    entry = max(entries, key=lambda e: _score(e, wants_region, focus, named, counties))
+    entry = max(entries, key=lambda e: _score(e, wants_region, focus, named, counties, gazetteer.admin1_population))
+    if entry.kind == "city":
+        entry = _unit_over_town(entry, entries, focus, gazetteer)
     if entry.kind == "city" and _a_guess(entry, name, text, end, gazetteer, counties):
         return None  # unknown here: the caller falls back to the article's town or country
+    if entry.kind == "admin1" and _a_unit_abroad(entry, name, text, end, gazetteer):
+        return None
     precision = {"city": GeoPrecision.EXACT, "admin1": GeoPrecision.REGION, "country": GeoPrecision.COUNTRY}[entry.kind]
     if precision == GeoPrecision.EXACT and NEAR_BEFORE.search(text[max(0, field.span.start - 60):field.span.start]):
         precision = GeoPrecision.NEAR
@@ -106,6 +115,31 @@ def _a_guess(entry: Entry, name: str, text: str, end: int, gazetteer: Gazetteer,
     if entry.admin1 in qualifier_admin1s or entry.country in qualifier_countries:
         return False
     return contested or bool(others)
+
+
+def _unit_over_town(town: Entry, entries: list[Entry], focus: Counter[str], gazetteer: Gazetteer) -> Entry:
+    """The town, or another country's admin1 unit of the name that outweighs it, its people counted as its
+    towns' ("Acre": a Brazilian state of 800,000, not the Israeli town of 50,000). A town still outranks
+    its own country's unit ("Kharkiv"), as _score orders them."""
+    def weight(e: Entry) -> float:
+        people = e.population if e.kind == "city" else gazetteer.admin1_population.get(e.key, 0)
+        return math.log1p(people) + _FOCUS_WEIGHT * math.log1p(focus.get(e.country, 0))
+
+    units = [e for e in entries if e.kind == "admin1" and e.country != town.country]
+    unit = max(units, key=weight, default=None)
+    return unit if unit is not None and weight(unit) > weight(town) else town
+
+
+def _a_unit_abroad(entry: Entry, name: str, text: str, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether reading a name as this admin1 unit is a guess: the name is also a place in another country,
+    and the rest of the text points at other countries and not at this unit or its country ("Medina
+    district" in a note on Mogadishu is not Saudi Arabia's Medina Region)."""
+    if not any(e.country != entry.country for e in gazetteer.entries(name)):
+        return False  # "Kharkiv region" in a report on Russia's strikes: no other Kharkiv to mean
+    others, admin1s = gazetteer.context_without(text, name)
+    if not others or others.get(entry.country, 0) > 0 or entry.key in admin1s:
+        return False
+    return entry.country not in gazetteer.qualifier(text, end)[1]
 
 
 def part_of_a_name(text: str, start: int, end: int) -> bool:
@@ -189,12 +223,14 @@ def _iso3(iso2: str | None, gazetteer: Gazetteer) -> str | None:
 
 
 def _score(entry: Entry, wants_region: bool, focus: Counter[str], named: frozenset[str],
-           counties: frozenset[str] = frozenset()) -> tuple[float, ...]:
-    """Order candidates: the asked-for level, then size weighed with the article's countries and admin1s.
+           counties: frozenset[str] = frozenset(), units: Counter[str] | None = None) -> tuple[float, ...]:
+    """Order candidates: the asked-for level, then size weighed with the article's countries and admin1s;
+    an admin1 unit's size is its towns' people, where `units` gives them ("Plateau": Nigeria's, not Benin's).
 
     The country focus is a prior, not a rule: a capital of 1.5 million named in an article that mostly
     talks about another country is still the capital, not a village of the same name."""
-    prior = math.log1p(entry.population) + _FOCUS_WEIGHT * math.log1p(focus.get(entry.country, 0))
+    people = units.get(entry.key, 0) if units is not None and entry.kind == "admin1" else entry.population
+    prior = math.log1p(people) + _FOCUS_WEIGHT * math.log1p(focus.get(entry.country, 0))
     if entry.kind == "city" and entry.admin1 in named:
         prior += _ADMIN1_WEIGHT
     if entry.kind == "city" and entry.admin2 and entry.admin2.lower() in counties:
