@@ -72,3 +72,13 @@ def test_a_file_with_no_notes_or_no_dates_is_named(tmp_path):
     undated = [row.replace("04/01/2016", "2016-01-04") for row in ROWS[:1]]
     with pytest.raises(InputError, match="acled.csv.*no event date"):
         score_acled(_csv(tmp_path, undated), Settings())
+
+
+def test_a_gold_point_in_our_unit_counts_under_another_name(tmp_path):
+    # "Nyanza" is Kenya's old province; the gold point lies in Kisumu county, the gazetteer's unit
+    note = ('"Police fired tear gas to disperse hundreds of traders protesting against new market fees in '
+            'Kisumu."')
+    rows = [f'T6,04/01/2016,Kenya,Nyanza,Kisumu,-0.1022,34.7617,{precision},{note},0\n' for precision in (1, 3)]
+    figures = score_acled(_csv(tmp_path, rows), Settings())
+    # the point is read only where ACLED gives the town's own point (geo-precision 1 or 2)
+    assert (figures["admin1_n"], figures["admin1_accuracy"], figures["admin1_by_name"]) == (2, 0.5, 0.0)

@@ -24,7 +24,7 @@ from ..fuse.similarity import distance_km
 from ..models import GeoPrecision, Mention, Place, RawDocument
 from ..pipeline import Prepared, analyse_chunk, prepare
 from ..settings import Settings
-from .places import country_iso3, same_unit
+from .places import country_iso3, point_in_unit, same_unit
 
 __all__ = ["score_acled"]
 
@@ -60,7 +60,7 @@ def score_acled(path: Path, settings: Settings, limit: int | None = None,
         read.update(zip(chunk, _placed_mentions(chunk, path.name, start, today, settings)))
         if progress:
             progress(len(chunk))
-    country_ok = admin_n = admin_ok = killed_ok = refused = 0
+    country_ok = admin_n = admin_ok = admin_named = killed_ok = refused = 0
     errors_km: list[float] = []
     placed = []
     for row in rows:
@@ -71,10 +71,15 @@ def score_acled(path: Path, settings: Settings, limit: int | None = None,
             placed.append((row, _answer(mentions, row["admin1"]) if shared else mentions[0]))
     for row, mention in placed:
         place = mention.place
-        country_ok += place.iso == country_iso3(row["country"])
+        gold_iso = country_iso3(row["country"])
+        country_ok += place.iso == gold_iso
         if row["admin1"] and place.precision <= GeoPrecision.REGION:
             admin_n += 1
-            admin_ok += same_unit(place.admin1 or "", row["admin1"])
+            by_name = same_unit(place.admin1 or "", row["admin1"])
+            admin_named += by_name
+            # a precise gold point lying in our unit is the same unit under another name or an older division
+            admin_ok += by_name or row["geo_precision"] in {"1", "2"} and point_in_unit(
+                place, _float(row["latitude"]), _float(row["longitude"]), gold_iso)
         if row["geo_precision"] == "1" and place.precision <= GeoPrecision.NEAR and row["latitude"]:
             gold = Place(row.get("location") or "", GeoPrecision.EXACT, latitude=float(row["latitude"]),
                          longitude=float(row["longitude"]))
@@ -87,7 +92,7 @@ def score_acled(path: Path, settings: Settings, limit: int | None = None,
     return {
         "notes": len(rows), "refused": refused, "with_place": found, "coverage": _share(found, len(rows) - refused),
         "country_accuracy": _share(country_ok, found), "admin1_accuracy": _share(admin_ok, admin_n),
-        "admin1_n": admin_n, "precise_n": len(errors_km),
+        "admin1_n": admin_n, "admin1_by_name": _share(admin_named, admin_n), "precise_n": len(errors_km),
         "within_25km": _share(sum(1 for km in errors_km if km <= 25), len(errors_km)),
         "median_km": round(statistics.median(errors_km), 1) if errors_km else None,
         "fatalities_exact": _share(killed_ok, found),
@@ -130,6 +135,14 @@ def _answer(mentions: list[Mention], admin1: str) -> Mention:
     """The mention that answers for a row: the first placed in the row's admin1, else the first."""
     return next((m for m in mentions if admin1 and m.place.admin1 and same_unit(m.place.admin1, admin1)),
                 mentions[0])
+
+
+def _float(value: str | None) -> float | None:
+    """A coordinate cell as a number; None when empty or unreadable."""
+    try:
+        return float(value) if value else None
+    except ValueError:
+        return None
 
 
 def _share(part: int, whole: int) -> float | None:
