@@ -29,10 +29,14 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUM = r"(?:\d{1,2}|" + "|".join(k for k in NUMBER_WORDS if len(k) > 2) + r"|a|an)"
 
+# "Saturday, Jan. 4": a weekday before a calendar date is part of it, and the date, not the weekday read
+# against publication, says which Saturday (a follow-up weeks later still names the incident's day).
+_WD_BEFORE = rf"(?:(?:(?i:late|early)(?: (?i:on))? |(?i:on) )?{_WD}(?: (?i:morning|afternoon|evening|night))?,? )?"
+
 PATTERNS: list[tuple[str, str]] = [
     ("iso", r"\b\d{4}-\d{2}-\d{2}\b"),
-    ("dmy", rf"\b(?:(?i:the) )?{_DAY} (?:(?i:of) )?{_MON}(?:,? \d{{4}})?\b"),
-    ("mdy", rf"\b{_MON} {_DAY}\b(?:,? \d{{4}}\b)?"),
+    ("dmy", rf"\b{_WD_BEFORE}(?:(?i:the) )?{_DAY} (?:(?i:of) )?{_MON}(?:,? \d{{4}})?\b"),
+    ("mdy", rf"\b{_WD_BEFORE}{_MON} {_DAY}\b(?:,? \d{{4}}\b)?"),
     ("weekday", rf"\b(?:(?i:late|early)(?: (?i:on))? |(?i:on|last|this|since) )?{_WD}"
                 r"(?: (?i:morning|afternoon|evening|night))?\b"),
     ("ago", rf"\b(?i:{_NUM} (?:day|week|month|year)s? ago)\b"),
@@ -87,6 +91,7 @@ def resolve(expr: TimeExpression, ref: date) -> DateRange | None:
 
 
 def _absolute(text: str, ref: date) -> DateRange | None:
+    text = _LEADING_WEEKDAY.sub("", text)
     day = _plain_day(text, ref)
     if day is not None:
         return DateRange(day, day, DatePrecision.DAY)
@@ -98,11 +103,14 @@ def _absolute(text: str, ref: date) -> DateRange | None:
     parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
     if parsed is None or not _day_is_valid(cleaned):
         return None
-    day = parsed.date()
-    if not re.search(r"\d{4}", cleaned) and day > ref:
-        day = day.replace(year=day.year - 1)
-    return DateRange(day, day, DatePrecision.DAY)
+    day = parsed.date() if re.search(r"\d{4}", cleaned) else _yearless(parsed.month, parsed.day, ref)
+    return DateRange(day, day, DatePrecision.DAY) if day else None
 
+
+# A date with no year a few weeks after the reference is that day, not last year's: a hearing set for it,
+# or a page dated a day early. It lies ahead of publication, and resolve/dates.py rejects it with a note.
+_AHEAD = timedelta(days=31)
+_LEADING_WEEKDAY = re.compile(rf"^.*?{_WD}(?: (?i:morning|afternoon|evening|night))?,? ")
 
 # The usual shapes, read without dateparser (2.5 ms a call): "23 March", "the 3rd of May 2023", "March 23, 2015",
 # "2023-03-05". The same day as dateparser gives (tests/test_timex.py compares them); anything else goes to it.
@@ -119,10 +127,24 @@ def _plain_day(text: str, ref: date) -> date | None:
         hit = next((m for m in (p.fullmatch(text) for p in _PLAIN) if m), None)
         if hit is None:
             return None
-        day = date(int(hit["y"]) if hit["y"] else ref.year, _month_number(hit["m"]), int(hit["d"]))
-        return day.replace(year=day.year - 1) if not hit["y"] and day > ref else day
-    except ValueError:   # 30 February, or 29 February the year before: dateparser's way decides
+        if not hit["y"]:
+            return _yearless(_month_number(hit["m"]), int(hit["d"]), ref)
+        return date(int(hit["y"]), _month_number(hit["m"]), int(hit["d"]))
+    except ValueError:   # 30 February: dateparser's way decides
         return None
+
+
+def _yearless(month: int, day: int, ref: date) -> date | None:
+    """A month and day with no year: the latest such day up to _AHEAD after `ref` (29 February in the
+    nearest leap year before); None for a day no month has."""
+    for year in range(ref.year + 1, ref.year - 8, -1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if found <= ref + _AHEAD:
+            return found
+    return None
 
 
 def _day_is_valid(text: str) -> bool:
