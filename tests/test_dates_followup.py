@@ -135,3 +135,14 @@ def test_a_yearless_date_months_after_publication_is_last_years():
     text = "A man was shot on Dec. 12 near Smithville Road."
     resolved = _day(_field(text, "Dec. 12"))
     assert resolved.start == date(2019, 12, 12) and resolved.precision == DatePrecision.DAY
+
+
+def test_the_pipeline_dates_a_charged_shooting_to_the_day_of_the_shooting():
+    from wirewatch.models import RawDocument
+    from wirewatch.pipeline import prepare
+    from wirewatch.settings import Settings
+    raw = RawDocument(source="charged.txt", content=CHARGED, format="text", url="https://ledger.example/charged",
+                      published=FEB_10)
+    mentions = prepare(raw, FEB_10, Settings()).analysis.mentions
+    shooting = [m for m in mentions if m.trigger.text == "shooting"]
+    assert shooting and shooting[0].date.start == date(2020, 1, 3)

@@ -55,7 +55,7 @@ def resolve_mentions(article: Article, mentions: list[Mention],
             place = fallback
             notes.append("no place words; placed in the article's main country" if place
                          else "no place found")
-        words = event_date_words(mention.date_text, mention.passage, article.text) or lead
+        words = event_date_words(mention.date_text, mention.passage, article.text, mention.trigger) or lead
         if mention.date_text is None and lead is not None:
             notes.append(f"no date words in the passage; dated by the article's first date ({lead.text!r})")
         date = resolve_date(words, article.reference_date, article.published is not None)
