@@ -86,6 +86,8 @@ def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: G
     entry = max(entries, key=lambda e: _score(e, wants_region, focus, named, counties, gazetteer.admin1_population))
     if entry.kind == "city":
         entry = _unit_over_town(entry, entries, focus, gazetteer)
+    if entry.kind == "city":
+        entry = _state_over_namesake(entry, entries, named)
     if entry.kind == "city" and _a_guess(entry, name, text, end, gazetteer, counties):
         return None  # unknown here: the caller falls back to the article's town or country
     if entry.kind == "admin1" and _a_unit_abroad(entry, name, text, end, gazetteer):
@@ -128,6 +130,15 @@ def _unit_over_town(town: Entry, entries: list[Entry], focus: Counter[str], gaze
     units = [e for e in entries if e.kind == "admin1" and e.country != town.country]
     unit = max(units, key=weight, default=None)
     return unit if unit is not None and weight(unit) > weight(town) else town
+
+
+def _state_over_namesake(town: Entry, entries: list[Entry], named: frozenset[str]) -> Entry:
+    """The town, or its own country's admin1 unit of the name when the town lies in another unit and is no
+    city ("Indiana State Police": the state, not Indiana, Pa.), unless the text names the town's unit."""
+    if town.population >= _SURNAME_POPULATION or town.admin1 in named:
+        return town
+    return next((e for e in entries if e.kind == "admin1" and e.country == town.country and e.key != town.admin1),
+                town)
 
 
 def _a_unit_abroad(entry: Entry, name: str, text: str, end: int, gazetteer: Gazetteer) -> bool:
@@ -197,13 +208,22 @@ def quarter_of_a_town(text: str, end: int) -> bool:
 def lead_place(article_id: str, text: str, focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
     """Where a report with no place words in its passage most likely happened: its dateline's town, else
     the first town whose police or sheriff the opening quotes ("Detroit Police said"), else the first town
-    the opening names in its main country, not inside a longer name nor a person's.
+    the opening names in its main country, not inside a longer name nor a person's; where the opening names
+    none, the first such town further on (a report that opens on its victims names its town later).
 
     The place keeps no span, as it was not read from the passage; the caller notes the words."""
     main = focus.most_common(1)[0][0] if focus else None
-    # the whole text, as country_focus spotted it already (cached), then its opening
-    hits = [h for h in gazetteer.spot(text) if h.start < _LEAD_CHARS
-            and any(e.kind == "city" and e.country in (main or e.country) for e in h.entries)]
+    # the whole text, as country_focus spotted it already (cached)
+    hits = [h for h in gazetteer.spot(text)
+            if any(e.kind == "city" and e.country in (main or e.country) for e in h.entries)]
+    opening = [h for h in hits if h.start < _LEAD_CHARS]
+    return _first_town(article_id, text, opening, main, focus, gazetteer) or _first_town(
+        article_id, text, [h for h in hits if h.start >= _LEAD_CHARS], main, focus, gazetteer)
+
+
+def _first_town(article_id: str, text: str, hits: list, main: str | None, focus: Counter[str],
+                gazetteer: Gazetteer) -> Place | None:
+    """The town of lead_place among these hits: the dateline's, a quoted police force's, else the first."""
     dateline = _DATELINE.search(text[:_DATELINE_CHARS])
     at = dateline.start(1) if dateline else -1
     forces = {h.start for h in hits if _FORCE_AFTER.match(text, h.end)}
