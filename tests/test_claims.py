@@ -125,3 +125,52 @@ def test_a_quote_over_two_sentences_is_the_speaker_named_where_it_closes(monkeyp
     assert _ARMY_QUOTE[span.start:span.end] == "the army"          # the words are where they stand, in the close
     monkeypatch.setattr(extract_module, "_quote_closers", lambda sentences: {})
     assert [m.attribution.kind.value for m in read()] == ["outlet"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # A named party telling of a deed done to its own people states what happened; it claims nothing.
+    ("The Justice Front said two of its fighters were killed when a Turkish drone struck their car near "
+     "Qamishli on Sunday.", SourceKind.OFFICIAL_STATEMENT),
+    # Unnamed, the speaker of such a loss only reports it.
+    ("The Syrian Democratic Forces said two of its fighters were killed when a Turkish drone struck their car "
+     "near Qamishli on Sunday.", SourceKind.MEDIA_REPORT),
+    ("The Justice Front said a government air strike hit its base near Ramadi on Wednesday.",
+     SourceKind.OFFICIAL_STATEMENT),
+    ("The Justice Front said its fighters repelled an attack on their base near Ramadi on Wednesday.",
+     SourceKind.PERPETRATOR_CLAIM),
+    # Taking ground is a group's own deed, told of as "they had taken control".
+    ("The rebels said on Monday they had taken control of Nyabiondo after two days of fighting.",
+     SourceKind.PERPETRATOR_CLAIM),
+    # State office-holders beyond the speaker lexicon.
+    ("A local administrator said gunmen killed seven farmers near Bama on Friday.", SourceKind.OFFICIAL_STATEMENT),
+    ("The regional ombudsman's office said seven fighters were killed in Tame on Sunday.",
+     SourceKind.OFFICIAL_STATEMENT),
+    ("A lawmaker representing the area said gunmen abducted 30 villagers in Kajuru on Sunday.",
+     SourceKind.OFFICIAL_STATEMENT),
+    ("Seven farmers were killed near Bama on Friday, according to a local administrator appointed by the "
+     "Borno state government.", SourceKind.OFFICIAL_STATEMENT),
+    # The UN and aid groups report, whatever their spokesperson is called.
+    ("A UN spokesperson said an air strike killed 11 civilians in Idlib on Monday.", SourceKind.MEDIA_REPORT),
+    ("A Red Cross official said 14 bodies had been recovered near Djugu on Monday.", SourceKind.MEDIA_REPORT),
+    # The speaker named after the verb, with no quote before it.
+    ("Armed men killed four people in Ituri on Sunday, said Jean Bosco, the administrator of Djugu territory.",
+     SourceKind.OFFICIAL_STATEMENT),
+    # Of two speakers of one verb, the one who vouches most.
+    ("A Justice Front spokesman and residents said fighting broke out near Ramadi on Friday.",
+     SourceKind.PERPETRATOR_CLAIM),
+    ("Residents and a local official said gunmen killed five people in Macomia on Wednesday.",
+     SourceKind.OFFICIAL_STATEMENT),
+    # An official who calls the event false or unrecorded denies it.
+    ("Police said they had no record of any shooting at the protest in Nairobi on Tuesday.",
+     SourceKind.OFFICIAL_DENIAL),
+    ("The army said the claims that its soldiers killed civilians in Moura were false.", SourceKind.OFFICIAL_DENIAL),
+])
+def test_who_vouches_beyond_the_lexicon(text, kind):
+    assert kinds(text)[-1] is kind
+
+
+def test_a_spokesman_of_a_group_met_before_speaks_for_the_group():
+    text = ("The rebels said on Monday they had taken control of Nyabiondo. "
+            "\"Our forces have liberated the town,\" rebel spokesman Lawrence Kanyuka wrote on Telegram. "
+            "M23 spokesman Kanyuka said the population was safe after the capture of Nyabiondo.")
+    assert kinds(text) == [SourceKind.PERPETRATOR_CLAIM] * 3

@@ -22,17 +22,18 @@ _VERBS = r"(?:said|says|told|tells|reported|reports|claimed|claims|announced|sta
 _DENY_VERBS = {"denied", "denies", "dismissed", "rejected", "refuted"}
 # Speaker phrases are up to nine words; each word must end at a space, so matching stays linear.
 _WORDS = r"[\w'’.()-]+(?:\s[\w'’.()-]+){0,8}?"
-_ACCORDING = re.compile(rf"(?i)\baccording to ({_WORDS})(?=[,.;]|$| who\b| which\b)")
+_ACCORDING = re.compile(rf"(?i)\baccording to ({_WORDS})(?=[,.;]|$| who\b| which\b| appointed\b| based\b| in\b)")
 _PASSIVE = re.compile(rf"(?i)\b(?P<v>claimed|denied|confirmed|reported|rejected|dismissed|refuted) by "
                       rf"(?P<who>{_WORDS})(?=[,.;]|$| who\b| which\b| as\b| in\b| on\b)")
 _AFTER_QUOTE = re.compile(rf"[,?!]\s*[\"”’]\s*(?P<a>{_VERBS})\s+(?P<who>{_WORDS})(?=[,.;]|$)|"
                           rf"[,?!]\s*[\"”’]\s*(?P<who2>{_WORDS})\s+(?P<v2>{_VERBS})\b")
+_INVERTED = re.compile(rf",\s+(?P<v>said|says|told|added|reported)\s+(?P<who>{_WORDS})(?=[,.;]|$)")
 _SUBJECT_VERB = re.compile(rf"(?P<who>(?:[\w'’.()-]+\s){{1,9}}?)(?:has |have |had |also |later )*(?P<v>{_VERBS})\b")
 # "The Observatory, a Britain-based monitor, said": the subject before an appositive between commas.
 _APPOSITIVE = re.compile(rf"^(?:[A-Z][A-Z' -]+(?:,[^—–]{{0,30}})?\s[—–-]\s)?(?P<who>[^,;:\"“”]{{2,80}}?),"
                          rf"[^;\"“”]{{2,160}}?,\s+(?:has |have |had |also |later )*(?P<v>{_VERBS})\b")
-_EVENT_DENIAL = re.compile(r"(?i)\b(?:no such|did not happen|never happened|fake|fabricat\w+|provocation|"
-                           r"disinformation|false reports?|untrue|baseless)\b")
+_EVENT_DENIAL = re.compile(r"(?i)\b(?:no such|did not (?:happen|take place)|never happened|fake|fabricat\w+|provocation|"
+                           r"disinformation|false|untrue|baseless|not true|no (?:record|evidence|trace) of)\b")
 _CLAIM = re.compile(r"(?i)\b(?:claimed|claims|claiming|took|takes|taking) (?:responsibility|credit)\b|"
                     r"\bclaimed (?:the|an?|this|that|both|last\w*|\w+day'?s) (?:[\w-]+ ){0,2}?(?:attacks?|bombings?|"
                     r"blasts?|killings?|kidnapping|abduction|ambush|assault|strikes?|raids?|explosions?|"
@@ -59,9 +60,33 @@ _NOT_NAMES = {"The", "This", "That", "These", "Those", "Their", "His", "Her", "I
 _SELF = re.compile(r"(?i)\b(?:its|their|our|his|her|[\w-]+['’]s)\s+(?:own\s+)?(?:fighters|men|people|forces|units?|troops|militants|"
                    r"commandos|combatants|mujahideen|drones?|rockets?)\b|\b(?:it|they|he|the group|the movement)\s+(?:had\s+|has\s+|have\s+)?"
                    r"(?:carried out|attacked|killed|seized|captured|destroyed|downed|shot|struck|hit|targeted|burned|fired|"
-                   r"set fire|blew up|ambushed|fought|took part)\b")
+                   r"set fire|blew up|ambushed|fought|took part|overran|overrun|liberated|repelled|repulsed|abducted|kidnapped|"
+                   r"detonated|(?:taken|took|seized) (?:control|over))\b")
 # "…, but denied that they had fired live rounds": a statement that denies the event's heart.
 _PART_DENIAL = re.compile(r"(?i)\b(?:but|and|while)\s+(?:\w+\s+)?(?:denied|rejected|dismissed)\b")
+# A group's own people on the receiving end ("two of its fighters were killed") or another side's weapon
+# or force acting ("a Turkish drone struck"): the group tells of a deed done to it, not its own.
+_VICTIM = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Oo]ur|[\w-]+['’]s|(?:[A-Z][\w-]+\s)?[A-Z]{2,})\s+(?:own\s+)?(?:fighters|men|members|"
+                     r"positions?|bases?|commanders?|units?|vehicles?|cars?)\s+(?:(?:was|were|had been|have been)\s+)?"
+                     r"(?:killed|wounded|injured|hit|struck|targeted|shelled|bombed|attacked|captured|arrested|abducted|died)\b|"
+                     r"\b(?:killing|wounding|injuring|targeting|hitting)\s+(?:\w+\s+){0,3}?(?:of\s+)?(?:its|their|our)\b")
+_OTHER_SIDE = re.compile(r"\b(?:[A-Z][\w-]+|US|U\.S\.)\s+(?:air ?strikes?|drones?|drone strikes?|jets?|warplanes?|"
+                         r"aircraft|shelling|artillery|troops|forces|soldiers|army|military)\b|"
+                         r"(?i:\b(?:government|regime|army|military|coalition|junta|security) (?:forces|troops|soldiers|"
+                         r"air ?strikes?|jets?|drones?|warplanes?|shelling|artillery)\b)")
+# Bodies outside the fighting (the UN, aid and rights groups) report, whatever their spokesperson is called.
+_INTERNATIONAL = re.compile(r"\b(?:UN|U\.N\.|WHO|ICRC|MSF|IOM|WFP|OCHA|UNICEF|UNHCR|HRW)\b|(?i:\b(?:united nations|"
+                            r"red cross|red crescent|doctors without borders|m[ée]decins sans fronti[eè]res|amnesty|"
+                            r"human rights|watchdog|world health organi[sz]ation|world food programme|aid (?:agency|group|"
+                            r"worker)s?|charity|peacekeep\w+)\b)")
+# State office-holders the speaker lexicon does not name.
+_OFFICE = re.compile(r"(?i)\b(?:administrators?|ombuds(?:m[ae]n|person)(?:['’]s office)?|lawmakers?|legislators?|"
+                     r"senators?|members? of parliament|mps?|councill?ors?|local government|public relations|"
+                     r"(?:district|county|provincial|regional|municipal) (?:chief|head|executive|officer)s?)\b")
+# Of several speakers of one verb ("a rebel spokesman and residents said"), the one who vouches most
+# (a witness and a rights group alike only report: the one nearest the verb).
+_RANK = {SourceKind.OFFICIAL_STATEMENT: 0, SourceKind.PERPETRATOR_CLAIM: 1, SourceKind.WITNESS: 3,
+         SourceKind.MEDIA_REPORT: 3, SourceKind.RUMOUR: 4}
 _SPEAKER_WORDS = 5  # a speaker named before "said" is a short noun phrase: "the regional governor"
 _HAS_PRONOUN = re.compile(r"(?i)\b(?:he|she|they)\b")
 _BACK_REFERENCE = re.compile(r"(?i)^(?:the|that|this|its|their|his|her) (?:statement|post|message|video|"
@@ -101,6 +126,7 @@ class _Candidate:
     end: int
     wide: str
     verb: str
+    slot: int = -1  # where its verb stands, for conjoined speakers of one verb
 
 _VOUCHING = frozenset({SourceKind.PERPETRATOR_CLAIM, SourceKind.OFFICIAL_STATEMENT})
 _QUOTES = "\"“‘'«"
@@ -111,6 +137,7 @@ _NEW_TOPIC = re.compile(r"(?i)^\W*(?:separately|meanwhile|elsewhere|in (?:a |an 
 def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
               group_aliases: set[str]) -> AttributionHit:
     """The attribution of one sentence; updates the state for the sentences after it."""
+    known = set(state.names)  # names met before this sentence
     if ", a" in text or ", the " in text:
         _remember_introductions(text, state, lex, group_aliases)
     candidates = [c for c in _speakers(text) if _says_something(c, text)]
@@ -120,6 +147,10 @@ def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
                   if c.verb.lower() not in _DENY_VERBS or k in {None, SourceKind.OFFICIAL_STATEMENT}]
     candidates = [c for c, _ in classified]
     speaker, kind = next(((c, k) for c, k in classified if k), (candidates[0], None) if candidates else (None, None))
+    if kind is not None and speaker.slot >= 0:
+        # "A rebel spokesman and residents said": the voice that vouches most speaks for them all.
+        speaker, kind = min(((c, k) for c, k in classified if k and c.slot == speaker.slot),
+                            key=lambda ck: _RANK.get(ck[1], 5))
     claim = bool(_CLAIM.search(text)) and not _NO_CLAIM.search(text)
     # Posts and videos online are rumour, unless a group or an official speaks through them: a claim on
     # the group's Telegram channel is still its claim.
@@ -141,8 +172,8 @@ def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
     if (_HAS_PRONOUN.search(who) or _BACK_REFERENCE.match(who)) and state.last and kind == state.last[0]:
         who = state.last[1]
     base = kind
-    # "He", "the statement": the kind was settled where the speaker was first named.
-    settled = _points_back(speaker.words)
+    # "He", "the statement", a surname met before: the kind was settled where the speaker was first named.
+    settled = _points_back(speaker.words) or any(n in known for n in _NAME.findall(speaker.words))
     kind = _kind_of(kind or SourceKind.MEDIA_REPORT, speaker, text, claim, group_aliases, settled)
     if base is not None and not _HAS_PRONOUN.search(who):
         # A denial or a hedge is what an official said this time; a group's claim, what the group is.
@@ -164,7 +195,12 @@ def _kind_of(kind: SourceKind, speaker: _Candidate, text: str, claim: bool, grou
     if not official and (claim or (_FIRST_PERSON.search(text) and kind in
                                    {SourceKind.MEDIA_REPORT, SourceKind.PERPETRATOR_CLAIM})):
         return SourceKind.PERPETRATOR_CLAIM
-    if kind in {SourceKind.MEDIA_REPORT, SourceKind.PERPETRATOR_CLAIM} and _SELF.search(text):
+    if kind is SourceKind.PERPETRATOR_CLAIM and not claim and _done_to_it(text, speaker, group_aliases):
+        # A party telling of a strike on its own men states what happened to it, as an official would;
+        # a group the article does not name only reports it.
+        named = settled or any(a in speaker.wide.lower() for a in group_aliases)
+        return SourceKind.OFFICIAL_STATEMENT if named else SourceKind.MEDIA_REPORT
+    if kind in {SourceKind.MEDIA_REPORT, SourceKind.PERPETRATOR_CLAIM} and _SELF.search(text) and not _VICTIM.search(text):
         return SourceKind.PERPETRATOR_CLAIM
     if kind is SourceKind.PERPETRATOR_CLAIM and not settled and not any(a in speaker.wide.lower() for a in group_aliases):
         # "A local resistance group said jets bombed the market": a group that tells of another's deed
@@ -178,6 +214,15 @@ def _kind_of(kind: SourceKind, speaker: _Candidate, text: str, claim: bool, grou
             return SourceKind.OFFICIAL_DENIAL
         return SourceKind.OUTLET if _HEDGE.search(text) else SourceKind.OFFICIAL_STATEMENT
     return kind
+
+
+def _done_to_it(text: str, speaker: _Candidate, group_aliases: set[str]) -> bool:
+    """True when the words around the speaker tell of a deed done to the group, not by it."""
+    rest = f"{text[:speaker.start]} {text[speaker.end:]}"
+    if _VICTIM.search(rest):
+        return True
+    others = [m for m in _OTHER_SIDE.finditer(rest) if not any(a in m.group().lower() for a in group_aliases)]
+    return bool(others) and not _SELF.search(rest)
 
 
 def _points_back(words: str) -> bool:
@@ -205,6 +250,8 @@ def _speakers(text: str) -> list[_Candidate]:
         group, verb = ("who", m.group("a")) if m.group("who") else ("who2", m.group("v2"))
         # The words after the name may say who the speaker is: "said Amina Yusuf, a farmer who fled".
         found.append(_Candidate(m.group(group), m.start(group), m.end(group), text[m.start(group):], verb))
+    for m in _INVERTED.finditer(text):
+        found.append(_Candidate(m.group("who"), m.start("who"), m.end("who"), text[m.start("who"):], m.group("v")))
     appositive = _APPOSITIVE.match(text)
     if appositive:
         found.append(_Candidate(appositive.group("who"), appositive.start("who"), appositive.end("who"),
@@ -213,15 +260,19 @@ def _speakers(text: str) -> list[_Candidate]:
         who = m.group("who")
         # The speaker is the noun phrase just before the verb: cut at the last comma, quote or clause
         # word; the wider window still classifies "Several news sites, citing sources, reported".
-        cut = max(who.rstrip(" ,").rfind(","), who.rfind('"'), who.rfind("”"), who.rfind(" that "), who.rfind(" and "))
+        cut = max(who.rstrip(" ,").rfind(","), who.rfind('"'), who.rfind("”"), who.rfind(" that "))
         start = m.start("who") + (cut + 1 if cut >= 0 else 0)
-        # The last few words before the verb, offsets taken from the text itself (any kind of space).
-        words = list(re.finditer(r"[^\s,\"”]+", text[start:m.end("who")]))[-_SPEAKER_WORDS:]
-        if len(words) > 1 and words[0].group() in {"and", "that"}:
-            words = words[1:]  # "witnesses and a rights group said": the clause word names nobody
-        if words:
-            lo, hi = start + words[0].start(), start + words[-1].end()
-            found.append(_Candidate(text[lo:hi], lo, hi, who, m.group("v")))
+        # Each speaker joined by "and" is a candidate of its own, the one nearest the verb first.
+        parts = [start] + [start + j.end() for j in re.finditer(r" and ", text[start:m.end("who")])]
+        for part in reversed(parts):
+            # The last few words before the verb, offsets taken from the text itself (any kind of space).
+            end = next((p - 5 for p in parts if p > part), m.end("who"))
+            words = list(re.finditer(r"[^\s,\"”]+", text[part:end]))[-_SPEAKER_WORDS:]
+            if len(words) > 1 and words[0].group() in {"and", "that"}:
+                words = words[1:]  # "that the police said": the clause word names nobody
+            if words:
+                lo, hi = part + words[0].start(), part + words[-1].end()
+                found.append(_Candidate(text[lo:hi], lo, hi, who, m.group("v"), m.start("v")))
     return found
 
 
@@ -230,6 +281,9 @@ def _classify_candidate(c: _Candidate, text: str, state: SpeakerState, lex: Lexi
     """Kind of a candidate speaker: its own words, else the speaker a pronoun points back to, else the
     words around it ("Several news sites, citing sources, reported")."""
     kind = _classify(c.words, lex, group_aliases)
+    if kind is SourceKind.OFFICIAL_STATEMENT and any(state.names.get(n) is SourceKind.PERPETRATOR_CLAIM
+                                                      for n in _NAME.findall(c.words)):
+        kind = SourceKind.PERPETRATOR_CLAIM  # "M23 spokesman …" after "M23 said its fighters…"
     if kind is None and _HAS_PRONOUN.search(c.words):
         before = text[:c.start]
         if _RELATIVE.search(c.words) or _RELATIVE.search(before[-12:]):
@@ -274,8 +328,10 @@ def _classify_phrase(who: str, lex: Lexicons, group_aliases: set[str]) -> Source
     bare = fold(re.sub(r"(?i)^(?:the|officials? in|authorities in)\s+|['’]s?$", "", who.strip()))
     if bare in lex.state_names:
         return SourceKind.OFFICIAL_STATEMENT
+    if _INTERNATIONAL.search(who):
+        return SourceKind.MEDIA_REPORT
     for kind, pattern in lex.speakers:
         if kind != "rumour" and pattern.search(who):
             return _KINDS[kind]
-    return None
+    return SourceKind.OFFICIAL_STATEMENT if _OFFICE.search(who) else None
 
