@@ -1,8 +1,10 @@
-"""The Bloom filter over band keys: never loses a key, lets few absent keys through, doubles when full."""
+"""The Bloom filters over band keys: never lose a key, let few absent keys through, tell segments apart."""
 
 import random
 
-from wirewatch.store.keyfilter import KeyFilter
+import numpy as np
+
+from wirewatch.store.keyfilter import MIN_WORDS, KeyFilter, SegmentFilters, size_for
 
 
 def _keys(n: int, seed: int) -> list[int]:
@@ -11,43 +13,52 @@ def _keys(n: int, seed: int) -> list[int]:
 
 
 def test_every_added_key_may_be_there():
-    key_filter = KeyFilter.empty(1 << 16)
     added = _keys(2000, 1)
-    key_filter.add(added)
+    key_filter = KeyFilter.of(added)
     for start in range(0, 2000, 25):
         chunk = tuple(added[start:start + 25])
         assert key_filter.may_contain(chunk) == list(chunk)
 
 
 def test_absent_keys_are_mostly_turned_away():
-    key_filter = KeyFilter.empty(1 << 20)
-    key_filter.add(_keys(50_000, 2))          # 0.05 keys per bit: about 1 false pass in 700
+    key_filter = KeyFilter.of(_keys(50_000, 2))
     absent = _keys(20_000, 3)
     passed = sum(len(key_filter.may_contain(tuple(absent[i:i + 25]))) for i in range(0, 20_000, 25))
-    assert passed < 100
+    assert passed < 100                           # about 1 in 1,400 or fewer at 24 bits a key or more
     assert key_filter.keys == 50_000
 
 
+def test_a_filter_is_sized_for_its_keys():
+    assert size_for(0) == MIN_WORDS
+    assert size_for(25_000) * 64 >= 24 * 25_000 and size_for(25_000) * 32 < 24 * 25_000
+    assert len(KeyFilter.of(_keys(25_000, 8)).words) == size_for(25_000)
+
+
 def test_an_empty_filter_lets_nothing_through_and_extreme_keys_work():
-    key_filter = KeyFilter.empty(1 << 12)
     extremes = (-2 ** 63, -1, 0, 1, 2 ** 63 - 1)
-    assert key_filter.may_contain(extremes) == []
-    key_filter.add(extremes)
-    assert key_filter.may_contain(extremes) == list(extremes)
+    assert KeyFilter.of([]).may_contain(extremes) == []
+    assert KeyFilter.of(extremes).may_contain(extremes) == list(extremes)
 
 
-def test_round_trip_through_bytes_keeps_bits_and_count():
-    key_filter = KeyFilter.empty(1 << 14)
-    key_filter.add(_keys(300, 4))
+def test_round_trip_through_bytes_keeps_words_and_count():
+    key_filter = KeyFilter.of(_keys(300, 4))
     again = KeyFilter.from_bytes(key_filter.to_bytes(), key_filter.keys)
-    assert again.bits == key_filter.bits and again.keys == 300
+    assert np.array_equal(again.words, key_filter.words) and again.keys == 300
     again.add(_keys(10, 5))                    # a writable copy, not a view of the stored bytes
-    assert again.bits != key_filter.bits
+    assert not np.array_equal(again.words, key_filter.words)
 
 
-def test_full_once_past_a_tenth_of_a_key_per_bit():
-    key_filter = KeyFilter.empty(1 << 12)      # 4,096 bits
-    key_filter.add(_keys(409, 6))
-    assert not key_filter.full
-    key_filter.add(_keys(1, 7))
-    assert key_filter.full
+def test_segment_filters_name_the_segment_that_holds_each_key():
+    small, large = _keys(1000, 9), _keys(30_000, 10)
+    filters = SegmentFilters()
+    filters.put(1000, KeyFilter.of(small))     # two sizes: tested in two stacks
+    filters.put(-2000, KeyFilter.of(large))
+    query = (small[3], large[7], _keys(1, 11)[0])
+    assert {(1000, small[3]), (-2000, large[7])} <= set(filters.candidates(query))
+    absent = _keys(2500, 12)
+    false = sum(len(filters.candidates(tuple(absent[i:i + 25]))) for i in range(0, 2500, 25))
+    assert false < 15                          # 5,000 key-segment tests at about 1 in 1,400
+    filters.drop([1000])
+    assert filters.candidates((small[3],)) in ([], [(-2000, small[3])])
+    assert (-2000, large[7]) in filters.candidates((large[7],))
+    assert SegmentFilters().candidates(query) == []

@@ -122,7 +122,7 @@ def stocked(store):
 
 
 def test_schema_version_is_set(store):
-    assert store.schema_version() == SCHEMA_VERSION == 7
+    assert store.schema_version() == SCHEMA_VERSION == 8
 
 
 def test_tables_exist(store):
@@ -148,7 +148,7 @@ def test_reopening_keeps_data_and_version(opener):
 
 
 def test_sqlite_schema_version_is_the_user_version(tmp_store):
-    assert tmp_store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert tmp_store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
 
 
 def test_wal_mode(tmp_store):
@@ -240,38 +240,42 @@ def test_version_3_database_is_migrated_and_still_finds_copies(tmp_path):
 
 def test_near_duplicate_lookup_reads_the_key_and_signature_tables_only(tmp_store):
     from wirewatch.store.sqlite import _candidates_sql
-    plan = [r[3] for r in tmp_store.db.execute("EXPLAIN QUERY PLAN " + _candidates_sql(25, 3, 2), list(range(55)))]
-    for table in ("newer_keys", "recent_keys"):
-        assert f"SEARCH {table} USING PRIMARY KEY (key=?)" in plan
+    plan = [r[3] for r in tmp_store.db.execute("EXPLAIN QUERY PLAN " + _candidates_sql(25, 2), list(range(29)))]
+    assert "SEARCH recent_keys USING PRIMARY KEY (key=?)" in plan
     assert "SEARCH article_keys USING PRIMARY KEY (segment=? AND key=?)" in plan
     assert "SEARCH article_signatures USING INTEGER PRIMARY KEY (rowid=?)" in plan
     assert {step.split()[1] for step in plan if step.startswith(("SEARCH", "SCAN"))} == \
-        {"article_keys", "newer_keys", "recent_keys", "article_signatures"}   # never articles, never a whole table
+        {"article_keys", "recent_keys", "article_signatures"}   # never articles, never a whole table
 
 
-def test_keys_fold_from_table_to_table_and_are_found_in_each(store, monkeypatch):
-    folds = (("recent_keys", "newer_keys", 2), ("newer_keys", "article_keys", 4))
-    monkeypatch.setattr(sys.modules[type(store).__module__], "KEY_FOLDS", folds)
+def _seal_every(store, monkeypatch, every: int, merge: int | None = None) -> None:
+    module = sys.modules[type(store).__module__]
+    monkeypatch.setattr(module, "SEAL_EVERY", every)
+    if merge is not None and isinstance(store, SQLiteStore):   # PostgreSQL never merges
+        monkeypatch.setattr(module, "MERGE_SEGMENTS", merge)
+
+
+def test_keys_are_sealed_into_segments_and_found_in_each(store, monkeypatch):
+    _seal_every(store, monkeypatch, 2, merge=3)
     texts = [KHARKIV_TEXT + " " + GOMA_TEXT, DAKAR_TEXT, GOMA_TEXT, DAKAR_TEXT + " " + GOMA_TEXT,
-             KHARKIV_TEXT + " " + DAKAR_TEXT, KHARKIV_TEXT]
+             KHARKIV_TEXT + " " + DAKAR_TEXT, KHARKIV_TEXT, DAKAR_TEXT + " " + KHARKIV_TEXT]
     articles = [make_article(text, url=f"https://ledger.example/{n}") for n, text in enumerate(texts)]
     with store.transaction():
         for article in articles:
             store.add_article(article, fingerprint(article.text))
     keys = [len(set(fingerprint(text).keys)) for text in texts]
-    assert [count(store, table) for table in ("article_keys", "newer_keys", "recent_keys")] == \
-        [sum(keys[:4]), sum(keys[4:6]), 0]
+    assert [count(store, table) for table in ("article_keys", "recent_keys")] == [sum(keys[:6]), keys[6]]
+    segments = [s for (s,) in store.db.execute("SELECT DISTINCT segment FROM article_keys ORDER BY segment")]
+    if isinstance(store, SQLiteStore):   # the third seal merged the three into one, numbered minus the sixth
+        assert segments == [-6]
+        assert [s for (s,) in store.db.execute("SELECT segment FROM key_segments")] == [-6]
+    else:                                # PostgreSQL finds keys by its index and never merges
+        assert segments == [2, 4, 6]
     assert [store.near_duplicate(fingerprint(text), 0.9) for text in texts] == [a.id for a in articles]
-    with store.transaction():   # the seventh waits in recent_keys, and is found there
-        store.add_article(make_article(GOMA_TEXT + " Witnesses said."), fingerprint(GOMA_TEXT + " Witnesses said."))
-    assert count(store, "recent_keys") == len(set(fingerprint(GOMA_TEXT + " Witnesses said.").keys))
-    assert store.near_duplicate(fingerprint(GOMA_TEXT + " Witnesses said."), 0.9) == \
-        make_article(GOMA_TEXT + " Witnesses said.").id
 
 
-def test_keys_fold_even_when_a_rolled_back_batch_used_up_the_number_that_was_due(store, monkeypatch):
-    folds = (("recent_keys", "newer_keys", 2), ("newer_keys", "article_keys", 100))
-    monkeypatch.setattr(sys.modules[type(store).__module__], "KEY_FOLDS", folds)
+def test_keys_are_sealed_even_when_a_rolled_back_batch_used_up_the_number_that_was_due(store, monkeypatch):
+    _seal_every(store, monkeypatch, 2)
     first, lost, second = (make_article(t, url=f"https://ledger.example/{n}")
                            for n, t in enumerate([KHARKIV_TEXT, DAKAR_TEXT, GOMA_TEXT]))
     with store.transaction():
@@ -284,47 +288,83 @@ def test_keys_fold_even_when_a_rolled_back_batch_used_up_the_number_that_was_due
         store.add_article(second, fingerprint(second.text))
     assert count(store, "recent_keys") == 0
     assert store.near_duplicate(fingerprint(second.text), 0.9) == second.id
+    assert store.near_duplicate(fingerprint(DAKAR_TEXT), 0.9) is None
 
 
-def test_a_lookup_searches_sealed_segments_only_for_keys_the_filter_lets_through(tmp_store):
+def test_a_lookup_searches_segments_only_for_keys_their_filters_let_through(tmp_store, monkeypatch):
     from wirewatch.store.sqlite import _candidates_sql
-    plan = [r[3] for r in tmp_store.db.execute("EXPLAIN QUERY PLAN " + _candidates_sql(25, 3, 0), list(range(50)))]
+    plan = [r[3] for r in tmp_store.db.execute("EXPLAIN QUERY PLAN " + _candidates_sql(25, 0), list(range(25)))]
     assert {step.split()[1] for step in plan if step.startswith(("SEARCH", "SCAN"))} == \
-        {"newer_keys", "recent_keys", "article_signatures"}
+        {"recent_keys", "article_signatures"}
+    _seal_every(tmp_store, monkeypatch, 1)
+    article = make_article(GOMA_TEXT)
+    with tmp_store.transaction():
+        tmp_store.add_article(article, fingerprint(article.text))
+    filters = tmp_store._segment_filters()
+    assert set(filters.candidates(fingerprint(GOMA_TEXT).keys)) == {(1, key) for key in fingerprint(GOMA_TEXT).keys}
+    assert filters.candidates(fingerprint(DAKAR_TEXT).keys) == []
 
 
-def test_a_fold_by_another_writer_reaches_a_store_holding_the_filter(tmp_path, monkeypatch):
-    monkeypatch.setattr(sys.modules["wirewatch.store.sqlite"], "KEY_FOLDS",
-                        (("recent_keys", "newer_keys", 1), ("newer_keys", "article_keys", 2)))
+def test_a_seal_by_another_writer_reaches_a_store_holding_the_filters(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys.modules["wirewatch.store.sqlite"], "SEAL_EVERY", 1)
+    monkeypatch.setattr(sys.modules["wirewatch.store.sqlite"], "MERGE_SEGMENTS", 3)
     one, other = SQLiteStore(tmp_path / "shared.db"), SQLiteStore(tmp_path / "shared.db")
     first = [make_article(t, url=f"https://ledger.example/{n}") for n, t in enumerate([KHARKIV_TEXT, DAKAR_TEXT])]
     with one.transaction():
         for article in first:
             one.add_article(article, fingerprint(article.text))
-    assert one.near_duplicate(fingerprint(KHARKIV_TEXT), 0.9) == first[0].id   # read from the filter's first version
+    assert one.near_duplicate(fingerprint(KHARKIV_TEXT), 0.9) == first[0].id   # read from its own two filters
     later = [make_article(t, url=f"https://wire.example/{n}") for n, t in enumerate([GOMA_TEXT, GOMA_TEXT + " More."])]
-    with other.transaction():   # the second fold, written by another process's store
+    with other.transaction():   # a third seal and a merge, written by another process's store
         for article in later:
             other.add_article(article, fingerprint(article.text))
-    assert count(one, "recent_keys") == count(one, "newer_keys") == 0
+    assert count(one, "recent_keys") == 0
+    assert sorted(one._segment_filters().filters) == [-3, 4]
     assert one.near_duplicate(fingerprint(GOMA_TEXT), 0.9) == later[0].id
+    assert one.near_duplicate(fingerprint(KHARKIV_TEXT), 0.9) == first[0].id   # now in the merged segment
     one.close()
     other.close()
 
 
-def test_a_full_filter_is_rebuilt_twice_as_large_and_still_finds_every_article(tmp_store, monkeypatch):
-    from wirewatch.store import keyfilter
-    monkeypatch.setattr(keyfilter, "DEFAULT_BITS", 1 << 9)   # full past 51 keys: two articles' worth
-    monkeypatch.setattr(sys.modules["wirewatch.store.sqlite"], "KEY_FOLDS",
-                        (("recent_keys", "newer_keys", 1), ("newer_keys", "article_keys", 1)))
-    texts = [KHARKIV_TEXT, DAKAR_TEXT, GOMA_TEXT, KHARKIV_TEXT + " " + DAKAR_TEXT, DAKAR_TEXT + " " + GOMA_TEXT]
-    articles = [make_article(text, url=f"https://ledger.example/{n}") for n, text in enumerate(texts)]
-    for article in articles:
+def test_a_rolled_back_seal_leaves_no_filter_behind(tmp_store, monkeypatch):
+    _seal_every(tmp_store, monkeypatch, 1)
+    with pytest.raises(RuntimeError):
         with tmp_store.transaction():
-            tmp_store.add_article(article, fingerprint(article.text))
-    bits = tmp_store.db.execute("SELECT length(bits) * 8 FROM key_filter").fetchone()[0]
-    assert bits >= 1 << 10
-    assert [tmp_store.near_duplicate(fingerprint(text), 0.9) for text in texts] == [a.id for a in articles]
+            tmp_store.add_article(make_article(GOMA_TEXT), fingerprint(GOMA_TEXT))
+            assert 1 in tmp_store._segment_filters().filters
+            raise RuntimeError("batch failed")
+    assert tmp_store._segment_filters().filters == {}
+    assert tmp_store.near_duplicate(fingerprint(GOMA_TEXT), 0.9) is None
+    later = make_article(DAKAR_TEXT)   # takes the number, and the segment number, the lost one had
+    with tmp_store.transaction():
+        tmp_store.add_article(later, fingerprint(later.text))
+    assert tmp_store.near_duplicate(fingerprint(DAKAR_TEXT), 0.9) == later.id
+    assert tmp_store.near_duplicate(fingerprint(GOMA_TEXT), 0.9) is None
+
+
+def test_a_version_7_store_keeps_its_segments_and_newer_keys(tmp_path):
+    from wirewatch.store import migrations
+    path = tmp_path / "v7.db"
+    db = sqlite3.connect(path)
+    for _, script in migrations.pending("sqlite", 0)[:7]:
+        db.executescript(script)
+    db.execute("PRAGMA user_version=7")
+    texts = [KHARKIV_TEXT, DAKAR_TEXT, GOMA_TEXT]
+    articles = [make_article(text, url=f"https://ledger.example/{n}") for n, text in enumerate(texts)]
+    for n, (article, table) in enumerate(zip(articles, ("article_keys", "newer_keys", "recent_keys")), start=1):
+        fp = fingerprint(article.text)
+        db.execute("INSERT INTO articles (id, url, text, ingested, language) VALUES (?,?,?,?,?)",
+                   (article.id, article.url, article.text, "2024-09-02", "en"))
+        db.execute("INSERT INTO article_signatures (n, article_id, signature) VALUES (?,?,?)",
+                   (n, article.id, fp.signature))
+        rows = [((1,) if table == "article_keys" else ()) + (key, n) for key in set(fp.keys)]
+        db.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * len(rows[0]))})", rows)
+    db.commit()
+    db.close()
+    store = SQLiteStore(path)
+    assert [s for (s,) in store.db.execute("SELECT segment FROM key_segments ORDER BY segment")] == [-3, -1]
+    assert [store.near_duplicate(fingerprint(text), 0.9) for text in texts] == [a.id for a in articles]
+    store.close()
 
 
 def test_a_writer_gets_a_page_cache_for_the_key_index(tmp_store):

@@ -17,13 +17,12 @@ from ..models import Article, Event, GeoPrecision, Mention
 # precision but a year, so month-precise reports still meet day-precise ones.
 BLOCK_DAYS = 62
 
-# Band keys are stored in recent_keys; each time the number of articles stored (by signature number) reaches a
-# multiple of `every`, a table's keys move on (migrations/sqlite/0005 to 0007): recent_keys' into newer_keys in
-# key order, newer_keys' to the end of article_keys as a sealed segment that is never rewritten. A batch dirties
-# the pages of a small table, not a page per key of a big one, and no write touches more pages as the store
-# grows: storing each block of 10,000 articles costs the same. 1,000 articles' keys fill about 150 pages.
-KEY_FOLDS = (("recent_keys", "newer_keys", 1000), ("newer_keys", "article_keys", 10_000))
-KEY_TABLES = ("article_keys", "newer_keys", "recent_keys")   # a lookup searches them all
+# Band keys are stored in recent_keys; each time the number of articles stored (by signature number) passes a
+# multiple of SEAL_EVERY, its keys move, in key order, to the end of article_keys as a sealed segment
+# (migrations/sqlite/0008). A batch dirties the pages of a small table, not a page per key of a big one, and
+# no write touches more pages as the store grows. 1,000 articles' keys fill about 150 pages.
+SEAL_EVERY = 1000
+KEY_TABLES = ("article_keys", "recent_keys")   # a lookup searches both
 
 
 def in_block(event: Event, mention: Mention) -> bool:

@@ -12,8 +12,8 @@ from importlib import resources
 __all__ = ["FINGERPRINTS_SINCE", "latest", "pending"]
 
 # The schema version whose migration fingerprints the articles stored without a signature (stores from before
-# version 2): the last one that changed where signatures and band keys live (it was 2 until versions 4 to 7).
-FINGERPRINTS_SINCE = 7
+# version 2): the last one that changed where signatures and band keys live (it was 2 until versions 4 to 8).
+FINGERPRINTS_SINCE = 8
 
 
 def _scripts(dialect: str) -> list[tuple[int, str]]:

@@ -22,7 +22,7 @@ from ..errors import NotFound, StoreError
 from ..ingest.dedup import Fingerprint, fingerprint, similarity
 from ..models import Article, Event, GeoPrecision, Mention, event_from_dict, mention_from_dict, to_dict
 from . import migrations, redact
-from .base import BLOCK_DAYS, KEY_FOLDS, KEY_TABLES, EventFilter, FeedState, Stats, block_admin1
+from .base import BLOCK_DAYS, KEY_TABLES, SEAL_EVERY, EventFilter, FeedState, Stats, block_admin1
 from .rows import (ARTICLE_COLUMNS, MENTION_COLUMNS, Dialect, SQLStore, article_from_row, conditions,
                    event_row, mention_row, now, run_counts, with_corroboration)
 
@@ -166,16 +166,12 @@ class PostgresStore(SQLStore):
         # One statement for the article's keys: a round trip per key would cost more than the inserts.
         self._sql("INSERT INTO recent_keys SELECT DISTINCT key, %s FROM unnest(%s::bigint[]) AS key",
                   [n, list(fp.keys)])
-        # Identity numbers skip the ones a rolled-back batch took, so a fold is due when this article's
+        # Identity numbers skip the ones a rolled-back batch took, so a seal is due when this article's
         # number passes a multiple since the last stored one, not only when it lands on it.
         last = self._sql("SELECT coalesce(max(n), 0) FROM article_signatures WHERE n < %s", [n]).fetchone()[0]
-        for table, into, every in KEY_FOLDS:
-            if n // every > last // every:
-                if into == "article_keys":   # a sealed segment, numbered like SQLite's (migrations/postgres/0007)
-                    self._sql(f"INSERT INTO {into} SELECT %s, key, article FROM {table} ON CONFLICT DO NOTHING", [n])
-                else:
-                    self._sql(f"INSERT INTO {into} SELECT key, article FROM {table} ON CONFLICT DO NOTHING")
-                self._sql(f"DELETE FROM {table}")
+        if n // SEAL_EVERY > last // SEAL_EVERY:   # a sealed segment, numbered like SQLite's (migrations/sqlite/0008)
+            self._sql("INSERT INTO article_keys SELECT %s, key, article FROM recent_keys ON CONFLICT DO NOTHING", [n])
+            self._sql("DELETE FROM recent_keys")
 
     def add_duplicate(self, article: Article, duplicate_of: str, kind: str) -> None:
         """Record an article skipped as a copy of a stored one."""

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import json
-import secrets
 import sqlite3
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Iterator
 
+import numpy as np
+
 from ..errors import NotFound, StoreError
 from ..ingest.dedup import Fingerprint, fingerprint, similarity
 from ..models import Article, Event, GeoPrecision, Mention, event_from_dict, mention_from_dict, to_dict
 from . import migrations
-from .base import BLOCK_DAYS, KEY_FOLDS, KEY_TABLES, EventFilter, FeedState, Stats, block_admin1
-from .keyfilter import KeyFilter
+from .base import BLOCK_DAYS, SEAL_EVERY, EventFilter, FeedState, Stats, block_admin1
+from .keyfilter import KeyFilter, SegmentFilters
 from .rows import (ARTICLE_COLUMNS, Dialect, SQLStore, article_from_row, conditions, event_row, mention_row, now,
                    run_counts, with_corroboration)
 
@@ -28,7 +29,10 @@ SCHEMA_VERSION = migrations.latest("sqlite")
 # SQLite's 2 MiB default each of those is a read from the file once the store passes a few thousand articles.
 # SQLite takes the memory only as pages are read; readers (API requests) keep the default.
 WRITER_CACHE_KIB = 128 * 1024
-SEALED_KEYS = "article_keys"   # sealed segments, searched only for the keys its filter lets through (keyfilter.py)
+SEALED_KEYS = "article_keys"   # sealed segments, searched only for the keys their filters let through (keyfilter.py)
+# Segments sealed from recent_keys wait until there are this many, then are merged into one: the number of
+# filters a lookup tests grows by one for every 10,000 articles, not ten.
+MERGE_SEGMENTS = 10
 
 
 class SQLiteStore(SQLStore):
@@ -47,9 +51,10 @@ class SQLiteStore(SQLStore):
             # last batches (a rerun stores them again), never corrupts the file.
             self.db.execute("PRAGMA synchronous=NORMAL")
             self._writer = False
-            self._filter: KeyFilter | None = None
-            self._segments: tuple[int, ...] = ()
-            self._filter_version: int | None = None   # the stored version held here; None: read it again
+            self._filters = SegmentFilters()     # of the segments in key_segments, read as they appear
+            self._data_version: int | None = None   # PRAGMA data_version when they were read; None: read again
+            self._fresh_keys: dict[int, np.ndarray] = {}   # keys of the unmerged segments this store sealed
+            self._writing = False   # inside a write transaction, which no other writer can change under us
             self._migrate()
         except sqlite3.DatabaseError as err:
             if hasattr(self, "db"):
@@ -69,17 +74,23 @@ class SQLiteStore(SQLStore):
     def _migrate_to(self, step: int, script: str) -> None:
         """Run one migration file, its Python part and the version stamp in one transaction."""
         try:
-            self.db.executescript(f"BEGIN IMMEDIATE; {script}")   # leaves the transaction open
+            self.db.execute("BEGIN IMMEDIATE")
+            # Another process may have taken this step (and later ones) while we waited for the lock: running
+            # it again would bring back tables that a later step dropped.
+            if self.schema_version() >= step:
+                self.db.execute("ROLLBACK")
+                return
+            for statement in _statements(script):   # one by one: executescript would commit first
+                self.db.execute(statement)
             if step == migrations.FINGERPRINTS_SINCE:
-                if self.db.execute(f"SELECT 1 FROM {SEALED_KEYS} LIMIT 1").fetchone():
-                    self._store_filter(self._filter_from_table())
+                self._filter_segments()
                 self._fill_fingerprints()
             self.db.execute(f"PRAGMA user_version={step}")
             self.db.execute("COMMIT")
         except BaseException:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
-            self._filter_version = None
+            self._data_version = None
             if self.schema_version() >= step:   # another process took this step while we waited for the lock
                 return
             raise
@@ -103,17 +114,21 @@ class SQLiteStore(SQLStore):
             self._writer = True
         self.db.execute("BEGIN IMMEDIATE")
         try:
+            self._segment_filters()
+            self._writing = True
             yield
         except BaseException:
             self.db.execute("ROLLBACK")
-            self._filter_version = None   # a seal in this batch may have changed the copy held here
+            self._data_version = None   # a seal in this batch may have changed the filters held here
             raise
+        finally:
+            self._writing = False
         try:
             self.db.execute("COMMIT")
         except BaseException:   # a failed commit (disk full, I/O error) rolls the batch back, seal and all
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
-            self._filter_version = None
+            self._data_version = None
             raise
 
     # --- articles ----------------------------------------------------------------------------
@@ -132,11 +147,9 @@ class SQLiteStore(SQLStore):
         """The stored article most similar to the fingerprint, if at or above the threshold; only articles
         sharing a band key are compared."""
         with self._snapshot():
-            key_filter, segments = self._sealed()
-            sealed = key_filter.may_contain(fp.keys) if key_filter else []
-            rows = self.db.execute(_candidates_sql(len(fp.keys), len(segments) if sealed else 0, len(sealed)),
-                                   fp.keys * (len(KEY_TABLES) - 1) + (segments + tuple(sealed) if sealed else ())
-                                   ).fetchall()
+            sealed = (self._filters if self._writing else self._segment_filters()).candidates(fp.keys)
+            rows = self.db.execute(_candidates_sql(len(fp.keys), len(sealed)),
+                                   fp.keys + tuple(v for pair in sealed for v in pair)).fetchall()
         scored = [(similarity(fp.signature, signature), article_id) for article_id, signature in rows]
         best = max(scored, default=(0.0, None))
         return best[1] if best[0] >= threshold else None
@@ -154,30 +167,47 @@ class SQLiteStore(SQLStore):
         n = self.db.execute("INSERT INTO article_signatures (article_id, signature) VALUES (?, ?)",
                             (article_id, fp.signature)).lastrowid
         self.db.executemany("INSERT OR IGNORE INTO recent_keys VALUES (?, ?)", [(key, n) for key in fp.keys])
-        for table, into, every in KEY_FOLDS:
-            if n % every == 0:
-                if into == SEALED_KEYS:
-                    self._seal(table, n)
-                else:
-                    self.db.execute(f"INSERT OR IGNORE INTO {into} SELECT key, article FROM {table}")
-                self.db.execute(f"DELETE FROM {table}")
+        if n % SEAL_EVERY == 0:
+            self._seal(n)
 
-    def _seal(self, table: str, segment: int) -> None:
-        """Append a table's keys to article_keys as a new segment, and add them to the filter (doubled, and
-        rebuilt from article_keys, when full)."""
-        self.db.execute(f"INSERT OR IGNORE INTO {SEALED_KEYS} SELECT ?, key, article FROM {table} ORDER BY key, article",
-                        (segment,))
-        key_filter, _ = self._sealed()
-        if key_filter is not None and key_filter.full:   # rebuilt from article_keys, the new segment included
-            key_filter = self._filter_from_table(2 * 8 * len(key_filter.bits))
-        else:
-            key_filter = key_filter or KeyFilter.empty()
-            key_filter.add(key for (key,) in self.db.execute(f"SELECT key FROM {table}"))
-        self._store_filter(key_filter)
+    def _seal(self, n: int) -> None:
+        """Move recent_keys' keys to article_keys as segment n, with its filter; merge the segments sealed so
+        since the last merge once there are MERGE_SEGMENTS of them."""
+        keys = np.fromiter((key for (key,) in self.db.execute("SELECT key FROM recent_keys")), dtype=np.int64)
+        self.db.execute(f"INSERT OR IGNORE INTO {SEALED_KEYS} SELECT ?, key, article FROM recent_keys "
+                        f"ORDER BY key, article", (n,))
+        self.db.execute("DELETE FROM recent_keys")
+        filters = self._segment_filters()
+        self._add_segment(n, keys)
+        self._fresh_keys[n] = keys
+        fresh = sorted(segment for segment in filters.filters if segment > 0)
+        if len(fresh) >= MERGE_SEGMENTS:
+            # The merged filter is built from the keys this store sealed itself, read again only for
+            # segments another writer sealed.
+            merged = np.concatenate([self._fresh_keys.pop(s) if s in self._fresh_keys else self._keys_of([s])
+                                     for s in fresh])
+            marks = ",".join("?" * len(fresh))
+            self.db.execute(f"INSERT INTO {SEALED_KEYS} SELECT ?, key, article FROM {SEALED_KEYS} "
+                            f"WHERE segment IN ({marks}) ORDER BY key, article", (-n, *fresh))
+            self.db.execute(f"DELETE FROM {SEALED_KEYS} WHERE segment IN ({marks})", fresh)
+            self.db.execute(f"DELETE FROM key_segments WHERE segment IN ({marks})", fresh)
+            filters.drop(fresh)
+            self._add_segment(-n, merged)
+
+    def _keys_of(self, segments: list[int]) -> np.ndarray:
+        marks = ",".join("?" * len(segments))
+        rows = self.db.execute(f"SELECT key FROM {SEALED_KEYS} WHERE segment IN ({marks})", segments)
+        return np.fromiter((key for (key,) in rows), dtype=np.int64)
+
+    def _add_segment(self, segment: int, keys: np.ndarray) -> None:
+        key_filter = KeyFilter.of(keys)
+        self.db.execute("INSERT INTO key_segments (segment, keys, bits) VALUES (?, ?, ?)",
+                        (segment, key_filter.keys, key_filter.to_bytes()))
+        self._filters.put(segment, key_filter)
 
     @contextmanager
     def _snapshot(self) -> Iterator[None]:
-        """Reads that see one state of the database (the filter and the key tables it covers agree)."""
+        """Reads that see one state of the database (the filters and the key tables they cover agree)."""
         if self.db.in_transaction:
             yield
             return
@@ -187,40 +217,27 @@ class SQLiteStore(SQLStore):
         finally:
             self.db.execute("COMMIT")
 
-    def _sealed(self) -> tuple[KeyFilter | None, tuple[int, ...]]:
-        """The filter over article_keys and its segment numbers, read again only when another writer (or a
-        rolled-back batch) changed them; (None, ()) while article_keys is empty."""
-        row = self.db.execute("SELECT version FROM key_filter WHERE id = 1").fetchone()
-        if row is None:
-            self._filter, self._segments, self._filter_version = None, (), None
-        elif row[0] != self._filter_version:
-            keys, bits = self.db.execute("SELECT keys, bits FROM key_filter WHERE id = 1").fetchone()
-            self._filter, self._filter_version = KeyFilter.from_bytes(bits, keys), row[0]
-            self._segments = self._segment_numbers()
-        return self._filter, self._segments
+    def _segment_filters(self) -> SegmentFilters:
+        """The filters of the sealed segments, brought up to date when another writer (or a rolled-back batch)
+        changed the database: a segment never changes once written, so only new ones are read."""
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._data_version:
+            stored = {segment for (segment,) in self.db.execute("SELECT segment FROM key_segments")}
+            self._filters.drop(set(self._filters.filters) - stored)
+            self._fresh_keys = {s: keys for s, keys in self._fresh_keys.items() if s in stored}
+            for segment in stored - set(self._filters.filters):
+                keys, bits = self.db.execute("SELECT keys, bits FROM key_segments WHERE segment = ?",
+                                             (segment,)).fetchone()
+                self._filters.put(segment, KeyFilter.from_bytes(bits, keys))
+            self._data_version = version
+        return self._filters
 
-    def _segment_numbers(self) -> tuple[int, ...]:
-        """The segments of article_keys, one primary-key search each (not a scan of the keys)."""
-        rows = self.db.execute(f"WITH RECURSIVE seg(s) AS (SELECT min(segment) FROM {SEALED_KEYS} UNION ALL "
-                               f"SELECT (SELECT min(segment) FROM {SEALED_KEYS} WHERE segment > s) FROM seg "
-                               f"WHERE s IS NOT NULL) SELECT s FROM seg WHERE s IS NOT NULL")
-        return tuple(s for (s,) in rows)
-
-    def _filter_from_table(self, size_bits: int | None = None) -> KeyFilter:
-        """A filter of every key in article_keys (a migrated store's first, or one twice as large)."""
-        key_filter = KeyFilter.empty(size_bits)
-        cursor = self.db.execute(f"SELECT key FROM {SEALED_KEYS}")
-        while rows := cursor.fetchmany(100_000):
-            key_filter.add(key for (key,) in rows)
-        return self._filter_from_table(2 * 8 * len(key_filter.bits)) if key_filter.full else key_filter
-
-    def _store_filter(self, key_filter: KeyFilter) -> None:
-        # A random stamp, not a count: a batch that sealed and then failed to commit must not leave this process
-        # holding a version number that another writer's different filter may take next.
-        version = secrets.randbits(62)
-        self.db.execute("INSERT OR REPLACE INTO key_filter (id, version, keys, bits) VALUES (1, ?, ?, ?)",
-                        (version, key_filter.keys, key_filter.to_bytes()))
-        self._filter, self._segments, self._filter_version = key_filter, self._segment_numbers(), version
+    def _filter_segments(self) -> None:
+        """Write the filter of each segment of article_keys that has none (a migrated store's)."""
+        have = {segment for (segment,) in self.db.execute("SELECT segment FROM key_segments")}
+        for (segment,) in self.db.execute(f"SELECT DISTINCT segment FROM {SEALED_KEYS}").fetchall():
+            if segment not in have:
+                self._add_segment(segment, self._keys_of([segment]))
 
     def add_duplicate(self, article: Article, duplicate_of: str, kind: str) -> None:
         """Record an article skipped as a copy of a stored one."""
@@ -377,15 +394,25 @@ class SQLiteStore(SQLStore):
         self.db.close()
 
 
-def _candidates_sql(keys: int, segments: int, sealed: int) -> str:
-    """The articles sharing a band key with an article, with their signatures: all `keys` searched in every
-    key table but article_keys, where the `sealed` keys that its filter lets through are searched in each of
-    its `segments` (parameters in that order). Searches by primary key only."""
-    marks = ",".join("?" * keys)
-    tables = [f"SELECT article FROM {table} WHERE key IN ({marks})" for table in KEY_TABLES if table != SEALED_KEYS]
-    if sealed:
-        tables.append(f"SELECT article FROM {SEALED_KEYS} WHERE segment IN ({','.join('?' * segments)}) "
-                      f"AND key IN ({','.join('?' * sealed)})")
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration file, each complete (a statement may span lines, not share one)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            yield statement
+            statement = ""
+    if statement.strip() and not all(part.strip().startswith("--") or not part.strip()
+                                     for part in statement.splitlines()):
+        raise StoreError(f"incomplete statement at the end of a migration: {statement.strip()[:60]}")
+
+
+def _candidates_sql(keys: int, sealed: int) -> str:
+    """The articles sharing a band key with an article, with their signatures: all `keys` searched in
+    recent_keys, and `sealed` (segment, key) pairs in article_keys (parameters in that order). Searches by
+    primary key only."""
+    tables = [f"SELECT article FROM recent_keys WHERE key IN ({','.join('?' * keys)})"]
+    tables += [f"SELECT article FROM {SEALED_KEYS} WHERE segment = ? AND key = ?"] * sealed
     return f"SELECT article_id, signature FROM article_signatures WHERE n IN ({' UNION ALL '.join(tables)})"
 
 
