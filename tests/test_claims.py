@@ -160,6 +160,15 @@ def test_a_quote_over_two_sentences_is_the_speaker_named_where_it_closes(monkeyp
      SourceKind.PERPETRATOR_CLAIM),
     ("Residents and a local official said gunmen killed five people in Macomia on Wednesday.",
      SourceKind.OFFICIAL_STATEMENT),
+    # "Claimed to have" is a claim; blame and accusation are statements of their speaker's kind.
+    ("The rebels claimed to have killed 20 soldiers in an attack near Beni on Friday.", SourceKind.PERPETRATOR_CLAIM),
+    ("Police blamed the Justice Front for the bombing in Garissa on Tuesday.", SourceKind.OFFICIAL_STATEMENT),
+    ("Residents accused soldiers of burning homes in Moura on Sunday.", SourceKind.WITNESS),
+    # A group's own fighters attacking is its deed, not a loss it suffered.
+    ("The group, in a statement on Telegram, said its fighters attacked an army post near Diffa on Sunday.",
+     SourceKind.PERPETRATOR_CLAIM),
+    # Sources at a hospital tell what they saw, as medics do.
+    ("Medical sources said 11 people were killed in the strike on a house in Rafah on Monday.", SourceKind.WITNESS),
     # An official who calls the event false or unrecorded denies it.
     ("Police said they had no record of any shooting at the protest in Nairobi on Tuesday.",
      SourceKind.OFFICIAL_DENIAL),

@@ -18,7 +18,7 @@ from .lexicons import Lexicons
 
 _VERBS = r"(?:said|says|told|tells|reported|reports|claimed|claims|announced|stated|wrote|posted|added|" \
          r"confirmed|confirms|denied|denies|insisted|dismissed|rejected|acknowledged|admitted|alleged|" \
-         r"described|recalled|explained|noted|declared|warned|refuted)"
+         r"described|recalled|explained|noted|declared|warned|refuted|blamed|accused)"
 _DENY_VERBS = {"denied", "denies", "dismissed", "rejected", "refuted"}
 # Speaker phrases are up to nine words; each word must end at a space, so matching stays linear.
 _WORDS = r"[\w'’.()-]+(?:\s[\w'’.()-]+){0,8}?"
@@ -35,6 +35,7 @@ _APPOSITIVE = re.compile(rf"^(?:[A-Z][A-Z' -]+(?:,[^—–]{{0,30}})?\s[—–-]
 _EVENT_DENIAL = re.compile(r"(?i)\b(?:no such|did not (?:happen|take place)|never happened|fake|fabricat\w+|provocation|"
                            r"disinformation|false|untrue|baseless|not true|no (?:record|evidence|trace) of)\b")
 _CLAIM = re.compile(r"(?i)\b(?:claimed|claims|claiming|took|takes|taking) (?:responsibility|credit)\b|"
+                    r"\bclaim(?:ed|s|ing)? to have\b|"
                     r"\bclaimed (?:the|an?|this|that|both|last\w*|\w+day'?s) (?:[\w-]+ ){0,2}?(?:attacks?|bombings?|"
                     r"blasts?|killings?|kidnapping|abduction|ambush|assault|strikes?|raids?|explosions?|"
                     r"assassination|shooting|operation|sabotage|arson)\b|\bclaimed by\b")
@@ -67,8 +68,8 @@ _PART_DENIAL = re.compile(r"(?i)\b(?:but|and|while)\s+(?:\w+\s+)?(?:denied|rejec
 # A group's own people on the receiving end ("two of its fighters were killed") or another side's weapon
 # or force acting ("a Turkish drone struck"): the group tells of a deed done to it, not its own.
 _VICTIM = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Oo]ur|[\w-]+['’]s|(?:[A-Z][\w-]+\s)?[A-Z]{2,})\s+(?:own\s+)?(?:fighters|men|members|"
-                     r"positions?|bases?|commanders?|units?|vehicles?|cars?)\s+(?:(?:was|were|had been|have been)\s+)?"
-                     r"(?:killed|wounded|injured|hit|struck|targeted|shelled|bombed|attacked|captured|arrested|abducted|died)\b|"
+                     r"positions?|bases?|commanders?|units?|vehicles?|cars?)\s+(?:died|(?:was|were|had been|have been|has been)\s+"
+                     r"(?:killed|wounded|injured|hit|struck|targeted|shelled|bombed|attacked|captured|arrested|abducted))\b|"
                      r"\b(?:killing|wounding|injuring|targeting|hitting)\s+(?:\w+\s+){0,3}?(?:of\s+)?(?:its|their|our)\b")
 _OTHER_SIDE = re.compile(r"\b(?:[A-Z][\w-]+|US|U\.S\.)\s+(?:air ?strikes?|drones?|drone strikes?|jets?|warplanes?|"
                          r"aircraft|shelling|artillery|troops|forces|soldiers|army|military)\b|"
@@ -79,6 +80,8 @@ _INTERNATIONAL = re.compile(r"\b(?:UN|U\.N\.|WHO|ICRC|MSF|IOM|WFP|OCHA|UNICEF|UN
                             r"red cross|red crescent|doctors without borders|m[ée]decins sans fronti[eè]res|amnesty|"
                             r"human rights|watchdog|world health organi[sz]ation|world food programme|aid (?:agency|group|"
                             r"worker)s?|charity|peacekeep\w+)\b)")
+# Sources at a hospital tell what they saw brought in, as medics do.
+_MEDICAL = re.compile(r"(?i)\b(?:medical|hospital|health|mortuary|morgue) sources?\b")
 # State office-holders the speaker lexicon does not name.
 _OFFICE = re.compile(r"(?i)\b(?:administrators?|ombuds(?:m[ae]n|person)(?:['’]s office)?|lawmakers?|legislators?|"
                      r"senators?|members? of parliament|mps?|councill?ors?|local government|public relations|"
@@ -330,6 +333,8 @@ def _classify_phrase(who: str, lex: Lexicons, group_aliases: set[str]) -> Source
         return SourceKind.OFFICIAL_STATEMENT
     if _INTERNATIONAL.search(who):
         return SourceKind.MEDIA_REPORT
+    if _MEDICAL.search(who):
+        return SourceKind.WITNESS
     for kind, pattern in lex.speakers:
         if kind != "rumour" and pattern.search(who):
             return _KINDS[kind]
