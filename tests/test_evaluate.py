@@ -11,6 +11,7 @@ import pytest
 from wirewatch.evaluate import evaluate
 from wirewatch.evaluate.fusion import _cluster_scores
 from wirewatch.evaluate.typing import score_typing
+from wirewatch.models import GeoPrecision, Place
 from wirewatch.pipeline import run
 from wirewatch.settings import ExtractSettings, load_settings
 from wirewatch.store import SQLiteStore
@@ -54,15 +55,19 @@ def test_gva_slots_score_date_killed_and_injured():
     assert (slots["killed_exact"], slots["injured_exact"], slots["city_and_state"]) == (0.5, 0.5, 1.0)
 
 
-@pytest.mark.parametrize("gold, ours, same", [
-    ("Bronx", "The Bronx", True), ("The Bronx", "Bronx", True), ("New York", "New York City", True),
-    ("Dayton", "Dayton", True), ("Dayton (Harrison Township)", "Dayton", True), ("Dayton", "Daytona Beach", False),
-    ("Springfield", None, False), ("Plantation", "Plant City", False), ("Miami Gardens", "Miami", False),
+@pytest.mark.parametrize("gold, ours, county, same", [
+    ("Bronx", "The Bronx", None, True), ("The Bronx", "Bronx", None, True), ("New York", "New York City", None, True),
+    ("Dayton", "Dayton", None, True), ("Dayton (Harrison Township)", "Dayton", None, True),
+    ("Philadelphia (Germantown)", "Germantown", "Philadelphia County", True),
+    ("Dayton", "Daytona Beach", None, False), ("Springfield", None, None, False),
+    ("Plantation", "Plant City", None, False), ("Miami Gardens", "Miami", None, False),
+    ("Lake (county)", "Leesburg", "Lake County", True), ("Lake (county)", "Lake City", "Columbia County", False),
+    ("Lake (county)", "Lake", None, False),
 ])
-def test_gva_city_names_compare_without_the_and_city(gold, ours, same):
+def test_gva_city_names_compare_without_the_and_city(gold, ours, county, same):
     from wirewatch.evaluate.fusion import _same_city
 
-    assert _same_city(gold, ours) is same
+    assert _same_city(gold, Place(ours or "", GeoPrecision.EXACT, admin2=county)) is same
 
 
 def test_typing_scores_count_misses_as_no_event():

@@ -173,14 +173,23 @@ def split_cause(a: Event, b: Event) -> str:
 _STATE_ALIAS = {"washington, d.c.": "district of columbia"}
 
 
-def _same_city(gold: str, name: str | None) -> bool:
-    """GVA's city_or_county against our town's name ("Bronx" ~ "The Bronx", "New York" ~ "New York City",
-    "Dayton (Harrison Township)" ~ "Dayton"): the same name once a leading "the", a trailing "city" and a
-    bracketed part are set aside (not a prefix: "Plant City" is not "Plantation")."""
+def _same_city(gold: str, place: Place) -> bool:
+    """GVA's city_or_county against our place: the same name once a leading "the" and a trailing "city" are
+    set aside ("Bronx" ~ "The Bronx", "New York" ~ "New York City"); "City (Part)" matches either name
+    ("Dayton (Harrison Township)", "Philadelphia (Germantown)"); "Name (county)", GVA's mark for a place outside
+    any town, matches a town in that county (not a prefix: "Plant City" is not "Plantation")."""
     def key(text: str) -> str:
-        return re.sub(r" city$", "", re.sub(r"^the ", "", fold(re.sub(r"\s*\(.*\)$", "", text))))
+        return re.sub(r" city$", "", re.sub(r"^the ", "", fold(text)))
 
-    return bool(name) and key(gold) == key(name)
+    if not place.name:
+        return False
+    bracketed = re.fullmatch(r"(.*?)\s*\((.*)\)", gold)
+    if not bracketed:
+        return key(gold) == key(place.name)
+    outer, inner = bracketed.groups()
+    if fold(inner).strip() == "county":
+        return bool(place.admin2) and key(re.sub(r"(?i) (?:county|parish)$", "", place.admin2)) == key(outer)
+    return key(place.name) in (key(outer), key(inner))
 
 
 def _slots(main_event: dict[str, Event], incident_of: dict[str, str], gold: dict[str, dict]) -> dict:
@@ -196,7 +205,7 @@ def _slots(main_event: dict[str, Event], incident_of: dict[str, str], gold: dict
         date_exact += event.date.start == gold_day
         date_near += abs((event.date.start - gold_day).days) <= 1
         ours = fold(event.place.admin1 or "")
-        place += _same_city(g["city_or_county"], event.place.name) and _STATE_ALIAS.get(ours, ours) == fold(g["state"])
+        place += _same_city(g["city_or_county"], event.place) and _STATE_ALIAS.get(ours, ours) == fold(g["state"])
         killed += (event.fatalities.best if event.fatalities else 0) == g["num_killed"]
         injured += (event.injured.best if event.injured else 0) == g.get("num_injured", 0)
         if "point" in g and event.place.latitude is not None:
