@@ -155,6 +155,9 @@ def test_a_quote_over_two_sentences_is_the_speaker_named_where_it_closes(monkeyp
     # The speaker named after the verb, with no quote before it.
     ("Armed men killed four people in Ituri on Sunday, said Jean Bosco, the administrator of Djugu territory.",
      SourceKind.OFFICIAL_STATEMENT),
+    # …but not the words after "said" in a sentence whose speaker stands before it.
+    ("The rights group, which monitors the region, said in a statement that police shot two protesters.",
+     SourceKind.MEDIA_REPORT),
     # Of two speakers of one verb, the one who vouches most.
     ("A Justice Front spokesman and residents said fighting broke out near Ramadi on Friday.",
      SourceKind.PERPETRATOR_CLAIM),
