@@ -18,7 +18,7 @@ from ..settings import ExtractSettings
 from ..timex import TimeExpression, find_time_expressions
 from .actors import GROUP_HEADS, ActorHit, assign_roles, find_actors, find_target, named_groups
 from .claims import SpeakerState, attribute
-from .classify import combine, find_gunfire, find_triggers
+from .classify import TriggerHit, combine, find_gunfire, find_triggers
 from .coreference import fold_fire_into_clashes, place_anaphor, refers_back
 from .genre import dated_to_the_day, is_background, is_commentary, is_expert_view
 from .model import load_typing_model
@@ -56,6 +56,7 @@ _POINTS_BACK = {SourceKind.OFFICIAL_DENIAL, SourceKind.OFFICIAL_STATEMENT, Sourc
 _DATELINE_SEARCH = 4  # sentences from the top in which a dateline may stand (after a kicker or byline)
 _MAX_FOLLOWUP = 2  # sentences after a mention that may still add its death toll
 _MAX_VOUCH = 4     # sentences after a mention in which an official may still confirm or deny it
+_UNANCHORED = "\0"  # stands in told for a shooting sentence with no place or date words of its own
 
 
 def extract(article: Article, settings: ExtractSettings | None = None,
@@ -90,7 +91,9 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
     if not any(ontology.event_type_of[h.sub_event_type] != _STRATEGIC for hits in lexical for h in hits):
         # Where stronger words report violence, shooting words tell of that incident's gunfire; only an
         # article that reports none by them (local crime news, mostly) is typed by its shooting words.
-        lexical = [hits or (find_gunfire(s.text, lex) if ok else []) for hits, s, ok in zip(lexical, sentences, usable)]
+        # An arrest or a charge names the shooting it is for ("arrested in Saturday's shooting of a clerk"):
+        # the sentence reports both.
+        lexical = [_with_gunfire(hits, s.text, lex) if ok else hits for hits, s, ok in zip(lexical, sentences, usable)]
     triggered = [i for i, hits in enumerate(lexical) if hits]
     if not triggered:
         return [], warnings
@@ -113,7 +116,7 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
                                                 dateline_end)
     model = load_typing_model() if settings.model else None
     # Weak (shooting-word) types are not the model's to change, so their sentences cost it nothing.
-    wanted = [i for i in triggered if not lexical[i][0].weak and (venues[i] or times_of[i])]
+    wanted = [i for i in triggered if not any(h.weak for h in lexical[i]) and (venues[i] or times_of[i])]
     texts = [sentences[i].text for i in wanted]
     scores = dict(zip(wanted, (yield texts))) if model and texts else {}
     mentions: list[Mention] = []
@@ -123,6 +126,11 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
     last_group: str | None = None
     last_mention_sentence = -10
     told: set[str] = set()  # place and time words of the shooting sentences read so far
+    # A follow-up story may tell its shooting only in sentences with no place or date words of their own
+    # ("Police said the man was shot after an argument"): then its first such sentence is the incident,
+    # placed and dated from the paragraph, the dateline or the publication date.
+    unanchored = _UNANCHORED if not any(any(h.weak for h in lexical[i]) and (venues[i] or times_of[i])
+                                        for i in triggered if i < reach) else None
     reference = article.published or article.ingested
     closes = _quote_closers(sentences)
     for index, sent in enumerate(sentences[:reach]):
@@ -145,8 +153,8 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
         if triggers and triggers[0].weak:
             # A crime report tells its shooting over and over; a sentence that names no place or time the
             # earlier ones did not is the same shooting again, read only for its toll.
-            anchors = {sent.text[h.start:h.end].lower() for h in [*places, *times]}
-            triggers = [] if anchors <= told else triggers
+            anchors = {sent.text[h.start:h.end].lower() for h in [*places, *times]} or {unanchored}
+            triggers = [] if anchors <= told or None in anchors else triggers
             told |= anchors
         definite = bool(triggers) and all(refers_back(sent.text, t) for t in triggers)
         if triggers and not times and (definite or (not places and attribution.kind in _POINTS_BACK)):
@@ -160,7 +168,8 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
                 mentions.extend(echoes)
                 last_mention_sentence = index
                 continue
-        if not triggers or (settings.require_anchor and not (places or times)):
+        borrowed = bool(triggers) and triggers[0].weak and not (places or times)
+        if not triggers or (settings.require_anchor and not (places or times) and not borrowed):
             # No event of its own: it may still give the death toll of the mention just before it, or
             # an official's or the perpetrator's word on it ("Police confirmed the attack").
             if index - last_mention_sentence <= _MAX_FOLLOWUP and mentions:
@@ -202,6 +211,11 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
     mentions = [m for m in mentions if dated_to_the_day(m, reference) or not (
         commentary or is_expert_view(text[m.passage.start:m.passage.end]))]
     return fold_fire_into_clashes(mentions, text, reference), warnings
+
+
+def _with_gunfire(hits: list[TriggerHit], text: str, lex) -> list[TriggerHit]:
+    """A sentence's triggers (an arrest's, a charge's or none) with its shooting words as a weak trigger."""
+    return sorted([*hits, *find_gunfire(text, lex)], key=lambda h: h.start)
 
 
 def _echoes(earlier: list[Mention], triggers, attribution, sent: Sentence, article_id: str) -> list[Mention]:
