@@ -33,6 +33,10 @@ def types_of(sentence: str) -> list[str]:
     "Officers found a man with gunshot wounds in the 1200 block of Oak Avenue on Tuesday.",
     "Neighbors said they heard gunfire just before midnight on Friday.",
     "A teenager was wounded in a drive-by on the city's east side on Sunday.",
+    # a charge or a court appearance names the shooting it is for; the shooter as the subject
+    "A Lorain man was charged with murder on Tuesday in the March 3 shooting of a store clerk.",
+    "The suspect appeared in court on Monday, two days after the shooting on Vine Street.",
+    "Police said he shot his girlfriend in their apartment on Maple Street on Sunday.",
 ])
 def test_a_reported_shooting_is_an_attack(sentence):
     assert types_of(sentence) == ["Attack"]
@@ -51,6 +55,9 @@ def test_fire_between_armed_sides_is_a_clash_not_violence_against_civilians(sent
 @pytest.mark.parametrize("sentence", [
     # trials, policies, counts and films
     "The jury heard on Monday how the victim was shot twice in the back.",
+    "He was sentenced on Monday to 30 years for the 2019 shooting of a store clerk.",
+    "The former guard was convicted on Friday in the shooting of a teenager at a mall.",
+    "She shot him a look across the courtroom before the hearing on Monday.",
     "Lawmakers in Columbus debated a gun control bill on Tuesday, a week after the shooting.",
     "It was the city's 14th shooting this month, police said on Monday.",
     "Shootings are up 20 percent in the county so far this year.",

@@ -47,8 +47,10 @@ _NOT_MENTIONED = re.compile(r"(?i)^[^,;.]{0,60}?\b(?:did|does|do|has|have|had) n
 _BEFORE, _AFTER, _NEG_BEFORE = 60, 35, 25
 # Shooting words say a gun was fired, not by whom at whom: they type a sentence only where no stronger
 # trigger does, and never where the sentence is about a strike, a shelling, a blast, a protest, a riot, a
-# trial or a policy, an accident or a film (cue names in data/lexicons/cues.tsv).
-_GUNFIRE_BLOCKS = ("drone", "aircraft", "artillery", "explosive", "protest", "riot", "legal", "accident",
+# verdict or a trial, a policy, an accident or a film (cue names in data/lexicons/cues.tsv).
+# A charge or a court appearance does not block them: "charged in the March 3 shooting" tells of one; a
+# verdict, a sentence or an indictment looks back on one long past.
+_GUNFIRE_BLOCKS = ("drone", "aircraft", "artillery", "explosive", "protest", "riot", "verdict", "accident",
                    "filming", "aftermath")
 # "The city's 12th shooting this year": a count of incidents, not a report of one.
 _COUNTED = re.compile(r"(?i)\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
