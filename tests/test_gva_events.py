@@ -48,3 +48,15 @@ def test_a_trial_story_stays_without_a_shooting_event():
             "by his cousin.\n\n"
             "The trial is expected to last two weeks.")
     assert "Attack" not in types_in(text)
+
+
+def test_a_killing_told_without_place_or_date_leaves_the_shooting_words_to_report_it():
+    text = ("Whoever killed the father of three in front of his children remains at large.\n\n"
+            "Hale, 52, was shot outside his home on Linden Street in Toledo on Friday night, police said.")
+    assert "Attack" in types_in(text)
+
+
+def test_a_killing_with_its_own_place_and_date_still_keeps_shooting_words_out():
+    text = ("Gunmen killed three villagers near Tillaberi in Niger on Sunday, residents said.\n\n"
+            "One survivor was shot in the arm in the village on Sunday and taken to a clinic.")
+    assert types_in(text) == ["Attack"]

@@ -88,9 +88,12 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
                 f"or run-on text?)" for s, ok in zip(sentences, usable) if not ok and not _is_heading(s.text)]
     # The fast pass, once per sentence: triggers.
     lexical = [find_triggers(s.text, lex) if ok else [] for s, ok in zip(sentences, usable)]
-    if not any(ontology.event_type_of[h.sub_event_type] != _STRATEGIC for hits in lexical for h in hits):
+    violent = [s for hits, s in zip(lexical, sentences) if any(ontology.event_type_of[h.sub_event_type] != _STRATEGIC
+                                                               for h in hits)]
+    if not any(_anchored(s.text, gazetteer) for s in violent):
         # Where stronger words report violence, shooting words tell of that incident's gunfire; only an
-        # article that reports none by them (local crime news, mostly) is typed by its shooting words.
+        # article that reports none by them (local crime news, mostly) is typed by its shooting words. Stronger
+        # words with no place or date words of their own ("the killing shocked neighbors") report none.
         # An arrest or a charge names the shooting it is for ("arrested in Saturday's shooting of a clerk"):
         # the sentence reports both.
         lexical = [_with_gunfire(hits, s.text, lex) if ok else hits for hits, s, ok in zip(lexical, sentences, usable)]
@@ -129,7 +132,7 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
     # A follow-up story may tell its shooting only in sentences with no place or date words of their own
     # ("Police said the man was shot after an argument"): then its first such sentence is the incident,
     # placed and dated from the paragraph, the dateline or the publication date.
-    unanchored = _UNANCHORED if not any(any(h.weak for h in lexical[i]) and (venues[i] or times_of[i])
+    unanchored = _UNANCHORED if not violent and not any(any(h.weak for h in lexical[i]) and (venues[i] or times_of[i])
                                         for i in triggered if i < reach) else None
     reference = article.published or article.ingested
     closes = _quote_closers(sentences)
@@ -211,6 +214,11 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
     mentions = [m for m in mentions if dated_to_the_day(m, reference) or not (
         commentary or is_expert_view(text[m.passage.start:m.passage.end]))]
     return fold_fire_into_clashes(mentions, text, reference), warnings
+
+
+def _anchored(text: str, gazetteer: Gazetteer) -> bool:
+    """True for a sentence with date words or a place name of its own."""
+    return bool(find_time_expressions(text)) or any(h.entries and not _not_a_venue(text, h) for h in gazetteer.spot(text))
 
 
 def _with_gunfire(hits: list[TriggerHit], text: str, lex) -> list[TriggerHit]:
