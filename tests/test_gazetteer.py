@@ -272,3 +272,15 @@ def test_units_get_their_english_compass_names(names, added):
 
 def test_an_english_unit_name_reaches_the_unit(gazetteer):
     assert [(e.kind, e.country) for e in gazetteer.entries("North Kivu")] == [("admin1", "CD")]
+
+
+def test_state_votes_share_one_vote_per_name_among_its_units(gazetteer):
+    text = ("Officers from Bluffton and Newberry were called to Hopkins, S.C., after the shooting, "
+            "Newberry police said.")
+    votes = gazetteer.state_votes(text, "Hopkins")
+    # Bluffton (Indiana, South Carolina) and Newberry (Florida, South Carolina) once each, and the qualifier
+    assert votes["US.SC"] == pytest.approx(2.0)
+    assert votes["US.IN"] == pytest.approx(0.5) and votes["US.FL"] == pytest.approx(0.5)
+    # a name does not vote for itself
+    assert gazetteer.state_votes(text, "Newberry")["US.FL"] == 0
+

@@ -55,3 +55,45 @@ def _resolve(gazetteer, text: str, name: str):
 def test_a_state_outranks_a_small_namesake_town_in_another_state(gazetteer, text, name, expected):
     place = _resolve(gazetteer, text, name)
     assert (place.name, place.admin1, place.precision) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # Springfield is Missouri's by size; Decatur and Bloomington, each in several states, both vote Illinois
+    ("A man was shot and killed outside a convenience store in Springfield late Saturday, police said. "
+     "Officers from Decatur and Bloomington helped search for the gunman.", "Springfield", "Illinois"),
+    # a village of 2,900 where Bluffton and Newberry (each in two states) meet, not Minnesota's larger Hopkins
+    ("A 17-year-old was shot in Hopkins on Sunday night. He was flown to a hospital in Bluffton, and his "
+     "family drove in from Newberry, deputies said.", "Hopkins", "South Carolina"),
+    # a country of seven million, but the report's other town is a Tennessee one: a local namesake
+    ("Two teens were wounded in a shooting in Lebanon on Friday night. Both were taken to a hospital in "
+     "Murfreesboro, police said.", "Lebanon", "Tennessee"),
+    # Egypt's capital, but Thomasville and Bainbridge both have a Georgia reading
+    ("A woman was shot in Cairo on Sunday. Deputies from Thomasville and Bainbridge searched the area "
+     "for the gunman overnight.", "Cairo", "Georgia"),
+])
+def test_the_other_place_names_choose_among_namesakes(gazetteer, text, name, expected):
+    place = _resolve(gazetteer, text, name)
+    assert (place.name, place.admin1, place.iso) == (name, expected, "USA")
+
+
+def test_a_foreign_place_the_text_points_at_stays_abroad(gazetteer):
+    text = ("A Springfield man was arrested in Cairo, Egypt, on Monday, Egyptian police said, weeks after "
+            "officers in Decatur and Bloomington named him a suspect.")
+    assert _resolve(gazetteer, text, "Cairo").iso == "EGY"
+
+
+_STRAY = ("Deputies were called to a home in Dentsville shortly after 11 p.m. Saturday and found a man with "
+          "a gunshot wound. A witness told investigators the shooter drove off toward Oakwood in a gray "
+          "sedan. The victim was taken to a hospital, where he later died. Cayce and Forest Acres officers "
+          "helped search the area.")
+
+
+def test_a_town_in_a_state_no_other_name_votes_for_is_no_place(gazetteer):
+    assert _resolve(gazetteer, _STRAY, "Oakwood") is None
+    place = lead_place("t", _STRAY, gazetteer.country_focus(_STRAY), gazetteer)
+    assert (place.name, place.admin1) == ("Dentsville", "South Carolina")
+
+
+def test_a_city_is_no_stray(gazetteer):
+    text = _STRAY.replace("Oakwood", "Charlotte")  # a city of 800,000 is taken at its word
+    assert _resolve(gazetteer, text, "Charlotte").admin1 == "North Carolina"

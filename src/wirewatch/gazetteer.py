@@ -131,6 +131,7 @@ class Gazetteer:
         # the article's focus and its admin1 units read the same names: spot its text once
         self._raw_spot_once = lru_cache(maxsize=4)(lambda text: tuple(self._raw_spot(text)))
         self._context_without = lru_cache(maxsize=64)(self._context_without_key)
+        self._name_units = lru_cache(maxsize=16)(self._name_units_of)
 
     def entries(self, name: str) -> list[Entry]:
         """Everything a name may refer to."""
@@ -161,6 +162,33 @@ class Gazetteer:
         raw = [h for h in self._raw_spot_once(text) if fold(h.text) != key]
         counties = {next(iter(units)) for _, units in self._counties(text) if len(units) == 1}
         return self._focus(text, hits), _admin1_named(raw) | frozenset(self._state_qualifiers(text)) | counties
+
+    def state_votes(self, text: str, name: str) -> Counter[str]:
+        """The admin1 units that the text's place names other than `name` point at: each name shares one
+        vote among the units its readings lie in ("Peoria" gives Illinois one, a town in three states a
+        third to each); a state after a town ("Franklin, La.") and a county count as names. What tells
+        namesakes apart where no name is beyond doubt (Springfield beside Peoria is in Illinois)."""
+        key, votes = fold(name), Counter()
+        for other, units in self._name_units(text):
+            if other != key:
+                for unit in units:
+                    votes[unit] += 1 / len(units)
+        return votes
+
+    def _name_units_of(self, text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+        """Each distinct place name of the text (folded) with the admin1 units its readings lie in."""
+        named, found = _in_full_names(text), {}
+        for hit in self.spot(text):
+            if hit.demonym_of or hit.text in named:
+                continue  # "Mexican" is a people; "Jordan said" a person
+            units = frozenset(e.key if e.kind == "admin1" else e.admin1 for e in hit.entries if e.admin1)
+            if units:
+                found.setdefault(fold(hit.text), units)
+        for county, units in self._counties(text):
+            found.setdefault(county, frozenset(units))
+        for position, unit in enumerate(self._state_qualifiers(text)):
+            found[f"{position},{unit}"] = frozenset({unit})
+        return tuple(found.items())
 
     def _focus(self, text: str, spotted: list[Hit]) -> Counter[str]:
         """country_focus over the given hits of text."""

@@ -55,6 +55,14 @@ _LEAD_CHARS = 600  # the opening in which a report names the town of its inciden
 _FOCUS_WEIGHT = 3.0  # one doubling of mentions of a country is worth ~8x population
 _ADMIN1_WEIGHT = 5.5  # a town in an admin1 the article names is worth ~250x population
 _ADMIN2_WEIGHT = 5.5  # and one in a county it names as much again
+# One vote of the text's other place names for a town's admin1 (see Gazetteer.state_votes) is worth ~4x
+# population: Springfield beside Peoria is Illinois's, though Missouri's has more people.
+_VOTE_WEIGHT = 2.0
+# Votes that make an admin1 unit the article's home: a namesake there outranks a place abroad that nothing
+# else in the text points at ("Paris" in a report that also names Tyler and Longview is Paris, Texas).
+_HOME_VOTES = 1.0
+# Votes below which a town's unit has no support of its own: a name shared by four or more units gives less.
+_STRAY_VOTES = 0.34
 # A town in none of the countries an article points at, and with no words of its own admin1 or county, is
 # taken only from this size up: smaller namesakes abroad are mostly another place the gazetteer lacks.
 _ABROAD_TOWN = 30_000
@@ -72,30 +80,72 @@ def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: G
         return None  # "Somali forces": the people, not Ethiopia's Somali Region
     named = gazetteer.admin1_in(text)
     start, end = field.span.start, field.span.end
-    entries = [e for e in gazetteer.entries(name) if gazetteer.supported(e, text, start, end, named, focus)]
+    votes = gazetteer.state_votes(text, name)
+    # a small town is also backed where the text's other place names vote for its unit
+    entries = [e for e in gazetteer.entries(name) if gazetteer.supported(e, text, start, end, named, focus)
+               or e.kind == "city" and votes.get(e.admin1, 0) >= _HOME_VOTES]
     admin1s, countries = gazetteer.qualifier(text, end)
     # "Henderson, Texas": the qualifier decides among the towns it fits, whatever their size
     entries = [e for e in entries if e.admin1 in admin1s or (e.kind != "country" and e.country in countries)] \
         or entries
+    entries = _without_strays(entries, votes)
     if wants_region:
         # "Beni territory" in a report on Congo: the unit named after a Congolese town, not Bolivia's Beni
         entries = [e for e in entries if focus.get(e.country, 0) > 0] or entries
     if not entries:
         return None
     counties = gazetteer.counties_in(text)
-    entry = max(entries, key=lambda e: _score(e, wants_region, focus, named, counties, gazetteer.admin1_population))
+    entry = max(entries, key=lambda e: _score(e, wants_region, focus, named, counties, gazetteer.admin1_population,
+                                              votes))
+    home = None if wants_region else _home_namesake(entry, entries, name, text, votes, gazetteer)
+    if home is not None:
+        return to_place(home, _town_precision(field, text), gazetteer, field.span)
     if entry.kind == "city":
         entry = _unit_over_town(entry, entries, focus, gazetteer)
     if entry.kind == "city":
         entry = _state_over_namesake(entry, entries, named)
-    if entry.kind == "city" and _a_guess(entry, name, text, end, gazetteer, counties):
+    if entry.kind == "city" and votes.get(entry.admin1, 0) < _HOME_VOTES and _a_guess(
+            entry, name, text, end, gazetteer, counties):
         return None  # unknown here: the caller falls back to the article's town or country
     if entry.kind == "admin1" and _a_unit_abroad(entry, name, text, end, gazetteer):
         return None
-    precision = {"city": GeoPrecision.EXACT, "admin1": GeoPrecision.REGION, "country": GeoPrecision.COUNTRY}[entry.kind]
-    if precision == GeoPrecision.EXACT and NEAR_BEFORE.search(text[max(0, field.span.start - 60):field.span.start]):
-        precision = GeoPrecision.NEAR
+    precision = {"city": _town_precision(field, text), "admin1": GeoPrecision.REGION,
+                 "country": GeoPrecision.COUNTRY}[entry.kind]
     return to_place(entry, precision, gazetteer, field.span)
+
+
+def _town_precision(field: TextField, text: str) -> GeoPrecision:
+    """EXACT for a town named as the place, NEAR for one named as a reference point ("near Tulsa")."""
+    before = text[max(0, field.span.start - 60):field.span.start]
+    return GeoPrecision.NEAR if NEAR_BEFORE.search(before) else GeoPrecision.EXACT
+
+
+def _without_strays(entries: list[Entry], votes: Counter[str]) -> list[Entry]:
+    """The entries less the towns below city size in a unit that none of the text's other place names votes
+    for, where another unit of their country has the votes of a home: in a report whose other names all lie in
+    South Carolina, a lone "Jackson" or "Marion" is not Mississippi's or Ohio's town but a person, a street or
+    a namesake the gazetteer lacks. A town of 30,000 or more takes twice the votes elsewhere."""
+    home: Counter[str] = Counter()
+    for unit, weight in votes.items():
+        country = unit.split(".")[0]
+        home[country] = max(home[country], weight)
+
+    def stray(e: Entry) -> bool:
+        needed = _HOME_VOTES if e.population < _ABROAD_TOWN else 2 * _HOME_VOTES
+        return home[e.country] >= needed and votes.get(e.admin1, 0) < _STRAY_VOTES
+
+    return [e for e in entries if e.kind != "city" or e.population >= _SURNAME_POPULATION or not stray(e)]
+
+
+def _home_namesake(entry: Entry, entries: list[Entry], name: str, text: str, votes: Counter[str],
+                   gazetteer: Gazetteer) -> Entry | None:
+    """A namesake town in the article's home unit, in place of a place abroad that no other word of the text
+    points at: a local report's "Paris", "Lebanon" or "Cairo" is the town next to the others it names."""
+    home = [e for e in entries if e.kind == "city" and e.country != entry.country
+            and votes.get(e.admin1, 0) >= _HOME_VOTES]
+    if not home or gazetteer.context_without(text, name)[0].get(entry.country, 0) > 0:
+        return None
+    return max(home, key=lambda e: (votes[e.admin1], e.population))
 
 
 def _a_guess(entry: Entry, name: str, text: str, end: int, gazetteer: Gazetteer, counties: frozenset[str]) -> bool:
@@ -243,9 +293,11 @@ def _iso3(iso2: str | None, gazetteer: Gazetteer) -> str | None:
 
 
 def _score(entry: Entry, wants_region: bool, focus: Counter[str], named: frozenset[str],
-           counties: frozenset[str] = frozenset(), units: Counter[str] | None = None) -> tuple[float, ...]:
-    """Order candidates: the asked-for level, then size weighed with the article's countries and admin1s;
-    an admin1 unit's size is its towns' people, where `units` gives them ("Plateau": Nigeria's, not Benin's).
+           counties: frozenset[str] = frozenset(), units: Counter[str] | None = None,
+           votes: Counter[str] | None = None) -> tuple[float, ...]:
+    """Order candidates: the asked-for level, then size weighed with the article's countries, admin1s and
+    the units its other place names vote for; an admin1 unit's size is its towns' people, where `units` gives
+    them ("Plateau": Nigeria's, not Benin's).
 
     The country focus is a prior, not a rule: a capital of 1.5 million named in an article that mostly
     talks about another country is still the capital, not a village of the same name."""
@@ -255,6 +307,10 @@ def _score(entry: Entry, wants_region: bool, focus: Counter[str], named: frozens
         prior += _ADMIN1_WEIGHT
     if entry.kind == "city" and entry.admin2 and entry.admin2.lower() in counties:
         prior += _ADMIN2_WEIGHT  # "Fayette County deputies" and Elgin: the Elgin in Fayette County, Iowa
+    if entry.kind == "city" and votes and entry.admin1 not in named:
+        # a unit the text names outright needs no votes; counted there, they would tip a report of two
+        # incidents in two named units towards the unit with more towns named
+        prior += _VOTE_WEIGHT * math.log1p(votes.get(entry.admin1, 0))
     if wants_region:
         return entry.kind == "admin1", prior
     # A country outranks a town of the same name ("Mali"); a town outranks its own region ("Kharkiv").
