@@ -37,6 +37,9 @@ def types_of(sentence: str) -> list[str]:
     "A Lorain man was charged with murder on Tuesday in the March 3 shooting of a store clerk.",
     "The suspect appeared in court on Monday, two days after the shooting on Vine Street.",
     "Police said he shot his girlfriend in their apartment on Maple Street on Sunday.",
+    # a victim named before "shot" with no verb ("a man shot in the chest"); "gunshot" in two words
+    "A Macon man shot in the chest on Sunday night died at a hospital, police said.",
+    "Officers found a woman with a gun shot wound on Elm Street on Tuesday.",
 ])
 def test_a_reported_shooting_is_an_attack(sentence):
     assert types_of(sentence) == ["Attack"]
@@ -67,6 +70,7 @@ def test_fire_between_armed_sides_is_a_clash_not_violence_against_civilians(sent
     "Two drones were shot down over Belgorod overnight, the governor said.",
     "The coach was fired on Monday after a losing season.",
     "She shot a video of the parade in Dayton on Saturday.",
+    "The man shot the video on his phone outside the arena on Sunday.",
     "The club opened a new shooting range in Kent on Sunday.",
     # accidents, threats, an anniversary
     "A hunter was accidentally shot by his brother in the woods near Erie on Saturday.",
