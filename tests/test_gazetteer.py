@@ -284,3 +284,9 @@ def test_state_votes_share_one_vote_per_name_among_its_units(gazetteer):
     # a name does not vote for itself
     assert gazetteer.state_votes(text, "Newberry")["US.FL"] == 0
 
+
+def test_a_side_of_town_is_no_icelandic_region(gazetteer):
+    text = ("Two men were shot Friday night on the city's Northeast side. Police said the gunman ran "
+            "toward a car parked on the Northwest Side.")
+    assert "IS" not in gazetteer.country_focus(text)
+    assert not gazetteer.spot(text)

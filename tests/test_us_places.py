@@ -97,3 +97,12 @@ def test_a_town_in_a_state_no_other_name_votes_for_is_no_place(gazetteer):
 def test_a_city_is_no_stray(gazetteer):
     text = _STRAY.replace("Oakwood", "Charlotte")  # a city of 800,000 is taken at its word
     assert _resolve(gazetteer, text, "Charlotte").admin1 == "North Carolina"
+
+
+def test_a_report_whose_only_town_is_a_stray_is_placed_in_its_state(gazetteer):
+    text = ("Richland County deputies are looking for a man who fired into a crowd outside a nightclub early "
+            "Sunday, wounding three people. The gunman fled toward Oakwood, the sheriff's office said. "
+            "South Carolina Law Enforcement Division agents are helping with the case.")
+    place = lead_place("t", text, gazetteer.country_focus(text), gazetteer)
+    assert (place.admin1, place.precision) == ("South Carolina", GeoPrecision.REGION)
+    assert text[place.span.start:place.span.end] in ("Richland", "South Carolina")

@@ -62,6 +62,10 @@ _ABBREVIATED = frozenset(a[:-1].lower() for a in _AP_STATES if a.count(".") == 1
     "thu", "thur", "thurs", "fri", "sat", "sun", "ave", "st", "rd", "blvd", "hwy", "co", "inc", "jr", "sr", "ft",
     "mt", "gov", "sen", "rep", "det", "sgt", "lt", "capt", "col", "gen", "cpl", "dr", "mr", "mrs", "ms", "no"}
 
+# Iceland's "Northeast" and "Northwest" units: in English copy the words say which side of a town ("Northeast
+# Philadelphia", "the Northwest Side"), like the plain compass words in lexicons/not_places.txt.
+_BARE_COMPASS = frozenset({"northeast", "northwest", "southeast", "southwest"})
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -317,7 +321,7 @@ class Gazetteer:
                 key = fold(surface)
                 demonym = self.demonyms.get(key)
                 found = self.index.get(key, [])
-                if key in self.stopwords and not demonym:
+                if (key in self.stopwords or key in _BARE_COMPASS) and not demonym:
                     continue
                 if surface.isupper() and len(surface) <= 4:
                     found = [e for e in found if e.kind == "country"]  # "UN", "US", "EU": not towns

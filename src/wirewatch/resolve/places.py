@@ -63,6 +63,8 @@ _VOTE_WEIGHT = 2.0
 _HOME_VOTES = 1.0
 # Votes below which a town's unit has no support of its own: a name shared by four or more units gives less.
 _STRAY_VOTES = 0.34
+# A report with no town is placed in the unit its names vote for when it has this many times the next one's votes.
+_HOME_LEAD = 1.5
 # A town in none of the countries an article points at, and with no words of its own admin1 or county, is
 # taken only from this size up: smaller namesakes abroad are mostly another place the gazetteer lacks.
 _ABROAD_TOWN = 30_000
@@ -259,7 +261,8 @@ def lead_place(article_id: str, text: str, focus: Counter[str], gazetteer: Gazet
     """Where a report with no place words in its passage most likely happened: its dateline's town, else
     the first town whose police or sheriff the opening quotes ("Detroit Police said"), else the first town
     the opening names in its main country, not inside a longer name nor a person's; where the opening names
-    none, the first such town further on (a report that opens on its victims names its town later).
+    none, the first such town further on (a report that opens on its victims names its town later); where
+    it names no such town at all, the admin1 unit its place names vote for as a home, at region precision.
 
     The place keeps no span, as it was not read from the passage; the caller notes the words."""
     main = focus.most_common(1)[0][0] if focus else None
@@ -268,7 +271,25 @@ def lead_place(article_id: str, text: str, focus: Counter[str], gazetteer: Gazet
             if any(e.kind == "city" and e.country in (main or e.country) for e in h.entries)]
     opening = [h for h in hits if h.start < _LEAD_CHARS]
     return _first_town(article_id, text, opening, main, focus, gazetteer) or _first_town(
-        article_id, text, [h for h in hits if h.start >= _LEAD_CHARS], main, focus, gazetteer)
+        article_id, text, [h for h in hits if h.start >= _LEAD_CHARS], main, focus, gazetteer) or _home_unit(
+        article_id, text, main, gazetteer)
+
+
+def _home_unit(article_id: str, text: str, main: str | None, gazetteer: Gazetteer) -> Place | None:
+    """The admin1 unit of the main country that the text's place names vote for as a home, half as much
+    again as for any other, at region precision: where a report names no town the gazetteer backs ("Richland
+    County deputies" and "South Carolina", its only town a stray); its span is the first name voting for it."""
+    votes = gazetteer.state_votes(text, "")
+    units = sorted(((w, u) for u, w in votes.items() if u.split(".")[0] == main), reverse=True)
+    if not units or units[0][0] < _HOME_VOTES or len(units) > 1 and units[0][0] < _HOME_LEAD * units[1][0]:
+        return None
+    unit = units[0][1]
+    hit = next((h for h in gazetteer.spot(text) if any(
+        (e.key if e.kind == "admin1" else e.admin1) == unit for e in h.entries)), None)
+    entry = next((e for e in gazetteer.entries(gazetteer.admin1_names.get(unit, "")) if e.key == unit), None)
+    if hit is None or entry is None or not gazetteer.state_votes(text, hit.text)[unit]:
+        return None  # one name alone is no home: "Baar" in a note on Somalia is not Zug
+    return to_place(entry, GeoPrecision.REGION, gazetteer, Span(article_id, hit.start, hit.end))
 
 
 def _first_town(article_id: str, text: str, hits: list, main: str | None, focus: Counter[str],
