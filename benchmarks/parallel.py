@@ -14,7 +14,6 @@ machine shared with other work, wall time is noisy and CPU time is the steadier 
 from __future__ import annotations
 
 import argparse
-import logging
 import resource
 import sys
 import tempfile
@@ -22,12 +21,12 @@ import time
 from datetime import date
 from pathlib import Path
 
-from distributed import Client, LocalCluster
+from distributed import Client
 from extract import GVA, documents  # benchmarks/extract.py: the same corpus as the serial benchmark
 
 from wirewatch import pipeline
 from wirewatch.models import to_dict
-from wirewatch.parallel import WarmCaches
+from wirewatch.parallel import WarmCaches, local_cluster
 from wirewatch.settings import Settings, load_settings
 from wirewatch.store import EventFilter, SQLiteStore
 
@@ -79,9 +78,7 @@ def main() -> int:
         serial_s, serial_cpu, serial, serial_db = timed_run(docs, Path(tmp) / "serial.db", settings)
 
         start = time.perf_counter()
-        cluster = None if args.scheduler else LocalCluster(n_workers=args.workers, threads_per_worker=1,
-                                                           processes=True, dashboard_address=None,
-                                                           silence_logs=logging.ERROR)
+        cluster = None if args.scheduler else local_cluster(args.workers)   # as `wirewatch run --workers N`
         address = args.scheduler or cluster.scheduler_address
         with Client(address) as client:
             client.register_plugin(WarmCaches(settings))

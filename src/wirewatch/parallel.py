@@ -35,7 +35,7 @@ except ImportError:  # the serial pipeline works without Dask; dask_preparer say
     WorkerPlugin = object
 
 __all__ = ["CHUNK_SIZE", "DaskPreparer", "WarmCaches", "analyse_chunk", "dask_preparer", "for_workers",
-           "prepare_chunk"]
+           "local_cluster", "prepare_chunk"]
 
 IN_FLIGHT_PER_THREAD = 2    # chunks queued per worker thread: one running, one ready while the writer writes
 CONNECT_TIMEOUT = 10        # seconds to wait for a scheduler before giving up on its address
@@ -228,7 +228,17 @@ def _client(workers: int, scheduler: str | None) -> Iterator["Client"]:
         with client:
             yield client
         return
-    # One thread per process: the stages are Python, so threads in one process would queue on the GIL.
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+    with local_cluster(workers) as cluster, Client(cluster) as client:
         yield client
+
+
+def local_cluster(workers: int) -> "LocalCluster":
+    """A Dask cluster of `workers` single-threaded processes on this machine, without the profiler.
+
+    One thread per process: the stages are Python, so threads in one process would queue on the GIL. Dask's
+    statistical profiler samples each worker's stack every 10 ms for a dashboard this cluster does not serve.
+    """
+    import dask
+    with dask.config.set({"distributed.worker.profile.enabled": False}):   # read by each worker as it starts
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                            silence_logs=logging.ERROR)
