@@ -24,7 +24,7 @@ from ..fuse.similarity import distance_km
 from ..models import GeoPrecision, Mention, Place, RawDocument
 from ..pipeline import Prepared, analyse_chunk, prepare
 from ..settings import Settings
-from .places import country_iso3, point_in_unit, same_unit
+from .places import admin1_agrees, country_iso3, same_unit
 
 __all__ = ["score_acled"]
 
@@ -75,11 +75,10 @@ def score_acled(path: Path, settings: Settings, limit: int | None = None,
         country_ok += place.iso == gold_iso
         if row["admin1"] and place.precision <= GeoPrecision.REGION:
             admin_n += 1
-            by_name = same_unit(place.admin1 or "", row["admin1"])
+            by_name, right = admin1_agrees(place, row["admin1"], row["geo_precision"] in {"1", "2"},
+                                           row["latitude"], row["longitude"], gold_iso)
             admin_named += by_name
-            # a precise gold point lying in our unit is the same unit under another name or an older division
-            admin_ok += by_name or row["geo_precision"] in {"1", "2"} and point_in_unit(
-                place, _float(row["latitude"]), _float(row["longitude"]), gold_iso)
+            admin_ok += right
         if row["geo_precision"] == "1" and place.precision <= GeoPrecision.NEAR and row["latitude"]:
             gold = Place(row.get("location") or "", GeoPrecision.EXACT, latitude=float(row["latitude"]),
                          longitude=float(row["longitude"]))
@@ -135,14 +134,6 @@ def _answer(mentions: list[Mention], admin1: str) -> Mention:
     """The mention that answers for a row: the first placed in the row's admin1, else the first."""
     return next((m for m in mentions if admin1 and m.place.admin1 and same_unit(m.place.admin1, admin1)),
                 mentions[0])
-
-
-def _float(value: str | None) -> float | None:
-    """A coordinate cell as a number; None when empty or unreadable."""
-    try:
-        return float(value) if value else None
-    except ValueError:
-        return None
 
 
 def _share(part: int, whole: int) -> float | None:

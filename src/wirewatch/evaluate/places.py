@@ -67,10 +67,10 @@ def score_ucdp(path: Path) -> dict:
         country_ok += place.iso == gold_iso or _held_then(gold_iso, place.iso, r.get("date_start", ""))
         if r["adm_1"] and place.precision <= GeoPrecision.REGION:
             admin_n += 1
-            by_name = same_unit(place.admin1 or "", r["adm_1"])
+            by_name, right = admin1_agrees(place, r["adm_1"], r["where_prec"] in {"1", "2"}, r["latitude"],
+                                           r["longitude"], gold_iso)
             admin_named += by_name
-            admin_ok += by_name or r["where_prec"] in {"1", "2"} and point_in_unit(
-                place, _num(r["latitude"]), _num(r["longitude"]), gold_iso)
+            admin_ok += right
         if r.get("adm_2") and place.admin2:
             admin2_n += 1
             admin2_ok += same_unit(place.admin2, r["adm_2"])
@@ -97,6 +97,14 @@ def _held_then(gold_iso: str | None, ours: str | None, day: str) -> bool:
         return last is not None and date.fromisoformat(day.strip()[:10]) <= last
     except ValueError:
         return False
+
+
+def admin1_agrees(place: Place, gold: str, precise: bool, latitude: str | None, longitude: str | None,
+                  gold_iso: str | None) -> tuple[bool, bool]:
+    """(same admin1 by name, admin1 right): right also where a precise gold point (coordinate cells as the
+    gold file writes them) lies in our unit, the same unit under another name or an older division."""
+    by_name = same_unit(place.admin1 or "", gold)
+    return by_name, by_name or precise and point_in_unit(place, _num(latitude), _num(longitude), gold_iso)
 
 
 def _num(value: str | None) -> float | None:
@@ -197,4 +205,4 @@ def country_iso3(name: str) -> str | None:
     return next((iso3 for form in forms if (iso3 := _iso3(form))), None)
 
 
-__all__ = ["country_iso3", "headline_place", "point_in_unit", "same_unit", "score_ucdp"]
+__all__ = ["admin1_agrees", "country_iso3", "headline_place", "point_in_unit", "same_unit", "score_ucdp"]

@@ -77,14 +77,6 @@ class KeyFilter:
         np.bitwise_or.at(self.words, (selectors & np.uint64(len(self.words) - 1)).astype(np.intp), masks)
         self.keys += len(array)
 
-    def may_contain(self, keys: tuple[int, ...]) -> list[int]:
-        """The keys that may have been added (every added key is among them; few others are)."""
-        if not keys:
-            return []
-        selectors, masks = _words_and_masks(np.array(keys, dtype=np.int64))
-        words = self.words[(selectors & np.uint64(len(self.words) - 1)).astype(np.intp)]
-        return [key for key, hit in zip(keys, ((words & masks) == masks).tolist()) if hit]
-
 
 @dataclass
 class SegmentFilters:
