@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from wirewatch.clean import article_id
+from wirewatch.extract import extract
 from wirewatch.extract.claims import SpeakerState, attribute
 from wirewatch.extract.lexicons import load_lexicons
 from wirewatch.extract.sentences import split_sentences
 from wirewatch.fuse.incidents import claim_status
-from wirewatch.models import ClaimStatus, SourceKind
+from wirewatch.models import Article, ClaimStatus, SourceKind
 
 GROUPS = {"free ingria legion", "justice front", "jnim", "viv ansanm"}
 
@@ -186,3 +190,26 @@ def test_a_spokesman_of_a_group_met_before_speaks_for_the_group():
             "\"Our forces have liberated the town,\" rebel spokesman Lawrence Kanyuka wrote on Telegram. "
             "M23 spokesman Kanyuka said the population was safe after the capture of Nyabiondo.")
     assert kinds(text) == [SourceKind.PERPETRATOR_CLAIM] * 3
+
+
+def _denied_places(text: str) -> list[str]:
+    """Where the incidents an official denial speaks of took place, in the order told."""
+    article = Article(id=article_id(text), url="https://test.example/d", outlet="Test Wire", title=None,
+                      published=date(2024, 3, 12), language="en", text=text, source="test")
+    found, _ = extract(article)
+    return [m.place_text.text for m in found if m.attribution.kind is SourceKind.OFFICIAL_DENIAL]
+
+
+def test_a_denial_speaks_of_every_incident_told_in_its_paragraph():
+    text = ("Ukraine's military said its drones hit an ammunition depot near Valuyki on Tuesday. Its artillery "
+            "also shelled a radar station outside Shebekino on Wednesday, the military said. The Russian "
+            "defence ministry denied any strike in the region.")
+    assert _denied_places(text) == ["Valuyki", "Shebekino"]
+
+
+def test_a_denial_speaks_of_the_incident_it_names_not_the_one_told_last():
+    text = ("BENI, Congo, March 3 — ADF rebels said on Monday they had seized the town of Mangina in North Kivu "
+            "province after a day of fighting with the army.\n\n"
+            "In a separate attack on Sunday, gunmen killed four farmers near Oicha, residents said.\n\n"
+            "An army spokesman denied that the town had fallen, saying troops still held it.")
+    assert _denied_places(text) == ["Mangina"]

@@ -25,6 +25,8 @@ from .model import load_typing_model
 from .fatalities import find_fatalities
 from .lexicons import load_lexicons
 from .sentences import Sentence, split_sentences
+from .vouch import MAX_VOUCH, attribution_of as _attribution, field_of as _field, denied, of_same_type, restated, \
+    vouch_copies
 
 __all__ = ["extract", "extract_steps"]
 
@@ -55,7 +57,6 @@ _STRATEGIC = "Strategic developments"  # arrests, deals, bases: no gunfire of th
 _POINTS_BACK = {SourceKind.OFFICIAL_DENIAL, SourceKind.OFFICIAL_STATEMENT, SourceKind.PERPETRATOR_CLAIM}
 _DATELINE_SEARCH = 4  # sentences from the top in which a dateline may stand (after a kicker or byline)
 _MAX_FOLLOWUP = 2  # sentences after a mention that may still add its death toll
-_MAX_VOUCH = 4     # sentences after a mention in which an official may still confirm or deny it
 _UNANCHORED = "\0"  # stands in told for a shooting sentence with no place or date words of its own
 
 
@@ -102,7 +103,7 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
         return [], warnings
     # Past the last trigger and the sentences that may still add its toll or vouch for it, nothing becomes
     # a mention: the slower passes stop there.
-    reach = triggered[-1] + max(_MAX_FOLLOWUP, _MAX_VOUCH) + 1
+    reach = triggered[-1] + max(_MAX_FOLLOWUP, MAX_VOUCH) + 1
     groups = named_groups(text, gazetteer)
     group_aliases = set(groups) | {name.lower() for name, _ in groups.values()}
     state = SpeakerState()
@@ -128,6 +129,7 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
     last_date: dict[int, TextField] = {}
     last_group: str | None = None
     last_mention_sentence = -10
+    told_by: dict[int, list[Mention]] = {}  # sentence -> the mentions it told
     told: set[str] = set()  # place and time words of the shooting sentences read so far
     # A follow-up story may tell its shooting only in sentences with no place or date words of their own
     # ("Police said the man was shot after an argument"): then its first such sentence is the incident,
@@ -164,11 +166,16 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
             # "The ministry said it repelled the incursion", "The attack in Quetta was blamed on…": a
             # statement without place or date words of its own, or words naming a known incident, speak
             # of what the article reported before.
-            echoes = _echoes(mentions, triggers, attribution, sent, article.id)
-            if echoes or (definite and mentions):
+            pairs = of_same_type(mentions, triggers)
+            if attribution.kind is SourceKind.OFFICIAL_DENIAL and attribution.start is not None:
+                ids = {m.id for m, _ in pairs}
+                pairs += [(m, triggers[0]) for m in denied(told_by, sentences, index, last_mention_sentence, lex)
+                          if m.id not in ids]
+            if pairs or (definite and mentions):
                 # "The attack" after a bombing is that bombing, though its type cannot say whose word
                 # on which incident it carries; it adds nothing new.
-                mentions.extend(echoes)
+                mentions.extend(restated(m, sent, attribution, article.id, _field(sent, t.start, t.end, article.id))
+                                for m, t in pairs)
                 last_mention_sentence = index
                 continue
         borrowed = bool(triggers) and triggers[0].weak and not (places or times)
@@ -177,15 +184,18 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
             # an official's or the perpetrator's word on it ("Police confirmed the attack").
             if index - last_mention_sentence <= _MAX_FOLLOWUP and mentions:
                 mentions[-1] = _add_toll(mentions[-1], sent, article.id)
-            if index - last_mention_sentence <= _MAX_VOUCH and attribution.kind in _POINTS_BACK \
+            if index - last_mention_sentence <= MAX_VOUCH and attribution.kind in _POINTS_BACK \
                     and attribution.start is not None and (attribution.kind is SourceKind.OFFICIAL_DENIAL
                                                            or _REFERS_BACK.search(sent.text)):
-                mentions.extend(_vouch(mentions, last_mention_sentence, attribution, sent, article.id))
+                spoken = denied(told_by, sentences, index, last_mention_sentence, lex) \
+                    if attribution.kind is SourceKind.OFFICIAL_DENIAL else told_by.get(last_mention_sentence, [])
+                mentions.extend(vouch_copies(spoken, attribution, sent, article.id))
             _remember_date(last_date, sent, times, article.id)
             continue
         dates = _date_fields(sent, times, article.id) or \
             ([last_date[sent.paragraph]] if sent.paragraph in last_date else [None])
         toll = _toll(sent, article.id)
+        first_new = len(mentions)
         for k, trig in enumerate(triggers):
             chosen = _choose_places(sent, places, trig.start, article.id, focus)
             kind = place_anaphor(sent.text)
@@ -206,6 +216,7 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
                     place_text=place, date_text=date_field,
                     fatalities=toll,
                 ))
+        told_by[index] = mentions[first_new:]
         last_mention_sentence = index
         _remember_date(last_date, sent, times, article.id)
     commentary = is_commentary(article.url, article.title)
@@ -224,29 +235,6 @@ def _anchored(text: str, gazetteer: Gazetteer) -> bool:
 def _with_gunfire(hits: list[TriggerHit], text: str, lex) -> list[TriggerHit]:
     """A sentence's triggers (an arrest's, a charge's or none) with its shooting words as a weak trigger."""
     return sorted([*hits, *find_gunfire(text, lex)], key=lambda h: h.start)
-
-
-def _echoes(earlier: list[Mention], triggers, attribution, sent: Sentence, article_id: str) -> list[Mention]:
-    """For each trigger, a copy of the latest earlier mention of its sub-event type, asserted by this
-    sentence's source instead."""
-    out = []
-    for trig in triggers:
-        m = next((e for e in reversed(earlier) if e.sub_event_type == trig.sub_event_type), None)
-        if m is not None:
-            out.append(replace(m, id=f"{m.id}:echo:{sent.start}", passage=Span(article_id, sent.start, sent.end),
-                               trigger=_field(sent, trig.start, trig.end, article_id),
-                               attribution=_attribution(sent, attribution, article_id), fatalities=None))
-    return out
-
-
-def _vouch(earlier: list[Mention], index: int, attribution, sent: Sentence, article_id: str) -> list[Mention]:
-    """Copies of the mentions of sentence `index`, asserted by a later sentence's source, for each
-    whose sources do not already include that kind."""
-    prefix = f"{article_id}:{index}:"
-    return [replace(m, id=f"{m.id}:echo:{sent.start}", passage=Span(article_id, sent.start, sent.end),
-                    attribution=_attribution(sent, attribution, article_id), fatalities=None)
-            for m in earlier if m.id.startswith(prefix) and ":echo:" not in m.id
-            and m.attribution.kind is not attribution.kind]
 
 
 def _not_a_venue(text: str, hit: Hit) -> bool:
@@ -273,10 +261,6 @@ def _contains(hit: Hit, towns: set[tuple[str, str | None]]) -> bool:
     """True for a country or region that holds one of the towns."""
     return any((e.kind == "country" and any(c == e.country for c, _ in towns))
                or (e.kind == "admin1" and any(a == e.key for _, a in towns)) for e in hit.entries)
-
-
-def _field(sent: Sentence, start: int, end: int, article_id: str) -> TextField:
-    return TextField(sent.text[start:end], Span(article_id, sent.start + start, sent.start + end))
 
 
 def _actor(sent: Sentence, hit: ActorHit | None, article_id: str) -> Actor | None:
@@ -314,11 +298,6 @@ def _speaker_at_close(sent: Sentence, closing: Sentence, lex, group_aliases: set
         return None
     shift = closing.start - sent.start
     return replace(hit, start=hit.start + shift, end=hit.end + shift)
-
-
-def _attribution(sent: Sentence, hit, article_id: str) -> Attribution:
-    span = Span(article_id, sent.start + hit.start, sent.start + hit.end) if hit.start is not None else None
-    return Attribution(hit.kind, hit.source, span)
 
 
 def _place_field(sent: Sentence, hit: Hit, article_id: str) -> TextField:

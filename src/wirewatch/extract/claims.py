@@ -9,17 +9,31 @@ last speaker. A state's name or capital on its own ("Kyiv said") is its governme
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 
 from ..gazetteer import fold
 from ..models import SourceKind
 from .lexicons import Lexicons
 
-_VERBS = r"(?:said|says|told|tells|reported|reports|claimed|claims|announced|stated|wrote|posted|added|" \
-         r"confirmed|confirms|denied|denies|insisted|dismissed|rejected|acknowledged|admitted|alleged|" \
-         r"described|recalled|explained|noted|declared|warned|refuted|blamed|accused)"
-_DENY_VERBS = {"denied", "denies", "dismissed", "rejected", "refuted"}
+_WORDS_FILE = "claim_words.tsv"
+
+
+def _load_words() -> dict[str, str]:
+    """The claim word tables (data/lexicons/claim_words.tsv): name -> regex alternation."""
+    path = resources.files("wirewatch") / "data" / "lexicons" / _WORDS_FILE
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return {r["name"]: r["pattern"] for r in rows if not r["name"].startswith("#")}
+
+
+_W = _load_words()
+_VERBS = rf"(?:{_W['verb']})"
+_DENY_VERBS = frozenset(_W["deny_verb"].split("|"))
+# Nouns that follow "the" without naming a particular incident ("the same", "the statement").
+VAGUE_NOUNS = frozenset(_W["vague"].split("|"))
 # Speaker phrases are up to nine words; each word must end at a space, so matching stays linear.
 _WORDS = r"[\w'’.()-]+(?:\s[\w'’.()-]+){0,8}?"
 _ACCORDING = re.compile(rf"(?i)\baccording to ({_WORDS})(?=[,.;]|$| who\b| which\b| appointed\b| based\b| in\b)")
@@ -33,8 +47,7 @@ _SUBJECT_VERB = re.compile(rf"(?P<who>(?:[\w'’.()-]+\s){{1,9}}?)(?:has |have |
 # "The Observatory, a Britain-based monitor, said": the subject before an appositive between commas.
 _APPOSITIVE = re.compile(rf"^(?:[A-Z][A-Z' -]+(?:,[^—–]{{0,30}})?\s[—–-]\s)?(?P<who>[^,;:\"“”]{{2,80}}?),"
                          rf"[^;\"“”]{{2,160}}?,\s+(?:has |have |had |also |later )*(?P<v>{_VERBS})\b")
-_EVENT_DENIAL = re.compile(r"(?i)\b(?:no such|did not (?:happen|take place)|never happened|fake|fabricat\w+|provocation|"
-                           r"disinformation|false|untrue|baseless|not true|no (?:record|evidence|trace) of)\b")
+_EVENT_DENIAL = re.compile(rf"(?i)\b(?:{_W['event_denial']})\b")
 _CLAIM = re.compile(r"(?i)\b(?:claimed|claims|claiming|took|takes|taking) (?:responsibility|credit)\b|"
                     r"\bclaim(?:ed|s|ing)? to have\b|"
                     r"\bclaimed (?:the|an?|this|that|both|last\w*|\w+day'?s) (?:[\w-]+ ){0,2}?(?:attacks?|bombings?|"
@@ -56,8 +69,7 @@ _CLAUSE = re.compile(r"(?i)\s(?:who|whose|which|that|when|where|after|as|while)\
 # "Abu Karim, a spokesman for the Justice Front, …": a person introduced with a role between commas.
 _INTRO = re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+\s){0,3}[A-Z][\w'’-]+),\s(?:a|an|the)\s(?P<role>[^,;:\"“”]{3,80}?)(?=,|\.|$)")
 _NAME = re.compile(r"\b[A-Z][\w'’-]{2,}")
-_NOT_NAMES = {"The", "This", "That", "These", "Those", "Their", "His", "Her", "Its", "She", "They", "But", "And",
-              "When", "After", "Asked", "Speaking", "According", "One", "Two", "Some", "Several", "Many"}
+_NOT_NAMES = frozenset(_W["not_name"].split("|"))
 # A group speaks of its own deed: "its fighters", "the Legion's men", "it had seized".
 _SELF = re.compile(r"(?i)\b(?:its|their|our|his|her|[\w-]+['’]s)\s+(?:own\s+)?(?:fighters|men|people|forces|units?|troops|militants|"
                    r"commandos|combatants|mujahideen|drones?|rockets?)\b|\b(?:it|they|he|the group|the movement)\s+(?:had\s+|has\s+|have\s+)?"
@@ -77,16 +89,11 @@ _OTHER_SIDE = re.compile(r"\b(?:[A-Z][\w-]+|US|U\.S\.)\s+(?:air ?strikes?|drones
                          r"(?i:\b(?:government|regime|army|military|coalition|junta|security) (?:forces|troops|soldiers|"
                          r"air ?strikes?|jets?|drones?|warplanes?|shelling|artillery)\b)")
 # Bodies outside the fighting (the UN, aid and rights groups) report, whatever their spokesperson is called.
-_INTERNATIONAL = re.compile(r"\b(?:UN|U\.N\.|WHO|ICRC|MSF|IOM|WFP|OCHA|UNICEF|UNHCR|HRW)\b|(?i:\b(?:united nations|"
-                            r"red cross|red crescent|doctors without borders|m[ée]decins sans fronti[eè]res|amnesty|"
-                            r"human rights|watchdog|world health organi[sz]ation|world food programme|aid (?:agency|group|"
-                            r"worker)s?|charity|peacekeep\w+)\b)")
+_INTERNATIONAL = re.compile(rf"\b(?:{_W['international_acronym']})\b|(?i:\b(?:{_W['international']})\b)")
 # Sources at a hospital tell what they saw brought in, as medics do.
-_MEDICAL = re.compile(r"(?i)\b(?:medical|hospital|health|mortuary|morgue) sources?\b")
+_MEDICAL = re.compile(rf"(?i)\b(?:{_W['medical']})\b")
 # State office-holders the speaker lexicon does not name.
-_OFFICE = re.compile(r"(?i)\b(?:administrators?|ombuds(?:m[ae]n|person)(?:['’]s office)?|lawmakers?|legislators?|"
-                     r"senators?|members? of parliament|mps?|councill?ors?|local government|public relations|"
-                     r"(?:district|county|provincial|regional|municipal) (?:chief|head|executive|officer)s?)\b")
+_OFFICE = re.compile(rf"(?i)\b(?:{_W['office']})\b")
 # Of several speakers of one verb ("a rebel spokesman and residents said"), the one who vouches most
 # (a witness and a rights group alike only report: the one nearest the verb).
 _RANK = {SourceKind.OFFICIAL_STATEMENT: 0, SourceKind.PERPETRATOR_CLAIM: 1, SourceKind.WITNESS: 3,
@@ -97,7 +104,7 @@ _BACK_REFERENCE = re.compile(r"(?i)^(?:the|that|this|its|their|his|her) (?:state
                              r"report|communiqu[eé]|update|summary|briefing|spokes(?:man|woman|person))$")
 # "…, in which he said": the pronoun's antecedent is the subject earlier in the same sentence.
 _RELATIVE = re.compile(r"(?i)\b(?:which|where|whom|when|and|but|adding|before|after)\b")
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "their"}
+_DETERMINERS = frozenset(_W["determiner"].split("|"))
 _KINDS = {"perpetrator": SourceKind.PERPETRATOR_CLAIM, "official": SourceKind.OFFICIAL_STATEMENT,
           "witness": SourceKind.WITNESS, "media": SourceKind.MEDIA_REPORT, "hearsay": SourceKind.RUMOUR}
 
