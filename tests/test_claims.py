@@ -213,3 +213,20 @@ def test_a_denial_speaks_of_the_incident_it_names_not_the_one_told_last():
             "In a separate attack on Sunday, gunmen killed four farmers near Oicha, residents said.\n\n"
             "An army spokesman denied that the town had fallen, saying troops still held it.")
     assert _denied_places(text) == ["Mangina"]
+
+
+@pytest.mark.parametrize("text", [
+    # The people an incident was done to, named again, are that incident.
+    "Police detained nine students in Rajshahi on Monday. A police spokesman said the men were suspected of "
+    "planning an attack on a polling station.",
+    # So is what it left behind.
+    "A drone struck an apartment block in Zaporizhzhia overnight, killing two people. Rescuers searched the "
+    "rubble for survivors, the regional governor said.",
+    "Fighting broke out between the army and a militia in Kadugli on Wednesday, residents said. The army said "
+    "in a statement that its forces had inflicted heavy losses on the militia.",
+])
+def test_an_official_speaking_of_what_an_incident_did_confirms_it(text):
+    article = Article(id=article_id(text), url="https://test.example/c", outlet="Test Wire", title=None,
+                      published=date(2024, 3, 12), language="en", text=text, source="test")
+    found, _ = extract(article)
+    assert claim_status(m.attribution.kind for m in found) is ClaimStatus.CONFIRMED

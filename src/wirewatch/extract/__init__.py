@@ -17,7 +17,7 @@ from ..ontology import load_ontology
 from ..settings import ExtractSettings
 from ..timex import TimeExpression, find_time_expressions
 from .actors import GROUP_HEADS, ActorHit, assign_roles, find_actors, find_target, named_groups
-from .claims import SpeakerState, attribute
+from .claims import REFERS_BACK, SpeakerState, attribute
 from .classify import TriggerHit, combine, find_gunfire, find_triggers
 from .coreference import fold_fire_into_clashes, place_anaphor, refers_back
 from .genre import dated_to_the_day, is_background, is_commentary, is_expert_view
@@ -46,13 +46,6 @@ _REGION_PLURAL = re.compile(rf"^\s+{REGION_WORDS}s\b", re.IGNORECASE)
 _DATELINE = re.compile(r"^([A-Z][A-Z' -]+?)(?:,\s*([A-Z][A-Za-z ]+?))?\s*(?:,|\(|—|–|-)")
 # What may stand between two dates of one trigger: "in May and again earlier this month", "May, June".
 _SPLIT_DATES = re.compile(r"(?i)\s*(?:,|(?:,\s*)?(?:and|or|then)(?:\s+again)?)\s*")
-# Words by which a statement after a report speaks of the same incident.
-_REFERS_BACK = re.compile(
-    r"(?i)\b(?:the|this|that|its|[a-z]+day's)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|assault|incident|blast|explosion|"
-    r"bombing|strikes?|raids?|clash(?:es)?|fighting|shooting|ambush|violence|protests?|demonstrations?|killings?|"
-    r"kidnapping|abductions?|arrests?|fire|unrest|riots?|operation|shelling|incursion)\b|"
-    r"\b(?:confirmed|killed|wounded|injured|died|dead|casualties|victims|attackers|assailants|gunmen|suspects?|"
-    r"detained|arrested)\b")
 _STRATEGIC = "Strategic developments"  # arrests, deals, bases: no gunfire of their own
 _POINTS_BACK = {SourceKind.OFFICIAL_DENIAL, SourceKind.OFFICIAL_STATEMENT, SourceKind.PERPETRATOR_CLAIM}
 _DATELINE_SEARCH = 4  # sentences from the top in which a dateline may stand (after a kicker or byline)
@@ -186,7 +179,7 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
                 mentions[-1] = _add_toll(mentions[-1], sent, article.id)
             if index - last_mention_sentence <= MAX_VOUCH and attribution.kind in _POINTS_BACK \
                     and attribution.start is not None and (attribution.kind is SourceKind.OFFICIAL_DENIAL
-                                                           or _REFERS_BACK.search(sent.text)):
+                                                           or REFERS_BACK.search(sent.text)):
                 spoken = denied(told_by, sentences, index, last_mention_sentence, lex) \
                     if attribution.kind is SourceKind.OFFICIAL_DENIAL else told_by.get(last_mention_sentence, [])
                 mentions.extend(vouch_copies(spoken, attribution, sent, article.id))

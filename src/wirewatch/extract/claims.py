@@ -34,6 +34,9 @@ _VERBS = rf"(?:{_W['verb']})"
 _DENY_VERBS = frozenset(_W["deny_verb"].split("|"))
 # Nouns that follow "the" without naming a particular incident ("the same", "the statement").
 VAGUE_NOUNS = frozenset(_W["vague"].split("|"))
+# Words by which a statement after a report speaks of the same incident ("the attack", "the men", "killed").
+REFERS_BACK = re.compile(rf"(?i)\b(?:the|this|that|its|[a-z]+day's)\s+(?:[\w-]+\s+){{0,2}}?(?:{_W['refer_back_noun']})\b|"
+                         rf"\b(?:{_W['refer_back_word']})\b")
 # Speaker phrases are up to nine words; each word must end at a space, so matching stays linear.
 _WORDS = r"[\w'’.()-]+(?:\s[\w'’.()-]+){0,8}?"
 _ACCORDING = re.compile(rf"(?i)\baccording to ({_WORDS})(?=[,.;]|$| who\b| which\b| appointed\b| based\b| in\b)")
