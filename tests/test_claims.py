@@ -224,6 +224,18 @@ def test_a_denial_speaks_of_the_incident_it_names_not_the_one_told_last():
     "rubble for survivors, the regional governor said.",
     "Fighting broke out between the army and a militia in Kadugli on Wednesday, residents said. The army said "
     "in a statement that its forces had inflicted heavy losses on the militia.",
+    # The scene, the siege, the bandits: the incident's place, course and doers named again.
+    "A glide bomb struck a clinic in Kupiansk on Monday, killing two nurses.\n\n\"Crews are still clearing the "
+    "site,\" Governor Oleh Petrenko wrote on Telegram.",
+    "Gunmen stormed a guesthouse in Kismayo on Friday, killing five people. A police officer told reporters "
+    "that troops ended the siege before dawn.",
+    "Bandits killed eight farmers in Birnin Gwari in Kaduna state on Friday. A police spokesman said officers were hunting the bandits.",
+    # An official who condemns an attack, or whose side says it struck, speaks of it.
+    "Bandits killed eight farmers in Birnin Gwari in Kaduna state on Friday. The state government condemned the killings.",
+    "A drone strike killed two men in a car near Nabatieh on Friday. The Israeli military said it had struck "
+    "a weapons smuggler.",
+    # "In what the mayor called…": the mayor speaks of the incident.
+    "A missile hit a school in Sumy on Monday, killing a guard, in what the mayor called a deliberate attack.",
 ])
 def test_an_official_speaking_of_what_an_incident_did_confirms_it(text):
     article = Article(id=article_id(text), url="https://test.example/c", outlet="Test Wire", title=None,

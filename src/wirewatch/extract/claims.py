@@ -44,6 +44,8 @@ _PASSIVE = re.compile(rf"(?i)\b(?P<v>claimed|denied|confirmed|reported|rejected|
                       rf"(?P<who>{_WORDS})(?=[,.;]|$| who\b| which\b| as\b| in\b| on\b)")
 _AFTER_QUOTE = re.compile(rf"[,?!]\s*[\"”’]\s*(?P<a>{_VERBS})\s+(?P<who>{_WORDS})(?=[,.;]|$)|"
                           rf"[,?!]\s*[\"”’]\s*(?P<who2>{_WORDS})\s+(?P<v2>{_VERBS})\b")
+# "…, in what the mayor called a deliberate attack": the speaker of a characterisation.
+_IN_WHAT = re.compile(rf"(?i)\bin what (?P<who>{_WORDS}) (?:called|termed|described as)\b")
 _INVERTED = re.compile(rf",\s+(?P<v>said|says|told|added|reported)\s+(?!(?:on|in|at|by|that|it|they|he|she|we|there|"
                        rf"last|this|late|early|earlier|later|yesterday|today)\b)(?P<who>{_WORDS})(?=[,.;]|$)")
 _SUBJECT_VERB = re.compile(rf"(?P<who>(?:[\w'’.()-]+\s){{1,9}}?)(?:has |have |had |also |later )*(?P<v>{_VERBS})\b")
@@ -264,6 +266,8 @@ def _speakers(text: str) -> list[_Candidate]:
         group, verb = ("who", m.group("a")) if m.group("who") else ("who2", m.group("v2"))
         # The words after the name may say who the speaker is: "said Amina Yusuf, a farmer who fled".
         found.append(_Candidate(m.group(group), m.start(group), m.end(group), text[m.start(group):], verb))
+    for m in _IN_WHAT.finditer(text):
+        found.append(_Candidate(m.group("who"), m.start("who"), m.end("who"), m.group("who"), "said"))
     for m in _INVERTED.finditer(text):
         found.append(_Candidate(m.group("who"), m.start("who"), m.end("who"), text[m.start("who"):], m.group("v")))
     appositive = _APPOSITIVE.match(text)
