@@ -180,6 +180,12 @@ def test_a_quote_over_two_sentences_is_the_speaker_named_where_it_closes(monkeyp
     ("Police said they had no record of any shooting at the protest in Nairobi on Tuesday.",
      SourceKind.OFFICIAL_DENIAL),
     ("The army said the claims that its soldiers killed civilians in Moura were false.", SourceKind.OFFICIAL_DENIAL),
+    # A state emergency service, a council, investigators: state bodies.
+    ("The State Emergency Service said firefighters put out a blaze at a warehouse in Odesa after a drone "
+     "attack on Tuesday.", SourceKind.OFFICIAL_STATEMENT),
+    ("The town council said gunmen burned the market in Kidal on Sunday.", SourceKind.OFFICIAL_STATEMENT),
+    ("Investigators said the bomb was hidden in a car parked outside the station in Quetta on Monday.",
+     SourceKind.OFFICIAL_STATEMENT),
 ])
 def test_who_vouches_beyond_the_lexicon(text, kind):
     assert kinds(text)[-1] is kind
