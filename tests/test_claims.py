@@ -63,6 +63,7 @@ def test_who_vouches(text, kind):
     "A state governor said on Monday he had received reports of an attack on a school in Kuriga.",
     "The army said it was investigating the allegations that soldiers killed 11 civilians in Moura.",
     "A spokesman for the mayor said he had no information about any explosion in Millerovo.",
+    "Police in Cap-Haitien said they had opened an investigation into the kidnapping of two nurses on Saturday.",
 ])
 def test_an_official_who_cannot_confirm_vouches_for_nothing(text):
     assert kinds(text)[-1] is SourceKind.OUTLET

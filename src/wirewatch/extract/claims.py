@@ -63,12 +63,15 @@ _NO_CLAIM = re.compile(r"(?i)\b(?:no (?:one|group|organi[sz]ation|faction|claim)
 _NEGATED_SUBJECT = re.compile(r"(?i)^(?:(?:which|that|who|whom)\s+)?(?:no|nobody|none|neither)\b")
 # "We burned them", "our people set fire": a speaker's own side acting ("they shot at us" is a victim).
 _FIRST_PERSON = re.compile(r"(?i)[\"“][^\"”]*\b(?:we|our)\b[^\"”]*[\"”]")
-# An official who cannot confirm, or speaks of reports, relays the event without vouching for it.
+# An official who cannot confirm, speaks of reports or has opened an inquiry relays the event without vouching
+# for it.
 _HEDGE = re.compile(r"(?i)\b(?:could ?n[o'’]t|cannot|can't|(?:was |were )?unable to|would not|declined to|refused to|"
                     r"did not|has not|have not|yet to)\s+(?:yet |immediately |independently |officially )?"
                     r"(?:confirm|verify)|\b(?:checking|looking into|investigating|verifying|aware of|received|"
                     r"(?:concerned|alarmed|appalled|troubled) (?:by|at|about|over))\s+(?:the |unconfirmed |media )?"
-                    r"(?:reports?|claims?|allegations?|accounts?)\b|\bno information\b")
+                    r"(?:reports?|claims?|allegations?|accounts?)\b|\bno information\b|"
+                    # An inquiry opened, a search under way: what happened is still to be found out.
+                    r"\b(?:opened|launched|began|begun|started|ordered)\s+(?:an?\s+)?(?:investigation|inquiry|probe)\b")
 # Who a speaker phrase names stops at a relative clause: "a farmer who saw the militants" is a witness.
 _CLAUSE = re.compile(r"(?i)\s(?:who|whose|which|that|when|where|after|as|while)\s")
 # "Abu Karim, a spokesman for the Justice Front, …": a person introduced with a role between commas.
