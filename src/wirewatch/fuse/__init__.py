@@ -1,16 +1,24 @@
 """Fuse: each new mention joins the stored event it best matches, or founds a new one.
 
 Only events the store returns as candidates (same country, a compatible sub-type, dates within reach)
-are compared, so the cost of a batch grows with the batch, not with the store.
+are compared, so the cost of a batch grows with the batch, not with the store. The particulars of the
+articles (ages, streets) are read only for candidates whose place and day leave the match open, once each
+article a batch.
 """
 
 from __future__ import annotations
 
-from ..models import Article, Event, Mention, replace
+from datetime import timedelta
+from functools import reduce
+from operator import or_
+from typing import Callable
+
+from ..models import Article, DatePrecision, Event, Mention, replace
 from ..settings import FuseSettings
 from ..store.base import in_block
 from .incidents import build_event, event_id
-from .similarity import compatible_types, match
+from .particulars import Particulars, read_particulars
+from .similarity import FOLLOW_UP_DAYS, compatible_types, match
 
 __all__ = ["fuse"]
 
@@ -22,6 +30,7 @@ def fuse(mentions: list[Mention], articles: dict[str, Article], store, settings:
     many mentions to one event costs one write, not one per mention."""
     pending: dict[str, tuple[Event, list[tuple[Mention, str]], list[tuple[Mention, str]]]] = {}
     known = dict(articles)
+    read: dict[str, Particulars] = {}
     for mention in mentions:
         if mention.place is None or mention.date is None:
             continue
@@ -30,7 +39,8 @@ def fuse(mentions: list[Mention], articles: dict[str, Article], store, settings:
         candidates.update({eid: ev for eid, (ev, _, _) in pending.items()
                            if ev.sub_event_type in blocks and in_block(ev, blocks[ev.sub_event_type])})
         scored = [(m.score, eid, m) for eid, ev in candidates.items()
-                  if (m := match(mention, ev, settings.max_km)) and m.score >= settings.threshold]
+                  if (m := match(mention, ev, settings.max_km, _reader(mention, ev, known, store, read)))
+                  and m.score >= settings.threshold]
         if scored:
             _, eid, best = max(scored, key=lambda s: (s[0], s[1]))
             reason = f"merged (score {best.score}): " + "; ".join(best.reasons)
@@ -48,7 +58,33 @@ def fuse(mentions: list[Mention], articles: dict[str, Article], store, settings:
     return [event for event, _, _ in pending.values()]
 
 
+def _reader(mention: Mention, event: Event, known: dict[str, Article], store,
+            read: dict[str, Particulars]) -> Callable[[], tuple[Particulars, Particulars]] | None:
+    """What reads the particulars of the mention's article and those of the event's articles together, when
+    asked; None when the mention's article is one of the event's (one text tells one story)."""
+    theirs = {s.article_id for s in event.sources}
+    if mention.article_id in theirs:
+        return None
+    return lambda: _particulars(mention.article_id, theirs, known, store, read)
+
+
+def _particulars(ours: str, theirs: set[str], known: dict[str, Article], store,
+                 read: dict[str, Particulars]) -> tuple[Particulars, Particulars]:
+    """The particulars of one article and of a set of articles together; each article is read once a batch."""
+    missing = ({ours} | theirs) - read.keys() - known.keys()
+    if missing:
+        known |= store.articles_for(missing)
+    for aid in ({ours} | theirs) - read.keys():
+        read[aid] = read_particulars(known[aid].text) if aid in known else Particulars()
+    return read[ours], reduce(or_, (read[a] for a in theirs), Particulars())
+
+
 def _blocks(mention: Mention) -> dict[str, Mention]:
-    """Sub-type -> the mention as the store's blocking query sees it, for each sub-type of event it may join."""
-    return {sub: mention if sub == mention.sub_event_type else replace(mention, sub_event_type=sub)
-            for sub in sorted(compatible_types(mention.sub_event_type))}
+    """Sub-type -> the mention as the store's blocking query sees it, for each sub-type of event it may join.
+
+    A day-precise mention also looks a week ahead: a follow-up dated by its own news may be read before the
+    report of the incident it names (similarity._told_again)."""
+    seen = mention
+    if mention.date.precision == DatePrecision.DAY:
+        seen = replace(mention, date=replace(mention.date, end=mention.date.end + timedelta(days=FOLLOW_UP_DAYS)))
+    return {sub: replace(seen, sub_event_type=sub) for sub in sorted(compatible_types(mention.sub_event_type))}
