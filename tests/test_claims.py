@@ -241,6 +241,9 @@ def test_a_denial_speaks_of_the_incident_it_names_not_the_one_told_last():
     "Bandits killed eight farmers in Birnin Gwari in Kaduna state on Friday. The state government condemned the killings.",
     "A drone strike killed two men in a car near Nabatieh on Friday. The Israeli military said it had struck "
     "a weapons smuggler.",
+    # The weapon named again is the incident it was used in.
+    "A bomb exploded near a police checkpoint in Quetta on Friday, killing three officers. The provincial "
+    "home minister told reporters that the bomb had been hidden in a handcart.",
     # "In what the mayor called…": the mayor speaks of the incident.
     "A missile hit a school in Sumy on Monday, killing a guard, in what the mayor called a deliberate attack.",
 ])
@@ -249,3 +252,23 @@ def test_an_official_speaking_of_what_an_incident_did_confirms_it(text):
                       published=date(2024, 3, 12), language="en", text=text, source="test")
     found, _ = extract(article)
     assert claim_status(m.attribution.kind for m in found) is ClaimStatus.CONFIRMED
+
+
+def test_a_denial_that_names_the_place_again_denies_the_incident_told():
+    text = ("Soldiers killed 11 civilians in the village of Moura on Sunday, residents said.\n\n"
+            "The army denied that its troops had killed civilians in Moura.")
+    article = Article(id=article_id(text), url="https://test.example/e", outlet="Test Wire", title=None,
+                      published=date(2024, 3, 12), language="en", text=text, source="test")
+    found, _ = extract(article)
+    assert [m.id.split(":", 1)[1] for m in found] == ["0:0:0", f"0:0:0:echo:{text.index('The army')}"]
+    assert claim_status(m.attribution.kind for m in found) is ClaimStatus.DISPUTED
+
+
+def test_a_denial_of_another_kind_of_incident_is_its_own():
+    text = ("Hundreds of people marched peacefully through Eldoret on Wednesday, witnesses said.\n\n"
+            "Police denied on Thursday that officers had shot dead a student during the march in Eldoret.")
+    article = Article(id=article_id(text), url="https://test.example/f", outlet="Test Wire", title=None,
+                      published=date(2024, 3, 12), language="en", text=text, source="test")
+    found, _ = extract(article)
+    assert [m.attribution.kind for m in found if ":echo:" not in m.id] == [SourceKind.WITNESS,
+                                                                           SourceKind.OFFICIAL_DENIAL]

@@ -155,12 +155,15 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
             triggers = [] if anchors <= told or None in anchors else triggers
             told |= anchors
         definite = bool(triggers) and all(refers_back(sent.text, t) for t in triggers)
-        if triggers and not times and (definite or (not places and attribution.kind in _POINTS_BACK)):
+        denial = attribution.kind is SourceKind.OFFICIAL_DENIAL and attribution.start is not None
+        echo = not times and (definite or (not places and attribution.kind in _POINTS_BACK))
+        pairs = of_same_type(mentions, triggers) if triggers else []
+        if triggers and (echo or denial and pairs):
             # "The ministry said it repelled the incursion", "The attack in Quetta was blamed on…": a
             # statement without place or date words of its own, or words naming a known incident, speak
-            # of what the article reported before.
-            pairs = of_same_type(mentions, triggers)
-            if attribution.kind is SourceKind.OFFICIAL_DENIAL and attribution.start is not None:
+            # of what the article reported before; a denial of an incident of a type told before denies
+            # that one, wherever and whenever it says it was.
+            if denial and echo:
                 ids = {m.id for m, _ in pairs}
                 pairs += [(m, triggers[0]) for m in denied(told_by, sentences, index, last_mention_sentence, lex)
                           if m.id not in ids]

@@ -227,7 +227,7 @@ def _kind_of(kind: SourceKind, speaker: _Candidate, text: str, claim: bool, grou
         return SourceKind.MEDIA_REPORT
     if official:
         verb = speaker.verb.lower()
-        denies = verb in _DENY_VERBS or (verb in {"said", "says", "stated", "insisted", "called"} and (
+        denies = verb in _DENY_VERBS or (verb in {"said", "says", "stated", "insisted", "called", "branded", "labelled", "labeled", "denounced"} and (
             _EVENT_DENIAL.search(text) or _PART_DENIAL.search(text, speaker.end)))
         if denies:
             return SourceKind.OFFICIAL_DENIAL
