@@ -187,6 +187,15 @@ def test_a_quote_over_two_sentences_is_the_speaker_named_where_it_closes(monkeyp
     ("The town council said gunmen burned the market in Kidal on Sunday.", SourceKind.OFFICIAL_STATEMENT),
     ("Investigators said the bomb was hidden in a car parked outside the station in Quetta on Monday.",
      SourceKind.OFFICIAL_STATEMENT),
+    # Words that call the report itself untrue, with whatever verb.
+    ("The interior ministry said reports of a police massacre in Kisii on Sunday were unfounded.",
+     SourceKind.OFFICIAL_DENIAL),
+    ("The army branded the footage of burning homes in Moura on Sunday as propaganda.", SourceKind.OFFICIAL_DENIAL),
+    # A group that says it was behind an attack, or admits it, claims it.
+    ("A Baloch separatist group said it was behind the bombing of a rail track near Sibi on Monday.",
+     SourceKind.PERPETRATOR_CLAIM),
+    ("A separatist group admitted responsibility for the ambush near Bamenda on Friday.",
+     SourceKind.PERPETRATOR_CLAIM),
 ])
 def test_who_vouches_beyond_the_lexicon(text, kind):
     assert kinds(text)[-1] is kind

@@ -53,7 +53,8 @@ _SUBJECT_VERB = re.compile(rf"(?P<who>(?:[\w'’.()-]+\s){{1,9}}?)(?:has |have |
 _APPOSITIVE = re.compile(rf"^(?:[A-Z][A-Z' -]+(?:,[^—–]{{0,30}})?\s[—–-]\s)?(?P<who>[^,;:\"“”]{{2,80}}?),"
                          rf"[^;\"“”]{{2,160}}?,\s+(?:has |have |had |also |later )*(?P<v>{_VERBS})\b")
 _EVENT_DENIAL = re.compile(rf"(?i)\b(?:{_W['event_denial']})\b")
-_CLAIM = re.compile(r"(?i)\b(?:claimed|claims|claiming|took|takes|taking) (?:responsibility|credit)\b|"
+_CLAIM = re.compile(r"(?i)\b(?:claimed|claims|claiming|took|takes|taking|admitted|accepted) (?:responsibility|credit)\b|"
+                    r"\b(?:it|they|he|the group|the movement)\s+(?:was|were|had been)\s+(?:responsible for|behind)\b|"
                     r"\bclaim(?:ed|s|ing)? to have\b|"
                     r"\bclaimed (?:the|an?|this|that|both|last\w*|\w+day'?s) (?:[\w-]+ ){0,2}?(?:attacks?|bombings?|"
                     r"blasts?|killings?|kidnapping|abduction|ambush|assault|strikes?|raids?|explosions?|"
