@@ -17,6 +17,9 @@ from importlib import resources
 from typing import Iterator
 
 from .errors import ResourceError
+# REGION_WORDS and SMALL_TOWN are read from here by extract and resolve
+from .place_context import REGION_WORDS, SMALL_TOWN, ArticleNames, admin1_named, focus_of, in_full_names
+from .us_states import ABBREVIATED, ABBREVIATION, name_units, state_key, state_qualifiers, votes
 
 # Candidate names: runs of capitalised words, joined by spaces, hyphens or a few lower-case particles.
 _NAME_RUN = re.compile(
@@ -24,40 +27,18 @@ _NAME_RUN = re.compile(
     r"[A-Z][\w'’-]*)*"
 )
 _MAX_WORDS = 5
-# Generic words for an administrative unit ("the Kursk region", "Idlib governorate"), singular forms.
-REGION_WORDS = r"(?:region|oblast|province|governorate|state|district|county|prefecture|department|territory|" \
-               r"krai|kray|republic|division|municipality)"
 
 # Words before a place name that make it a reference point rather than the place itself ("near X").
 NEAR_BEFORE = re.compile(r"(?i)\b(?:near|outside|close to|outskirts of|north of|south of|east of|west of|"
                    r"northeast of|northwest of|southeast of|southwest of|km from|kilometres from|miles from|"
                    r"area of|around)\s+(?:the\s+)?(?:(?:town|village|city|settlement) of\s+)?$")
 
-# Towns below this population are read as places only where the text supports them (their admin1 named,
-# a "Town, State" qualifier, "the village of Town"): most such names in news copy are people or words.
-SMALL_TOWN = 5_000
 _COUNTY = re.compile(r"\b((?:[A-Z][\w'’.-]*[ \t]){1,3})(County|Parish|Borough)\b")
-_TWO_NAMES = re.compile(r"\b([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
-_QUALIFYING_WORD = re.compile(r"(?:Police|Sheriff|County|City|Township|Parish|Borough|Village|Heights|Park|Beach|"
-                              r"Springs|Falls|Lake|Valley|Hills?|North|South|East|West|Central|Downtown|Greater|"
-                              r"New|Fort|Port|Mount|Saint|San|Santa|Monday|Tuesday|Wednesday|Thursday|Friday|"
-                              r"Saturday|Sunday|The|In|At|On|Near|From|Of|And|But|When|After|Before)$")
 _SETTLEMENT_BEFORE = re.compile(r"(?i)\b(?:town|village|city|hamlet|settlement|township|community|borough|"
                                 r"suburb|municipality) of\s+$")
-# US states as news copy abbreviates them after a town ("Henderson, Tex.", AP style, and postal codes);
-# GeoNames' US admin1 codes are the postal codes.
-_AP_STATES = dict(pair.split("=") for pair in (
-    "Ala.=AL Ariz.=AZ Ark.=AR Calif.=CA Colo.=CO Conn.=CT Del.=DE Fla.=FL Ga.=GA Ill.=IL Ind.=IN Kan.=KS "
-    "Kans.=KS Ky.=KY La.=LA Md.=MD Mass.=MA Mich.=MI Minn.=MN Miss.=MS Mo.=MO Mont.=MT Neb.=NE Nebr.=NE "
-    "Nev.=NV N.H.=NH N.J.=NJ N.M.=NM N.Y.=NY N.C.=NC N.D.=ND Okla.=OK Ore.=OR Oreg.=OR Pa.=PA R.I.=RI "
-    "S.C.=SC S.D.=SD Tenn.=TN Tex.=TX Vt.=VT Va.=VA Wash.=WA W.Va.=WV Wis.=WI Wyo.=WY D.C.=DC").split())
-_POSTAL = frozenset(_AP_STATES.values()) | {"AK", "HI", "ID", "IA", "ME", "OH", "UT"}
-_STATE_ABBREVIATION = re.compile(r"([A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2}\b)")
-# "Franklin, La.", "Conway, SC (WBTW)": a town qualified by its state anywhere in an article.
-_QUALIFIED = re.compile(r"[A-Z][\w'’-]*,\s+([A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2}\b)")
 # Words that news copy abbreviates with a full stop and that GeoNames also lists as towns: "Ore." is
 # Oregon and "Nov." November, not Ore in Nigeria or Nov in Tajikistan.
-_ABBREVIATED = frozenset(a[:-1].lower() for a in _AP_STATES if a.count(".") == 1) | {
+_ABBREVIATED = ABBREVIATED | {
     "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
     "thu", "thur", "thurs", "fri", "sat", "sun", "ave", "st", "rd", "blvd", "hwy", "co", "inc", "jr", "sr", "ft",
     "mt", "gov", "sen", "rep", "det", "sgt", "lt", "capt", "col", "gen", "cpl", "dr", "mr", "mrs", "ms", "no"}
@@ -129,13 +110,14 @@ class Gazetteer:
         self.countries = countries      # ISO2 -> {"iso3", "name"}
         self.admin1_names = admin1      # "CC.code" -> name
         self.stopwords = stopwords
-        # the resolver asks once per mention about the same article text
-        self.admin1_in = lru_cache(maxsize=16)(self._admin1_in)
-        self.counties_in = lru_cache(maxsize=16)(self._counties_in)
-        # the article's focus and its admin1 units read the same names: spot its text once
+        # Extract and every mention of resolve ask about the same article: its names are read once and kept
+        # for as many articles as the pipeline extracts before it resolves them (pipeline.CHUNK_SIZE).
+        self._article = lru_cache(maxsize=128)(self._article_of)
+        # lower-cased names of the counties and parishes a text names ("fayette county")
+        self.counties_in = lru_cache(maxsize=16)(lambda text: frozenset(county for county, _ in self._counties(text)))
         self._raw_spot_once = lru_cache(maxsize=4)(lambda text: tuple(self._raw_spot(text)))
         self._context_without = lru_cache(maxsize=64)(self._context_without_key)
-        self._name_units = lru_cache(maxsize=16)(self._name_units_of)
+        self._state_votes = lru_cache(maxsize=64)(lambda text, key: votes(self._article(text).units, key))
 
     def entries(self, name: str) -> list[Entry]:
         """Everything a name may refer to."""
@@ -153,7 +135,17 @@ class Gazetteer:
 
     def country_focus(self, text: str) -> Counter[str]:
         """How strongly an article points at each country (ISO2): names, demonyms, unambiguous towns."""
-        return self._focus(text, self.spot(text))
+        return Counter(self._article(text).focus)
+
+    def names_in(self, text: str) -> tuple[Hit, ...]:
+        """spot(text) for a whole article, read once for all its mentions."""
+        return self._article(text).hits
+
+    def admin1_in(self, text: str) -> frozenset[str]:
+        """Keys of the admin1 units a text names: by their own names, by a town only they hold, by a county
+        only one unit has, or by a state abbreviation after a town ("Franklin, La." makes the article's
+        other "Franklin"s too)."""
+        return self._article(text).admin1
 
     def context_without(self, text: str, name: str) -> tuple[Counter[str], frozenset[str]]:
         """The country focus and the admin1 keys that the text's words other than `name` give: the support
@@ -162,65 +154,32 @@ class Gazetteer:
 
     def _context_without_key(self, text: str, key: str) -> tuple[Counter[str], frozenset[str]]:
         """context_without for a folded name."""
-        hits = [h for h in self.spot(text) if fold(h.text) != key]
-        raw = [h for h in self._raw_spot_once(text) if fold(h.text) != key]
-        counties = {next(iter(units)) for _, units in self._counties(text) if len(units) == 1}
-        return self._focus(text, hits), _admin1_named(raw) | frozenset(self._state_qualifiers(text)) | counties
+        article = self._article(text)
+        hits = [h for h in article.hits if fold(h.text) != key]
+        raw = [h for h in article.raw if fold(h.text) != key]
+        counties = {next(iter(units)) for _, units in article.counties if len(units) == 1}
+        return (focus_of(hits, article.full_names, article.qualifiers, article.counties),
+                admin1_named(raw) | frozenset(article.qualifiers) | counties)
 
     def state_votes(self, text: str, name: str) -> Counter[str]:
-        """The admin1 units that the text's place names other than `name` point at: each name shares one
-        vote among the units its readings lie in ("Peoria" gives Illinois one, a town in three states a
-        third to each); a state after a town ("Franklin, La.") and a county count as names. What tells
-        namesakes apart where no name is beyond doubt (Springfield beside Peoria is in Illinois)."""
-        key, votes = fold(name), Counter()
-        for other, units in self._name_units(text):
-            if other != key:
-                for unit in units:
-                    votes[unit] += 1 / len(units)
-        return votes
+        """The admin1 units that the text's place names other than `name` point at (us_states.votes); a
+        state after a town ("Franklin, La.") and a county count as names. Shared between callers: read only."""
+        return self._state_votes(text, fold(name))
 
-    def _name_units_of(self, text: str) -> tuple[tuple[str, frozenset[str]], ...]:
-        """Each distinct place name of the text (folded) with the admin1 units its readings lie in."""
-        named, found = _in_full_names(text), {}
-        for hit in self.spot(text):
-            if hit.demonym_of or hit.text in named:
-                continue  # "Mexican" is a people; "Jordan said" a person
-            units = frozenset(e.key if e.kind == "admin1" else e.admin1 for e in hit.entries if e.admin1)
-            if units:
-                found.setdefault(fold(hit.text), units)
-        for county, units in self._counties(text):
-            found.setdefault(county, frozenset(units))
-        for position, unit in enumerate(self._state_qualifiers(text)):
-            found[f"{position},{unit}"] = frozenset({unit})
-        return tuple(found.items())
-
-    def _focus(self, text: str, spotted: list[Hit]) -> Counter[str]:
-        """country_focus over the given hits of text."""
-        focus: Counter[str] = Counter()
-        named = _in_full_names(text)
-        for hit in spotted:
-            if hit.demonym_of:
-                focus[hit.demonym_of] += 1
-                continue  # "Somali" is the people, not Ethiopia's Somali Region
-            if hit.text in named and all(e.kind != "country" for e in hit.entries):
-                continue  # "Michael Jones", "Jones said": a person's name, though a town in the Philippines
-            # small towns take their country from the context, so they cannot add to it
-            countries = {e.country for e in hit.entries if e.kind != "city" or e.population >= SMALL_TOWN}
-            if len(countries) == 1:
-                focus[countries.pop()] += 2
-        # "Richmond, Va.": a US state abbreviation after a town says which country the article is about
-        qualified = len(self._state_qualifiers(text))
-        if qualified:
-            focus["US"] += 2 * qualified
-        for _, units in self._counties(text):
-            countries = {key.split(".")[0] for key in units}
-            if len(countries) == 1:
-                focus[countries.pop()] += 2
-        return focus
-
-    def _counties_in(self, text: str) -> frozenset[str]:
-        """Lower-cased names of the counties and parishes a text names ("fayette county")."""
-        return frozenset(county for county, _ in self._counties(text))
+    def _article_of(self, text: str) -> ArticleNames:
+        """What the resolver reads of an article's names (see ArticleNames)."""
+        raw = self._raw_spot_once(text)
+        named = admin1_named(raw)
+        hits = tuple(self._supported_hits(text, raw, named))
+        counties = tuple((county, frozenset(units)) for county, units in self._counties(text))
+        qualifiers, full_names = state_qualifiers(text), in_full_names(text)
+        single = {next(iter(units)) for _, units in counties if len(units) == 1}
+        # "Mexican" is a people and "Jordan said" a person: neither votes for a unit
+        places = ((fold(h.text), frozenset(e.key if e.kind == "admin1" else e.admin1 for e in h.entries if e.admin1))
+                  for h in hits if not h.demonym_of and h.text not in full_names)
+        return ArticleNames(raw, hits, counties, qualifiers, full_names,
+                            focus_of(hits, full_names, qualifiers, counties), named | frozenset(qualifiers) | single,
+                            name_units(places, counties, qualifiers))
 
     def _counties(self, text: str) -> list[tuple[str, set[str]]]:
         """For each county or parish the text names ("the Trigg County Sheriff's Office"), its folded name
@@ -237,28 +196,21 @@ class Gazetteer:
                     break
         return found
 
-    def _state_qualifiers(self, text: str) -> list[str]:
-        """The US admin1 keys of the state abbreviations that qualify a town in text ("Franklin, La.")."""
-        keys = []
-        for m in _QUALIFIED.finditer(text):
-            postal = _AP_STATES.get(m.group(1)) or (m.group(1) if m.group(1) in _POSTAL else None)
-            if postal:
-                keys.append(f"US.{postal}")
-        return keys
-
     def spot(self, text: str, context: str | None = None) -> list[Hit]:
         """Place names and demonyms in text, longest match first, never overlapping.
 
         A town under SMALL_TOWN people counts only where the text supports it (see `supported`); its
         admin1 may be named anywhere in `context` (the whole article, when text is one sentence of it)."""
         raw = self._raw_spot_once(text)
-        named = _admin1_named(raw) if context is None else self.admin1_in(context)
-        hits = []
+        return list(self._supported_hits(text, raw, admin1_named(raw) if context is None
+                                         else self.admin1_in(context)))
+
+    def _supported_hits(self, text: str, raw: tuple[Hit, ...], named: frozenset[str]) -> Iterator[Hit]:
+        """The raw hits of text with only the readings the text supports; a hit left with none is dropped."""
         for hit in raw:
             entries = tuple(e for e in hit.entries if self.supported(e, text, hit.start, hit.end, named))
             if entries or hit.demonym_of:
-                hits.append(hit if len(entries) == len(hit.entries) else replace(hit, entries=entries))
-        return hits
+                yield hit if len(entries) == len(hit.entries) else replace(hit, entries=entries)
 
     def supported(self, entry: Entry, text: str, start: int, end: int, named_admin1: frozenset[str],
                   focus: Counter[str] | None = None) -> bool:
@@ -283,24 +235,16 @@ class Gazetteer:
         if not m:
             return frozenset(), frozenset()
         tail = text[end + m.end():end + m.end() + 60]
-        abbreviation = _STATE_ABBREVIATION.match(tail)
-        if abbreviation:
-            postal = _AP_STATES.get(abbreviation.group(1)) or (
-                abbreviation.group(1) if abbreviation.group(1) in _POSTAL else None)
-            if postal:
-                return frozenset({f"US.{postal}"}), frozenset()
+        abbreviation = ABBREVIATION.match(tail)
+        key = state_key(abbreviation.group(1)) if abbreviation else None
+        if key:
+            return frozenset({key}), frozenset()
         run = _NAME_RUN.match(tail)
         hit = next(iter(self._hits_in_run(run.group(0), 0)), None) if run else None
         if hit is None or hit.start != 0:
             return frozenset(), frozenset()
         return (frozenset(e.key for e in hit.entries if e.kind == "admin1"),
                 frozenset(e.country for e in hit.entries if e.kind == "country"))
-
-    def _admin1_in(self, text: str) -> frozenset[str]:
-        """Keys of the admin1 units a text names: by their own names, by a town only they hold, or by
-        a state abbreviation after a town ("Franklin, La." makes the article's other "Franklin"s too)."""
-        counties = {next(iter(units)) for _, units in self._counties(text) if len(units) == 1}
-        return _admin1_named(self._raw_spot_once(text)) | frozenset(self._state_qualifiers(text)) | counties
 
     def _raw_spot(self, text: str) -> list[Hit]:
         """Every name the index knows in text, small towns included, longest match first."""
@@ -330,37 +274,6 @@ class Gazetteer:
                     i = j - 1
                     break
             i += 1
-
-
-@lru_cache(maxsize=16)
-def _in_full_names(text: str) -> frozenset[str]:
-    """Single words the text uses inside a run of two capitalised words that is no place ("Michael Jones"),
-    less the words that qualify a place ("Memphis Police", "Wayne County")."""
-    words = set()
-    for m in _TWO_NAMES.finditer(text):
-        first, last = m.group(1), m.group(2)
-        if not any(_QUALIFYING_WORD.match(w) or re.fullmatch(REGION_WORDS, w, re.I) for w in (first, last)):
-            words.update((first, last))
-    return frozenset(words)
-
-
-def _admin1_named(hits: list[Hit]) -> frozenset[str]:
-    """Admin1 keys that hits name beyond doubt: every reading of the name but a country lies in that
-    one unit, as with "Kharkiv"; "Medina" and "Gilbert" name none. Beside an admin1 reading, small
-    towns do not count ("Iowa" is also a village in Louisiana)."""
-    named = set()
-    for hit in hits:
-        if hit.demonym_of or any(e.kind == "country" for e in hit.entries):
-            continue  # "Liberia" names the country, not the province of a Costa Rican town; "Somali" a people
-        readings = [e for e in hit.entries if e.kind != "country"]
-        large = [e for e in readings if e.kind == "admin1" or e.population >= SMALL_TOWN]
-        # a small town cannot vouch for its own admin1: that would make every namesake its own support
-        counted = large if any(e.kind == "admin1" for e in large) else readings if large else []
-        units = {e.key if e.kind == "admin1" else e.admin1 for e in counted}
-        if len(units) == 1:
-            named.update(units)
-    named.discard(None)
-    return frozenset(named)
 
 
 @lru_cache(maxsize=1)

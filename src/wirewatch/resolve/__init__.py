@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..extract.fatalities import find_fatalities, injured_in
 from ..extract.sentences import Sentence, split_sentences
-from ..models import Actor, Article, DatePrecision, Fatalities, GeoPrecision, Mention, Place, Span
+from ..models import Actor, Article, DatePrecision, Fatalities, GeoPrecision, Mention, Place, Span, TextField
 from .dates import event_date_words, lead_date, resolve_date
 from .places import a_person, country_place, county_place, lead_place, part_of_a_name, quarter_of_a_town, resolve_place
 
@@ -31,8 +31,15 @@ def resolve_mentions(article: Article, mentions: list[Mention],
     gazetteer = gazetteer or load_gazetteer()
     focus = gazetteer.country_focus(article.text)
     fallback = country_place(focus, gazetteer)
-    iso3_names = {c["iso3"]: c["name"] for c in gazetteer.countries.values()}
-    lead = lead_date(article)
+    iso3_names = _iso3_names(gazetteer)
+    leads: list[TextField | None] = []
+
+    def lead() -> TextField | None:
+        """lead_date, read once and only where a mention has no date words of its own: it scans the whole text."""
+        if not leads:
+            leads.append(lead_date(article))
+        return leads[0]
+
     town = lead_place(article.id, article.text, focus, gazetteer)
     sentences = split_sentences(article.text)
     starts = [s.start for s in sentences]
@@ -55,9 +62,9 @@ def resolve_mentions(article: Article, mentions: list[Mention],
             place = fallback
             notes.append("no place words; placed in the article's main country" if place
                          else "no place found")
-        words = event_date_words(mention.date_text, mention.passage, article.text, mention.trigger) or lead
-        if mention.date_text is None and lead is not None:
-            notes.append(f"no date words in the passage; dated by the article's first date ({lead.text!r})")
+        words = event_date_words(mention.date_text, mention.passage, article.text, mention.trigger) or lead()
+        if mention.date_text is None and lead() is not None:
+            notes.append(f"no date words in the passage; dated by the article's first date ({lead().text!r})")
         date = resolve_date(words, article.reference_date, article.published is not None)
         if date.precision == DatePrecision.YEAR:
             continue  # "in 2013", "last year": background, and ACLED codes nothing coarser than a month
@@ -108,6 +115,12 @@ def _named_place(mention: Mention, article: Article, focus, gazetteer: Gazetteer
 def _unbacked(mention: Mention, gazetteer: Gazetteer) -> bool:
     """Whether the mention's place words name towns in the gazetteer that resolve declined as guesses."""
     return mention.place_text is not None and any(e.kind == "city" for e in gazetteer.entries(mention.place_text.text))
+
+
+@lru_cache(maxsize=2)
+def _iso3_names(gazetteer: Gazetteer) -> dict[str, str]:
+    """ISO3 -> country name; built once, not per article (read only)."""
+    return {c["iso3"]: c["name"] for c in gazetteer.countries.values()}
 
 
 def _with_country(actor: Actor | None, place: Place | None, iso3_names: dict[str, str]) -> Actor | None:

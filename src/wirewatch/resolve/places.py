@@ -267,7 +267,7 @@ def lead_place(article_id: str, text: str, focus: Counter[str], gazetteer: Gazet
     The place keeps no span, as it was not read from the passage; the caller notes the words."""
     main = focus.most_common(1)[0][0] if focus else None
     # the whole text, as country_focus spotted it already (cached)
-    hits = [h for h in gazetteer.spot(text)
+    hits = [h for h in gazetteer.names_in(text)
             if any(e.kind == "city" and e.country in (main or e.country) for e in h.entries)]
     opening = [h for h in hits if h.start < _LEAD_CHARS]
     return _first_town(article_id, text, opening, main, focus, gazetteer) or _first_town(
@@ -284,7 +284,7 @@ def _home_unit(article_id: str, text: str, main: str | None, gazetteer: Gazettee
     if not units or units[0][0] < _HOME_VOTES or len(units) > 1 and units[0][0] < _HOME_LEAD * units[1][0]:
         return None
     unit = units[0][1]
-    hit = next((h for h in gazetteer.spot(text) if any(
+    hit = next((h for h in gazetteer.names_in(text) if any(
         (e.key if e.kind == "admin1" else e.admin1) == unit for e in h.entries)), None)
     entry = next((e for e in gazetteer.entries(gazetteer.admin1_names.get(unit, "")) if e.key == unit), None)
     if hit is None or entry is None or not gazetteer.state_votes(text, hit.text)[unit]:

@@ -1,0 +1,95 @@
+"""What an article's place names say as a whole: the countries it points at, the admin1 units it names
+beyond doubt, and the words it uses in people's names. The gazetteer reads these once per article
+(Gazetteer._article) for all the article's mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .gazetteer import Hit
+
+# Generic words for an administrative unit ("the Kursk region", "Idlib governorate"), singular forms.
+REGION_WORDS = r"(?:region|oblast|province|governorate|state|district|county|prefecture|department|territory|" \
+               r"krai|kray|republic|division|municipality)"
+
+# Towns below this population are read as places only where the text supports them (their admin1 named,
+# a "Town, State" qualifier, "the village of Town"): most such names in news copy are people or words.
+SMALL_TOWN = 5_000
+_TWO_NAMES = re.compile(r"\b([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+_QUALIFYING_WORD = re.compile(r"(?:Police|Sheriff|County|City|Township|Parish|Borough|Village|Heights|Park|Beach|"
+                              r"Springs|Falls|Lake|Valley|Hills?|North|South|East|West|Central|Downtown|Greater|"
+                              r"New|Fort|Port|Mount|Saint|San|Santa|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                              r"Saturday|Sunday|The|In|At|On|Near|From|Of|And|But|When|After|Before)$")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleNames:
+    """What the resolver reads of an article's names, for all its mentions."""
+
+    raw: tuple[Hit, ...]           # every name the index knows, small towns included
+    hits: tuple[Hit, ...]          # spot(text)
+    counties: tuple[tuple[str, frozenset[str]], ...]   # each county named, with the units holding one
+    qualifiers: tuple[str, ...]    # the US admin1 keys of state abbreviations after a town
+    full_names: frozenset[str]     # words used in a person's name (in_full_names)
+    focus: Counter[str]            # country_focus: only copies are handed out
+    admin1: frozenset[str]         # admin1_in
+    units: tuple[tuple[str, frozenset[str]], ...]      # each place name with its units, for state votes
+
+
+def in_full_names(text: str) -> frozenset[str]:
+    """Single words the text uses inside a run of two capitalised words that is no place ("Michael Jones"),
+    less the words that qualify a place ("Memphis Police", "Wayne County")."""
+    words = set()
+    for m in _TWO_NAMES.finditer(text):
+        first, last = m.group(1), m.group(2)
+        if not any(_QUALIFYING_WORD.match(w) or re.fullmatch(REGION_WORDS, w, re.I) for w in (first, last)):
+            words.update((first, last))
+    return frozenset(words)
+
+
+def focus_of(spotted: list[Hit] | tuple[Hit, ...], full_names: frozenset[str], qualifiers: tuple[str, ...],
+             counties: tuple[tuple[str, frozenset[str]], ...]) -> Counter[str]:
+    """country_focus from an article's hits and what else it names."""
+    focus: Counter[str] = Counter()
+    for hit in spotted:
+        if hit.demonym_of:
+            focus[hit.demonym_of] += 1
+            continue  # "Somali" is the people, not Ethiopia's Somali Region
+        if hit.text in full_names and all(e.kind != "country" for e in hit.entries):
+            continue  # "Michael Jones", "Jones said": a person's name, though a town in the Philippines
+        # small towns take their country from the context, so they cannot add to it
+        countries = {e.country for e in hit.entries if e.kind != "city" or e.population >= SMALL_TOWN}
+        if len(countries) == 1:
+            focus[countries.pop()] += 2
+    # "Richmond, Va.": a US state abbreviation after a town says which country the article is about
+    if qualifiers:
+        focus["US"] += 2 * len(qualifiers)
+    for _, units in counties:
+        countries = {key.split(".")[0] for key in units}
+        if len(countries) == 1:
+            focus[countries.pop()] += 2
+    return focus
+
+
+def admin1_named(hits: list[Hit]) -> frozenset[str]:
+    """Admin1 keys that hits name beyond doubt: every reading of the name but a country lies in that
+    one unit, as with "Kharkiv"; "Medina" and "Gilbert" name none. Beside an admin1 reading, small
+    towns do not count ("Iowa" is also a village in Louisiana)."""
+    named = set()
+    for hit in hits:
+        if hit.demonym_of or any(e.kind == "country" for e in hit.entries):
+            continue  # "Liberia" names the country, not the province of a Costa Rican town; "Somali" a people
+        readings = [e for e in hit.entries if e.kind != "country"]
+        large = [e for e in readings if e.kind == "admin1" or e.population >= SMALL_TOWN]
+        # a small town cannot vouch for its own admin1: that would make every namesake its own support
+        counted = large if any(e.kind == "admin1" for e in large) else readings if large else []
+        units = {e.key if e.kind == "admin1" else e.admin1 for e in counted}
+        if len(units) == 1:
+            named.update(units)
+    named.discard(None)
+    return frozenset(named)
