@@ -187,6 +187,12 @@ def test_a_quote_over_two_sentences_is_the_speaker_named_where_it_closes(monkeyp
     ("The town council said gunmen burned the market in Kidal on Sunday.", SourceKind.OFFICIAL_STATEMENT),
     ("Investigators said the bomb was hidden in a car parked outside the station in Quetta on Monday.",
      SourceKind.OFFICIAL_STATEMENT),
+    # A region's or village's head is its official, named before or after the event.
+    ("A drone hit a house in Rylsk on Monday, the region's acting head Pavel Orlov said.",
+     SourceKind.OFFICIAL_STATEMENT),
+    ("Gunmen burned two shops in Kafanchan on Sunday, the village head said.", SourceKind.OFFICIAL_STATEMENT),
+    ("A drone hit a house in Rylsk on Monday, Pavel Orlov, the region's acting head, said on Telegram.",
+     SourceKind.OFFICIAL_STATEMENT),
     # Words that call the report itself untrue, with whatever verb.
     ("The interior ministry said reports of a police massacre in Kisii on Sunday were unfounded.",
      SourceKind.OFFICIAL_DENIAL),

@@ -52,6 +52,9 @@ _SUBJECT_VERB = re.compile(rf"(?P<who>(?:[\w'’.()-]+\s){{1,9}}?)(?:has |have |
 # "The Observatory, a Britain-based monitor, said": the subject before an appositive between commas.
 _APPOSITIVE = re.compile(rf"^(?:[A-Z][A-Z' -]+(?:,[^—–]{{0,30}})?\s[—–-]\s)?(?P<who>[^,;:\"“”]{{2,80}}?),"
                          rf"[^;\"“”]{{2,160}}?,\s+(?:has |have |had |also |later )*(?P<v>{_VERBS})\b")
+# "…, Alexei Smirnov, the region's acting head, said": a named speaker with his role, after the event.
+_MID_APPOSITIVE = re.compile(rf",\s+(?P<who>(?:[A-Z][\w'’-]+\s){{0,3}}[A-Z][\w'’-]+),\s+(?:the|a|an)\s+"
+                             rf"[^,;\"“”]{{2,80}}?,\s+(?:has |have |had |also |later )*(?P<v>{_VERBS})\b")
 _EVENT_DENIAL = re.compile(rf"(?i)\b(?:{_W['event_denial']})\b")
 _CLAIM = re.compile(r"(?i)\b(?:claimed|claims|claiming|took|takes|taking|admitted|accepted) (?:responsibility|credit)\b|"
                     r"\b(?:it|they|he|the group|the movement)\s+(?:was|were|had been)\s+(?:responsible for|behind)\b|"
@@ -274,6 +277,9 @@ def _speakers(text: str) -> list[_Candidate]:
         found.append(_Candidate(m.group("who"), m.start("who"), m.end("who"), m.group("who"), "said"))
     for m in _INVERTED.finditer(text):
         found.append(_Candidate(m.group("who"), m.start("who"), m.end("who"), text[m.start("who"):], m.group("v")))
+    for m in _MID_APPOSITIVE.finditer(text):
+        found.append(_Candidate(m.group("who"), m.start("who"), m.end("who"), text[m.start("who"):m.end("v")],
+                                m.group("v")))
     appositive = _APPOSITIVE.match(text)
     if appositive:
         found.append(_Candidate(appositive.group("who"), appositive.start("who"), appositive.end("who"),
