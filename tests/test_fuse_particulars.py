@@ -155,6 +155,20 @@ def test_towns_apart_on_one_day_in_one_state_join_by_a_street_in_common():
     assert any(r.startswith("towns apart in Ohio") for r in joined.reasons)
 
 
+USA = Place("United States", GeoPrecision.COUNTRY, "United States", "USA", None, None, 39.8, -98.6, None)
+
+
+@pytest.mark.parametrize("m_place, e_place", [(USA, TOLEDO), (TOLEDO, USA)])
+def test_a_report_placed_only_in_its_country_joins_by_a_street_named_that_day(m_place, e_place):
+    m, e = mention("a2", place=m_place, when=day(11)), event("a1", place=e_place)
+    assert match(m, e, MAX_KM) is None                                  # the country alone says nothing
+    assert match(m, e, MAX_KM, lambda: _with(OAK, ELM)) is None
+    joined = match(m, e, MAX_KM, lambda: _with(ELM_AGAIN, ELM))
+    assert joined.score >= THRESHOLD and "particulars in common (elm, aged 23)" in joined.reasons
+    later = mention("a2", place=m_place, when=day(13))
+    assert match(later, e, MAX_KM, lambda: _with(ELM_AGAIN, ELM)) is None
+
+
 def test_particulars_are_read_only_when_they_may_decide():
     calls = []
 

@@ -13,7 +13,8 @@ Place, day and type cannot tell apart two shootings in one city on one night. Lo
 particulars (fuse/particulars.py): the ages of the people in them and the streets they happened on.
 Reports of other articles that both give ages or streets and share none lose 0.3 of their score, which
 parts them unless they agree on the town and the day itself; a street in common joins a follow-up that
-slipped on the day (a week at most) or on the town (the same day, in one admin1 unit).
+slipped on the day (a week at most) or on the town (the same day, in one admin1 unit), and a report
+placed only in its country to one of that day or the next.
 """
 
 from __future__ import annotations
@@ -83,14 +84,15 @@ def match(mention: Mention, event: Event, max_km: float, particulars: Told | Non
     if place is None or day is None:
         return _told_again(mention, event, place, day, actors, particulars)
     same_article = any(s.article_id == mention.article_id for s in event.sources)
-    if GeoPrecision.COUNTRY in (mention.place.precision, event.place.precision) and actors < 1.0 and not same_article:
+    told = particulars() if particulars else None
+    if GeoPrecision.COUNTRY in (mention.place.precision, event.place.precision) and actors < 1.0 and not same_article \
+            and not (day[0] >= 0.7 and told and told[0].streets & told[1].streets):
         # Across articles, "in the United States" on the same day is no evidence of one incident, nor are
-        # "police" or "gunmen" on both sides: only a named actor in common is.
+        # "police" or "gunmen" on both sides: only a named actor in common is, or a street named on that day.
         return None
     parts = {"place": place[0], "date": day[0], "type": 1.0, "actors": actors}
     score = sum(_WEIGHTS[k] * v for k, v in parts.items())
     reasons = (place[1], day[1], "same sub-event type", *(("an actor in common",) if actors == 1.0 else ()))
-    told = particulars() if particulars else None
     sign, why = compare(*told) if told else (0, None)
     # Differing particulars outweigh a day apart or a place known only to its region, not the same town
     # on the same day; shared ones rank a candidate above its neighbours in a busy city.
