@@ -34,7 +34,14 @@ def test_fixture_dates_are_the_weekdays_they_claim():
     ("on Tuesday", THU, date(2024, 4, 9), date(2024, 4, 9), DAY),
     ("Tuesday", THU, date(2024, 4, 9), date(2024, 4, 9), DAY),
     ("late on Monday night", TUE, date(2024, 4, 8), date(2024, 4, 8), DAY),
-    ("on Wednesday", TUE, date(2024, 4, 3), date(2024, 4, 3), DAY),
+    # The weekday after the reference is that next day (a page dated when first posted, updated overnight);
+    # "last" or "since" keep it in the past week.
+    ("on Wednesday", TUE, date(2024, 4, 10), date(2024, 4, 10), DAY),
+    ("early Wednesday", TUE, date(2024, 4, 10), date(2024, 4, 10), DAY),
+    ("last Wednesday", TUE, date(2024, 4, 3), date(2024, 4, 3), DAY),
+    ("since Wednesday", TUE, date(2024, 4, 3), date(2024, 4, 3), DAY),
+    ("on Monday", TUE, date(2024, 4, 8), date(2024, 4, 8), DAY),
+    ("on Thursday", TUE, date(2024, 4, 4), date(2024, 4, 4), DAY),
     ("last Tuesday", TUE, date(2024, 4, 2), date(2024, 4, 2), DAY),
     ("last Tuesday", THU, date(2024, 4, 9), date(2024, 4, 9), DAY),
     ("yesterday", TUE, date(2024, 4, 8), date(2024, 4, 8), DAY),
@@ -196,12 +203,12 @@ def test_a_statement_date_gives_way_to_the_event_date(text, first, expected):
     assert event_date_words(_words(text, first), passage, text).text == expected
 
 
-def test_resolve_date_reads_words_and_falls_back_to_the_week():
+def test_resolve_date_reads_words_and_falls_back_to_the_day_and_the_one_before():
     text = "A man was shot Saturday night."
     resolved = resolve_date(_words(text, "Saturday night"), SUN, True)
     assert (resolved.start, resolved.precision, resolved.span.start) == (date(2024, 4, 13), DAY, 15)
     unstated = resolve_date(None, SUN, True)
-    assert (unstated.start, unstated.end, unstated.precision, unstated.span) == (date(2024, 4, 8), SUN, WEEK, None)
+    assert (unstated.start, unstated.end, unstated.precision, unstated.span) == (date(2024, 4, 13), SUN, WEEK, None)
 
 
 def test_an_undated_passage_takes_the_ledes_date_and_says_so():

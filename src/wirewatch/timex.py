@@ -162,8 +162,14 @@ def _day_is_valid(text: str) -> bool:
 def _weekday(text: str, ref: date) -> DateRange:
     name = next(wd for wd in WEEKDAYS if wd in text)
     back = (ref.weekday() - WEEKDAYS.index(name)) % 7
-    if back == 0 and text.lower().startswith("last "):
+    lowered = text.lower()
+    if back == 0 and lowered.startswith("last "):
         back = 7
+    elif back == 6 and not lowered.startswith(("last ", "since ")):
+        # The day after the reference, not six days before it: a page keeps the date it was first posted
+        # (or its server's, a time zone behind) while the text is updated overnight, and a writer six days
+        # on says "last Tuesday" or gives the date. resolve/dates.py accepts this one day ahead.
+        back = -1
     day = ref - timedelta(days=back)
     return DateRange(day, day, DatePrecision.DAY)
 

@@ -11,12 +11,17 @@ from ..extract.sentences import split_sentences
 from ..models import Article, DatePrecision, ResolvedDate, Span, TextField
 from ..timex import TimeExpression, find_time_expressions, resolve
 
-# With no date words at all, a news report is usually about the days just before it was published.
-_UNSTATED_DAYS = 6
+# With no date words at all, a news report tells the news of its day: what happened that day or the night
+# before (a morning report of an evening's shooting). Precision stays 2 (a week's): no day is stated.
+_UNSTATED_DAYS = 1
 # How far before publication the lede's date may lie and still be taken for an undated passage's date:
 # further back, the article is a follow-up and its first date is as likely a hearing as the incident, so
 # only a calendar day the incident's own words are given ("the April 2 shooting") dates it.
 _LEAD_DAYS = 7
+# A day named one day after the reference date is kept: a page keeps the date it was first posted (or its
+# server's, a time zone behind) while its text is updated overnight ("died early Tuesday" on a Monday page).
+# Anything later is impossible for a past event and rejected.
+_AHEAD_OK = timedelta(days=1)
 # "police said Monday": the day words date the statement, not what it reports.
 _SPEECH_BEFORE = re.compile(r"(?i)\b(?:said|says|told\s+[\w ]{0,30}?|announced|confirmed|reported|stated|"
                             r"identified\s+[\w ]{0,30}?)\s+(?:on\s+)?$")
@@ -27,9 +32,11 @@ _CALENDAR = {"mdy", "dmy", "iso"}
 # How far from date words the word they date may stand ("was arrested Tuesday in the Jan. 3 shooting").
 _REACH = 60
 # Words telling of the incident itself, and of what followed it. Marches and vigils are left out: they are
-# events of their own (protests), dated by their own day.
+# events of their own (protests), dated by their own day. Police copy tells a shooting as "the incident" that
+# "happened" or "occurred" on a day; an arrest or a hearing is named as such.
 _INCIDENT = re.compile(
     r"(?i)\b(?:shot|shots|shoot(?:ing|ings|out)|gunfight|drive-by|gunfire|gunshots?|gunman|gunmen|opened fire|"
+    r"gunned down|incident|happened|occurred|"
     r"fired|killed|killing|slain|slaying|murder(?:ed)?|homicide|deaths?|stabb(?:ed|ing)|wounded|injured|"
     r"attack(?:ed)?|ambush(?:ed)?|bomb(?:ed|ing)|blast|explo(?:sion|ded)|clash(?:ed|es)?|robbery|robbed|"
     r"carjack(?:ed|ing))\b")
@@ -41,21 +48,26 @@ _AFTERMATH = re.compile(
 
 
 def resolve_date(field: TextField | None, ref: date, ref_is_publication: bool) -> ResolvedDate:
-    """The range a mention's date words stand for, or the week before `ref` when there are none."""
+    """The range a mention's date words stand for, or `ref` and the day before when there are none."""
     basis = "publication" if ref_is_publication else "ingestion (no publication date)"
     if field is not None:
         expressions = find_time_expressions(field.text)
         found = resolve(expressions[0], ref) if expressions else None
-        if found is not None and found.start <= ref:
-            return ResolvedDate(found.start, min(found.end, ref), found.precision, field.span,
+        if found is not None and found.start <= ref + _AHEAD_OK:
+            return ResolvedDate(found.start, max(found.start, min(found.end, ref)), found.precision, field.span,
+                                _ahead_note(found.start, ref, basis) if found.start > ref else
                                 None if ref_is_publication else f"read against the {basis} date")
         reason = "is not a calendar date" if found is None else f"falls after the {basis} date"
         note = f"date words {field.text!r} {reason}; rejected"
     else:
         note = None
-    fallback = f"date not stated; the week before the {basis} date"
+    fallback = f"date not stated; the {basis} date or the day before"
     return ResolvedDate(ref - timedelta(days=_UNSTATED_DAYS), ref, DatePrecision.WEEK, None,
                         f"{note}; {fallback}" if note else fallback)
+
+
+def _ahead_note(day: date, ref: date, basis: str) -> str:
+    return f"{day} is a day after the {basis} date ({ref}): the page keeps the date it was first posted"
 
 
 def lead_date(article: Article) -> TextField | None:
@@ -67,19 +79,27 @@ def lead_date(article: Article) -> TextField | None:
     arrest, a hearing or a funeral since then date those, not the incident."""
     ref, text = article.reference_date, article.text
     older = next((e for e in _incident_days(text) if _days_back(e, ref) > _LEAD_DAYS), None)
+    found = []
     for expr in find_time_expressions(text):
         if older is not None and expr.start >= older.start:
             break
-        if 0 <= _days_back(expr, ref) <= _LEAD_DAYS and (older is None or _tells_of(
+        if -_AHEAD_OK.days <= _days_back(expr, ref) <= _LEAD_DAYS and (older is None or _tells_of(
                 text, expr.start, expr.end, _sentence_of(text, expr.start)) == "incident"):
-            return TextField(expr.text, Span(article.id, expr.start, expr.end))
-    return TextField(older.text, Span(article.id, older.start, older.end)) if older else None
+            found.append(expr)
+    # "Police said Monday that a man shot Saturday...", "was arrested Tuesday in Sunday's shooting": the
+    # first day words that date neither a statement nor what followed the incident, when there are any.
+    expr = next((e for e in found if _role(text, e.start, e.end) not in _NOT_THE_INCIDENT), None) or \
+        (found[0] if found else older)
+    return TextField(expr.text, Span(article.id, expr.start, expr.end)) if expr else None
+
+
+_NOT_A_DAY = -999
 
 
 def _days_back(expr: TimeExpression, ref: date) -> int:
-    """How many days before `ref` a day-precise expression lies; -1 for any other."""
+    """How many days before `ref` a day-precise expression lies; _NOT_A_DAY for any other."""
     found = resolve(expr, ref)
-    return (ref - found.start).days if found and found.precision == DatePrecision.DAY else -1
+    return (ref - found.start).days if found and found.precision == DatePrecision.DAY else _NOT_A_DAY
 
 
 def event_date_words(field: TextField | None, passage: Span, text: str,
@@ -96,7 +116,9 @@ def event_date_words(field: TextField | None, passage: Span, text: str,
     # The words may come from an earlier sentence of the paragraph: what they date is read in their own.
     if _tells_of(text, field.span.start, field.span.end, _sentence_of(text, field.span.start)) != "aftermath":
         return field
-    return _incident_day(text, field.span.article_id) or field
+    # With no calendar day for the incident, day words elsewhere that tell of it ("Saturday's shooting")
+    # date it: None hands the mention to lead_date, which picks them.
+    return _incident_day(text, field.span.article_id) or (None if _has_incident_day_words(text) else field)
 
 
 def _past_speech(field: TextField | None, passage: Span, text: str) -> TextField | None:
@@ -107,7 +129,29 @@ def _past_speech(field: TextField | None, passage: Span, text: str) -> TextField
         start = passage.start + expr.start
         if start != field.span.start and not _spoken(expr, passage, text):
             return TextField(expr.text, Span(field.span.article_id, start, passage.start + expr.end))
-    return field
+    # No other date in the passage: the statement's day is the incident's only when the text has no day
+    # words of its own for the incident; when it has, lead_date picks them (None hands the mention to it).
+    return None if _has_incident_day_words(text) else field
+
+
+# What day words may date other than the incident: a statement about it, or an arrest or hearing after it.
+_NOT_THE_INCIDENT = {"spoken", "aftermath"}
+
+
+def _role(text: str, start: int, end: int) -> str | None:
+    """"spoken" for date words after a speech verb ("police said Monday"), else what _tells_of says."""
+    sentence = _sentence_of(text, start)
+    if _SPEECH_BEFORE.search(text[max(sentence.start, start - 50):start]):
+        return "spoken"
+    return _tells_of(text, start, end, sentence)
+
+
+@lru_cache(maxsize=64)
+def _has_incident_day_words(text: str) -> bool:
+    """True when the text has a weekday or day word ("Saturday's shooting", "was shot last night") that
+    tells of an incident and dates no statement: such words always lie within lead_date's week."""
+    return any(e.kind in {"weekday", "day_word"} and _role(text, e.start, e.end) == "incident"
+               for e in find_time_expressions(text))
 
 
 def _kind(words: str) -> str:
