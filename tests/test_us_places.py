@@ -106,3 +106,13 @@ def test_a_report_whose_only_town_is_a_stray_is_placed_in_its_state(gazetteer):
     place = lead_place("t", text, gazetteer.country_focus(text), gazetteer)
     assert (place.admin1, place.precision) == ("South Carolina", GeoPrecision.REGION)
     assert text[place.span.start:place.span.end] in ("Richland", "South Carolina")
+
+
+def test_a_word_that_is_mostly_no_place_is_a_town_before_its_state(gazetteer):
+    text = ("LIBERTY, Mo. (KMBC) — A man was shot in the parking lot of a gas station late Saturday, police "
+            "said. Liberty officers found him with a wound to the leg.")
+    place = lead_place("t", text, gazetteer.country_focus(text), gazetteer)
+    assert (place.name, place.admin1, place.precision) == ("Liberty", "Missouri", GeoPrecision.EXACT)
+    # the state after it is what makes the word a town: alone, it stays a word
+    assert not [h for h in gazetteer.spot("Liberty was the word on every sign at the rally.") if h.entries]
+    assert not [h for h in gazetteer.spot("Justice, the family said, has not been done.") if h.entries]

@@ -250,9 +250,28 @@ class Gazetteer:
         """Every name the index knows in text, small towns included, longest match first."""
         hits: list[Hit] = []
         for run in _NAME_RUN.finditer(text):
-            hits.extend(h for h in self._hits_in_run(run.group(0), run.start())
-                        if not (text[h.end:h.end + 1] == "." and h.text.lower() in _ABBREVIATED))
+            found = [h for h in self._hits_in_run(run.group(0), run.start())
+                     if not (text[h.end:h.end + 1] == "." and h.text.lower() in _ABBREVIATED)]
+            hits.extend(found)
+            if not found or found[-1].end < run.end():
+                hits.extend(self._qualified_word(text, run.end()))
         return hits
+
+    def _qualified_word(self, text: str, end: int) -> Iterator[Hit]:
+        """The word before `end` as a town despite the not-a-place list, where the state or country written
+        right after it holds a town of that name: "Liberty, Mo.", "Union, S.C." (the words alone are mostly
+        not places)."""
+        if text[end:end + 1] != ",":
+            return
+        word = re.search(r"[A-Z][\w'’]*$", text[max(0, end - 40):end])
+        key = fold(word.group(0)) if word else ""
+        if key not in self.stopwords:
+            return
+        admin1s, countries = self.qualifier(text, end)
+        entries = tuple(e for e in self.index.get(key, ()) if e.kind == "city"
+                        and (e.admin1 in admin1s or e.country in countries))
+        if entries:
+            yield Hit(end - len(word.group(0)), end, word.group(0), entries)
 
     def _hits_in_run(self, run: str, offset: int) -> Iterator[Hit]:
         """Greedy longest-first matching of word n-grams inside one capitalised run."""
