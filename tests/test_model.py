@@ -12,6 +12,7 @@ import pytest
 
 from wirewatch.embed import BATCH_TOKENS, MAX_PADDING, batches, load_embedder
 from wirewatch.errors import ResourceError
+from wirewatch.extract.classify import TriggerHit, combine
 from wirewatch.extract.model import load_typing_model
 from wirewatch.ontology import load_ontology
 
@@ -36,6 +37,19 @@ def test_model_separates_clear_cases():
     rows = model.probabilities(["Police fired tear gas to disperse protesters outside parliament on Tuesday.",
                                 "The central bank left interest rates unchanged on Thursday."])
     assert [model.labels[int(r.argmax())] for r in rows] == ["Protest with intervention", "NONE"]
+
+
+def test_the_models_choice_among_the_lexicon_types_goes_first():
+    # "Militants attacked a police post near Bannu, killing two officers, before police drove them off":
+    # the lexicon finds an attack first and a clash later; a model that reads a clash puts the clash first.
+    labels = ("NONE", "Attack", "Armed clash", "Arrests")
+    attack, clash = TriggerHit("Attack", 10, 18), TriggerHit("Armed clash", 80, 90)
+    assert combine([attack, clash], np.array([0.05, 0.3, 0.6, 0.05]), labels, 0.3) == [clash, attack]
+    assert combine([attack, clash], np.array([0.05, 0.6, 0.3, 0.05]), labels, 0.3) == [attack, clash]
+    assert combine([attack, clash], np.array([0.6, 0.1, 0.2, 0.1]), labels, 0.3) == [attack, clash]
+    # A type the lexicon did not find still replaces the first one only when the model is confident.
+    assert combine([attack, clash], np.array([0.1, 0.1, 0.2, 0.6]), labels, 0.3) == [TriggerHit("Arrests", 10, 18), clash]
+    assert combine([attack, clash], np.array([0.2, 0.2, 0.2, 0.4]), labels, 0.5) == [attack, clash]
 
 
 @pytest.mark.parametrize("lengths", [[], [7], [30, 12, 31, 12, 128, 13, 29, 14, 90], [20] * 40, list(range(60, 5, -3))])

@@ -1,8 +1,11 @@
 """Train the event-typing model that ships in src/wirewatch/data/models/typing.npz.
 
 Data: training/snippets_*.tsv, news-style snippets written for wirewatch by its developers (label, text),
-one of ACLED's 25 sub-event types or NONE. No evaluation set is read. Model: multinomial logistic
-regression on MiniLM sentence embeddings, trained with numpy (full-batch gradient descent, L2).
+one of ACLED's 25 sub-event types or NONE. No evaluation set is read. Labels follow the ACLED codebook's
+definitions: a seized weapons cache is Disrupted weapons use, a surrender or a release of prisoners or
+hostages is an Agreement, road-blocking with barricades or burning tyres is a Violent demonstration.
+Model: multinomial logistic regression on MiniLM sentence embeddings, trained with numpy (full-batch
+gradient descent, L2).
 
 Usage: python training/train_typing.py [--folds 5]   # prints cross-validated scores, then writes the model
 """

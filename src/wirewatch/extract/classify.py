@@ -147,11 +147,16 @@ def _clause(text: str, lo: int, hi: int, anchor: int) -> str:
 
 def combine(hits: list[TriggerHit], probabilities, labels: tuple[str, ...], override: float) -> list[TriggerHit]:
     """Lexicon hits checked against the model's view of the sentence: the model's top type replaces the
-    first lexicon type when the lexicon did not find it and the model is confident enough."""
+    first lexicon type when the lexicon did not find it and the model is confident enough. Where the
+    lexicon found several types and the model's top type is one of them, that one goes first: the order of
+    the trigger words does not say which type the sentence is mainly about, a reading of the whole does."""
     if probabilities is None or not hits or hits[0].weak:
         return hits
     best = int(probabilities.argmax())
     label, p = labels[best], float(probabilities[best])
-    if label == "NONE" or any(h.sub_event_type == label for h in hits) or p < override:
+    found = next((k for k, h in enumerate(hits) if h.sub_event_type == label), None)
+    if found is not None:
+        return [hits[found], *hits[:found], *hits[found + 1:]]
+    if label == "NONE" or p < override:
         return hits
     return [TriggerHit(label, hits[0].start, hits[0].end), *hits[1:]]
