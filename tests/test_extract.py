@@ -455,3 +455,55 @@ def test_the_combined_trigger_pattern_matches_exactly_where_some_row_does():
     agree = [bool(lex.any_trigger.search(t)) == any(trig.pattern.search(t) for trig in lex.triggers) for t in lines]
     assert all(agree)
     assert sum(bool(lex.any_trigger.search(t)) for t in lines) > 50
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    # The armed group is the one that took the place: the subject, or the doer after "by".
+    ("Islamist militants captured the town of Tessit on Tuesday after a day of fighting, residents said.",
+     "Non-state actor overtakes territory"),
+    ("The army base at Kidal was overrun by separatist fighters overnight, a security source said.",
+     "Non-state actor overtakes territory"),
+    ("Rebel forces seized control of the district headquarters in Rutshuru on Friday.",
+     "Non-state actor overtakes territory"),
+    ("Soldiers clashed with militants near Mopti, and the militants took control of a checkpoint on Friday.",
+     "Non-state actor overtakes territory"),
+    ("Government troops retook the village of Sake from the rebels on Sunday, the army said.",
+     "Government regains territory"),
+    # A place that changed hands without a fight.
+    ("The militia handed over the town of Abyei to the army on Thursday, officials said.",
+     "Non-violent transfer of territory"),
+    ("Rebels entered Kalehe unopposed on Saturday after government troops withdrew overnight.",
+     "Non-violent transfer of territory"),
+    ("Fighters took control of the border post at Tine without a fight on Monday, local officials said.",
+     "Non-violent transfer of territory"),
+    # A place still fought over is a clash.
+    ("Militants and soldiers were still fighting for control of the town of Djibo on Wednesday, residents said.",
+     "Armed clash"),
+])
+def test_a_change_of_control_is_typed_by_who_took_the_place_and_how(text, sub_type):
+    assert [h.sub_event_type for h in find_triggers(text, load_lexicons())][:1] == [sub_type]
+
+
+@pytest.mark.parametrize("text", [
+    # Troops took the town; "militants" elsewhere in the sentence do not make it a rebel take-over.
+    "Troops took control of the town of Kiwanja after militants fled on Monday, the army said.",
+    "Soldiers captured the village of Bunagana from the rebels on Friday, the army said.",
+])
+def test_an_armed_group_named_beside_a_take_over_is_not_its_doer(text):
+    assert "Non-state actor overtakes territory" not in {h.sub_event_type for h in find_triggers(text, load_lexicons())}
+
+
+def test_the_model_may_not_bring_in_a_change_of_control_the_words_do_not_tell():
+    lex = load_lexicons()
+    raid = "Exile fighters crossed into the Kursk region on Monday and fought border troops near Sudzha for hours."
+    hits = find_triggers(raid, lex)
+    assert [h.sub_event_type for h in hits] == ["Armed clash"]
+    assert "Non-state actor overtakes territory" in hits[0].ruled_out
+    assert "Change to group/activity" in hits[0].ruled_out   # a fight reported is not a group's non-violent change
+    taken = find_triggers("Rebels captured the village of Kishishe on Monday after fighting soldiers there.", lex)
+    assert not taken[0].ruled_out & {"Non-state actor overtakes territory", "Government regains territory"}
+
+
+def test_an_armed_group_after_the_place_taken_is_not_the_doer_of_an_active_verb():
+    text = "Troops captured the town of Kalehe by surprise on Monday, pushing back militants toward the hills."
+    assert "Non-state actor overtakes territory" not in {h.sub_event_type for h in find_triggers(text, load_lexicons())}

@@ -82,3 +82,14 @@ def test_a_vector_does_not_depend_on_the_sentences_batched_with_it():
     # Equal to rounding: kernels may sum in another order on another CPU or batch shape.
     assert np.allclose(pooled[:5], alone, atol=1e-6) and np.allclose(pooled[5:], alone[::-1], atol=1e-6)
     assert np.allclose(np.linalg.norm(alone, axis=1), 1, atol=1e-5)
+
+
+def test_the_model_does_not_bring_in_a_type_the_sentences_words_rule_out():
+    # "Fighters crossed into the region and fought troops": no word of a change of control, so a model that
+    # reads a take-over leaves the clash alone; with the take-over words it may still retype.
+    labels = ("NONE", "Armed clash", "Non-state actor overtakes territory")
+    probs = np.array([0.1, 0.2, 0.7])
+    barred = TriggerHit("Armed clash", 20, 30, ruled_out=frozenset({"Non-state actor overtakes territory"}))
+    assert combine([barred], probs, labels, 0.3) == [barred]
+    free = TriggerHit("Armed clash", 20, 30)
+    assert combine([free], probs, labels, 0.3) == [TriggerHit("Non-state actor overtakes territory", 20, 30)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..ontology import load_ontology
 from .lexicons import Lexicons
 
 # Words that put an event in the future, the conditional, a plan, a fear or a guess. The modal verbs
@@ -64,6 +65,20 @@ _ARMED_VICTIM = re.compile(rf"(?i)\b{_ARMED_SIDE}\s+(?:who\s+|that\s+)?(?:was|we
                            rf"(?:\w+ly\s+)?shot\b|\b(?:shot|fired|opened fire)\s+(?:at|on|upon)\s+"
                            rf"(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+)?{_ARMED_SIDE}\b")
 CLASH, ATTACK = "Armed clash", "Attack"
+_STRATEGIC = "Strategic developments"
+# Types that say who holds a place: a reading of the whole sentence may not bring one in where no word
+# in it tells of a change of control ("crossed into the region and fought troops" is a clash).
+_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory",
+                        "Non-violent transfer of territory"})
+# ACLED's residual type for a group's non-violent changes: a sentence whose words report a violent act
+# stays that act, however the model reads the whole ("fighters crossed into the region and fought troops").
+_RESIDUAL = "Change to group/activity"
+# The doer of a take-over: the actor named last before the verb, in its clause, or a passive's "by" agent.
+_ACTORS = ("state_forces", "armed_group")
+_CLAUSE_BREAK = re.compile(r"(?i)[;:,]\s*(?:and |but |while |as |after |before |when )|\b(?:after|before|while|"
+                           r"as|when|until|from|against|than)\b")
+_PASSIVE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$")
+_PASSIVE_AGENT = re.compile(r"(?i)^\s+(?:[\w-]+\s+){0,6}?by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +89,7 @@ class TriggerHit:
     start: int
     end: int
     weak: bool = False  # shooting words only: the model does not retype it, and stronger words elsewhere win
+    ruled_out: frozenset[str] = frozenset()  # types the sentence's words exclude, however the model reads it
 
 
 def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
@@ -96,11 +112,44 @@ def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
         if any(present(c) for c in trig.blocks):
             continue
         for m in trig.pattern.finditer(text):
-            if is_realis(text, m.start(), m.end()):
+            if is_realis(text, m.start(), m.end()) and (not trig.agent or is_agent(text, m.start(), m.end(), lex,
+                                                                                  trig.agent)):
                 hits[trig.sub_event_type] = TriggerHit(trig.sub_event_type, m.start(), m.end())
                 break
+    if not hits:
+        return []
     suppressed = set().union(*(lex.overrides.get(s, frozenset()) for s in hits))
-    return sorted((h for s, h in hits.items() if s not in suppressed), key=lambda h: h.start)
+    ruled_out = frozenset() if present("takeover") else _TERRITORY
+    if any(load_ontology().event_type_of[s] != _STRATEGIC for s in hits):
+        ruled_out |= {_RESIDUAL}
+    return sorted((TriggerHit(h.sub_event_type, h.start, h.end, ruled_out=ruled_out)
+                   for s, h in hits.items() if s not in suppressed), key=lambda h: h.start)
+
+
+def is_agent(text: str, start: int, end: int, lex: Lexicons, cue: str) -> bool:
+    """True when the actor that does the act at text[start:end] is one the cue names: the doer after a
+    passive's "by" ("was overrun by militants"), else the actor named last before the verb
+    in its clause. In "rebel forces" the first word says whose forces they are."""
+    after = _PASSIVE.search(text[max(0, start - 30):start]) and _PASSIVE_AGENT.match(text[end:end + 80])
+    if after:
+        named = _actor_kind(text[end + after.end():end + after.end() + 40], lex, first=True)
+        if named:
+            return named == cue
+    lo = max([0, *(m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start))])
+    return _actor_kind(text[lo:start], lex, first=False) == cue
+
+
+def _actor_kind(span: str, lex: Lexicons, first: bool) -> str | None:
+    """The actor cue (state forces or armed group) of the first or last actor phrase in a span."""
+    found = sorted((m.start(), m.end(), cue) for cue in _ACTORS for m in lex.cues[cue].finditer(span))
+    if not found:
+        return None
+    if first:
+        return found[0][2]
+    k = len(found) - 1
+    while k > 0 and span[found[k - 1][1]:found[k][0]].strip() == "":  # "rebel forces": the modifier decides
+        k -= 1
+    return found[k][2]
 
 
 def find_gunfire(text: str, lex: Lexicons) -> list[TriggerHit]:
@@ -157,6 +206,6 @@ def combine(hits: list[TriggerHit], probabilities, labels: tuple[str, ...], over
     found = next((k for k, h in enumerate(hits) if h.sub_event_type == label), None)
     if found is not None:
         return [hits[found], *hits[:found], *hits[found + 1:]]
-    if label == "NONE" or p < override:
+    if label == "NONE" or p < override or label in hits[0].ruled_out:
         return hits
     return [TriggerHit(label, hits[0].start, hits[0].end), *hits[1:]]

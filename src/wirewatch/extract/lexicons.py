@@ -19,6 +19,9 @@ class Trigger:
     pattern: re.Pattern[str]
     requires: tuple[str, ...]
     blocks: tuple[str, ...]
+    # A cue whose words must name the doer of the trigger's act (its subject, or "by ..." after it), not
+    # merely occur in the sentence: "troops retook the town from the rebels" is no take-over by rebels.
+    agent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,8 +70,9 @@ def load_lexicons() -> Lexicons:
     for row in _rows("triggers.tsv"):
         patterns.append(f"(?:{row['pattern']})")
         ontology.check(row["sub_event_type"], "lexicons/triggers.tsv")
-        trig = Trigger(row["sub_event_type"], words(row["pattern"]), _split(row["requires"]), _split(row["blocks"]))
-        unknown = set(trig.requires + trig.blocks) - cues.keys()
+        trig = Trigger(row["sub_event_type"], words(row["pattern"]), _split(row["requires"]), _split(row["blocks"]),
+                       (row.get("agent") or "").strip() or None)
+        unknown = set(trig.requires + trig.blocks + ((trig.agent,) if trig.agent else ())) - cues.keys()
         if unknown:
             raise ConfigError("lexicons/triggers.tsv", f"unknown cue(s) {sorted(unknown)}; cues.tsv has {sorted(cues)}")
         triggers.append(trig)
