@@ -20,6 +20,8 @@ REGION_WORDS = r"(?:region|oblast|province|governorate|state|district|county|pre
 # Towns below this population are read as places only where the text supports them (their admin1 named,
 # a "Town, State" qualifier, "the village of Town"): most such names in news copy are people or words.
 SMALL_TOWN = 5_000
+# A country's name counts for the country over namesake towns below this size.
+_COUNTRY_OVER_TOWN = 100_000
 _TWO_NAMES = re.compile(r"\b([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
 _QUALIFYING_WORD = re.compile(r"(?:Police|Sheriff|County|City|Township|Parish|Borough|Village|Heights|Park|Beach|"
                               r"Springs|Falls|Lake|Valley|Hills?|North|South|East|West|Central|Downtown|Greater|"
@@ -64,6 +66,11 @@ def focus_of(spotted: list[Hit] | tuple[Hit, ...], full_names: frozenset[str], q
             continue  # "Michael Jones", "Jones said": a person's name, though a town in the Philippines
         # small towns take their country from the context, so they cannot add to it
         countries = {e.country for e in hit.entries if e.kind != "city" or e.population >= SMALL_TOWN}
+        if hit.text not in full_names and any(e.kind == "country" for e in hit.entries):
+            # a country's name is the country, not its namesake towns abroad ("Mali", a town in Guinea too);
+            # a unit of another country that shares it still leaves it open ("Georgia"), and so does a
+            # person's name ("Jordan", "Chad")
+            countries = {e.country for e in hit.entries if e.kind != "city" or e.population >= _COUNTRY_OVER_TOWN}
         if len(countries) == 1:
             focus[countries.pop()] += 2
     # "Richmond, Va.": a US state abbreviation after a town says which country the article is about

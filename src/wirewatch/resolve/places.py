@@ -70,6 +70,15 @@ _HOME_LEAD = 1.5
 _ABROAD_TOWN = 30_000
 # With no context at all, a town is a guess when another country's namesake has a third of its people or more.
 _RIVAL_RATIO = 3
+# "the Beni area", "in the Goma areas": the country around a town.
+_AREA_AFTER = re.compile(r"[ \t]+areas?\b")
+# A capitalised word that is no place and no place-name part: "Ahmad" and "Haj" around "Kamal".
+_NAME_WORD = re.compile(rf"(?!{_FREE_WORDS}\b)(?!(?i:{REGION_WORDS})s?\b)[A-Z][a-z'’]+$")
+# A country as the doer: its forces, or the subject of a verb ("Russia shells", "Turkey reinforces",
+# "Uganda LRA rebels kill"), not the ground the event happened on.
+_DOER_AFTER = re.compile(r"(?:[ \t]+[A-Z]{2,6})?[ \t]+(?:(?:[a-z]+[ \t]+)?(?:forces|troops|army|military|jets|"
+                         r"warplanes|drones|navy|soldiers|rebels|militants|militia|police|shells|strikes|"
+                         r"bombs|attacks|says|said|claims|denies|reinforces|sends|deploys|accuses|warns)\b)")
 
 
 def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
@@ -80,6 +89,8 @@ def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: G
     wants_region = name != field.text or bool(_PAIRED_REGION.match(after) or _REGION_AFTER.match(after))
     if not wants_region and fold(name) in gazetteer.demonyms:
         return None  # "Somali forces": the people, not Ethiopia's Somali Region
+    if not wants_region and _a_doer_elsewhere(name, text, field.span.end, gazetteer):
+        return None
     named = gazetteer.admin1_in(text)
     start, end = field.span.start, field.span.end
     votes = gazetteer.state_votes(text, name)
@@ -103,13 +114,14 @@ def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: G
     if home is not None:
         return to_place(home, _town_precision(field, text), gazetteer, field.span)
     if entry.kind == "city":
-        entry = _unit_over_town(entry, entries, focus, gazetteer)
+        entry = _unit_over_town(entry, entries, focus, gazetteer, text, end)
     if entry.kind == "city":
         entry = _state_over_namesake(entry, entries, named)
-    if entry.kind == "city" and votes.get(entry.admin1, 0) < _HOME_VOTES and _a_guess(
-            entry, name, text, end, gazetteer, counties):
+    if entry.kind == "city" and votes.get(entry.admin1, 0) < _HOME_VOTES and (_a_guess(
+            entry, name, text, end, gazetteer, counties) or _in_a_persons_name(entry, name, text, start, end,
+                                                                             gazetteer)):
         return None  # unknown here: the caller falls back to the article's town or country
-    if entry.kind == "admin1" and _a_unit_abroad(entry, name, text, end, gazetteer):
+    if entry.kind == "admin1" and _a_unit_abroad(entry, name, text, end, gazetteer, wants_region):
         return None
     precision = {"city": _town_precision(field, text), "admin1": GeoPrecision.REGION,
                  "country": GeoPrecision.COUNTRY}[entry.kind]
@@ -117,9 +129,11 @@ def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: G
 
 
 def _town_precision(field: TextField, text: str) -> GeoPrecision:
-    """EXACT for a town named as the place, NEAR for one named as a reference point ("near Tulsa")."""
+    """EXACT for a town named as the place, NEAR for one named as a reference point ("near Tulsa", "the
+    Tulsa area")."""
     before = text[max(0, field.span.start - 60):field.span.start]
-    return GeoPrecision.NEAR if NEAR_BEFORE.search(before) else GeoPrecision.EXACT
+    near = NEAR_BEFORE.search(before) or _AREA_AFTER.match(text, field.span.end)  # "in the Beni area"
+    return GeoPrecision.NEAR if near else GeoPrecision.EXACT
 
 
 def _without_strays(entries: list[Entry], votes: Counter[str]) -> list[Entry]:
@@ -171,7 +185,34 @@ def _a_guess(entry: Entry, name: str, text: str, end: int, gazetteer: Gazetteer,
     return contested or bool(others)
 
 
-def _unit_over_town(town: Entry, entries: list[Entry], focus: Counter[str], gazetteer: Gazetteer) -> Entry:
+def _in_a_persons_name(entry: Entry, name: str, text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether a town's name stands inside a person's name: capitalised words that are no places on both
+    sides ("Ahmad Kamal Haj Ali"), and nothing else in the text points at the town's country or admin1. A
+    name of three or four words is how casualty lists name the dead; a town is rarely written that way."""
+    before = re.search(r"([A-Z][\w'’]*)[ \t]+$", text[max(0, start - 30):start])
+    after = re.match(r"[ \t]+([A-Z][\w'’]*)", text[end:end + 30])
+    # a neighbour that is also a town's name ("Ahmad") still reads as a name; a country or a unit does not
+    if not before or not after or not all(_NAME_WORD.match(m.group(1)) and all(
+            e.kind == "city" for e in gazetteer.entries(m.group(1))) for m in (before, after)):
+        return False
+    others, admin1s = gazetteer.context_without(text, name)
+    return others.get(entry.country, 0) == 0 and entry.admin1 not in admin1s
+
+
+def _a_doer_elsewhere(name: str, text: str, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether a country's name stands as the doer ("Turkish jets" are a demonym; "Russia shells ...",
+    "Uganda LRA rebels kill ...") while the text names another country as well: the event lies on the other
+    country's ground, so this mention places nothing."""
+    readings = gazetteer.entries(name)
+    if not readings or any(e.kind != "country" for e in readings) or not _DOER_AFTER.match(text, end):
+        return False
+    country = readings[0].country
+    others, _ = gazetteer.context_without(text, name)
+    return any(c != country for c in others)
+
+
+def _unit_over_town(town: Entry, entries: list[Entry], focus: Counter[str], gazetteer: Gazetteer, text: str = "",
+                    end: int = 0) -> Entry:
     """The town, or another country's admin1 unit of the name that outweighs it, its people counted as its
     towns' ("Acre": a Brazilian state of 800,000, not the Israeli town of 50,000). A town still outranks
     its own country's unit ("Kharkiv"), as _score orders them."""
@@ -179,6 +220,8 @@ def _unit_over_town(town: Entry, entries: list[Entry], focus: Counter[str], gaze
         people = e.population if e.kind == "city" else gazetteer.admin1_population.get(e.key, 0)
         return math.log1p(people) + _FOCUS_WEIGHT * math.log1p(focus.get(e.country, 0))
 
+    if _AREA_AFTER.match(text, end):
+        return town  # "the Beni area": the country around a town, not a unit of that name abroad
     units = [e for e in entries if e.kind == "admin1" and e.country != town.country]
     unit = max(units, key=weight, default=None)
     return unit if unit is not None and weight(unit) > weight(town) else town
@@ -193,16 +236,33 @@ def _state_over_namesake(town: Entry, entries: list[Entry], named: frozenset[str
                 town)
 
 
-def _a_unit_abroad(entry: Entry, name: str, text: str, end: int, gazetteer: Gazetteer) -> bool:
-    """Whether reading a name as this admin1 unit is a guess: the name is also a place in another country,
-    and the rest of the text points at other countries and not at this unit or its country ("Medina
-    district" in a note on Mogadishu is not Saudi Arabia's Medina Region)."""
-    if not any(e.country != entry.country for e in gazetteer.entries(name)):
+def _a_unit_abroad(entry: Entry, name: str, text: str, end: int, gazetteer: Gazetteer,
+                   wants_region: bool = True) -> bool:
+    """Whether reading a name as this admin1 unit is a guess: the rest of the text points at other countries
+    and not at this unit or its country, and either the name is also a place in another country ("Medina
+    district" in a note on Mogadishu is not Saudi Arabia's Medina Region) or no region word asks for a unit
+    (in a report on Mali, "the Sahel" is the zone, not Burkina Faso's Sahel Region)."""
+    abroad = [e for e in gazetteer.entries(name) if e.country != entry.country]
+    if wants_region and not abroad:
         return False  # "Kharkiv region" in a report on Russia's strikes: no other Kharkiv to mean
     others, admin1s = gazetteer.context_without(text, name)
-    if not others or others.get(entry.country, 0) > 0 or entry.key in admin1s:
+    if others.get(entry.country, 0) > 0 or entry.key in admin1s:
         return False
+    if not wants_region and set(others) <= _doer_peoples(text, gazetteer):
+        return False  # "Kenyan troops in Lower Juba": a people named as the doer does not place the event
+    if not others:
+        # a text that points at no country: "Beni territory" may be the district of Congo's town of Beni as well
+        # as Bolivia's Beni Department, which holds no town of the name; the caller falls back to the text's
+        # other places. A unit named after its own town ("Medina district") stays.
+        towns = [e for e in gazetteer.entries(name) if e.kind == "city"]
+        return wants_region and bool(towns) and all(e.country != entry.country for e in towns) \
+            and entry.country not in gazetteer.qualifier(text, end)[1]
     return entry.country not in gazetteer.qualifier(text, end)[1]
+
+
+def _doer_peoples(text: str, gazetteer: Gazetteer) -> set[str]:
+    """The countries whose people the text names as a doer ("Kenyan troops", "Turkish jets")."""
+    return {h.demonym_of for h in gazetteer.names_in(text) if h.demonym_of and _DOER_AFTER.match(text, h.end)}
 
 
 def part_of_a_name(text: str, start: int, end: int) -> bool:
