@@ -214,11 +214,16 @@ def test_a_spokesman_of_a_group_met_before_speaks_for_the_group():
     assert kinds(text) == [SourceKind.PERPETRATOR_CLAIM] * 3
 
 
+def _extracted(text: str) -> list:
+    """The mentions extract finds in a wire report of 12 March 2024."""
+    article = Article(id=article_id(text), url="https://test.example/c", outlet="Test Wire", title=None,
+                      published=date(2024, 3, 12), language="en", text=text, source="test")
+    return extract(article)[0]
+
+
 def _denied_places(text: str) -> list[str]:
     """Where the incidents an official denial speaks of took place, in the order told."""
-    article = Article(id=article_id(text), url="https://test.example/d", outlet="Test Wire", title=None,
-                      published=date(2024, 3, 12), language="en", text=text, source="test")
-    found, _ = extract(article)
+    found = _extracted(text)
     return [m.place_text.text for m in found if m.attribution.kind is SourceKind.OFFICIAL_DENIAL]
 
 
@@ -263,18 +268,14 @@ def test_a_denial_speaks_of_the_incident_it_names_not_the_one_told_last():
     "A missile hit a school in Sumy on Monday, killing a guard, in what the mayor called a deliberate attack.",
 ])
 def test_an_official_speaking_of_what_an_incident_did_confirms_it(text):
-    article = Article(id=article_id(text), url="https://test.example/c", outlet="Test Wire", title=None,
-                      published=date(2024, 3, 12), language="en", text=text, source="test")
-    found, _ = extract(article)
+    found = _extracted(text)
     assert claim_status(m.attribution.kind for m in found) is ClaimStatus.CONFIRMED
 
 
 def test_a_denial_that_names_the_place_again_denies_the_incident_told():
     text = ("Soldiers killed 11 civilians in the village of Moura on Sunday, residents said.\n\n"
             "The army denied that its troops had killed civilians in Moura.")
-    article = Article(id=article_id(text), url="https://test.example/e", outlet="Test Wire", title=None,
-                      published=date(2024, 3, 12), language="en", text=text, source="test")
-    found, _ = extract(article)
+    found = _extracted(text)
     assert [m.id.split(":", 1)[1] for m in found] == ["0:0:0", f"0:0:0:echo:{text.index('The army')}"]
     assert claim_status(m.attribution.kind for m in found) is ClaimStatus.DISPUTED
 
@@ -282,8 +283,6 @@ def test_a_denial_that_names_the_place_again_denies_the_incident_told():
 def test_a_denial_of_another_kind_of_incident_is_its_own():
     text = ("Hundreds of people marched peacefully through Eldoret on Wednesday, witnesses said.\n\n"
             "Police denied on Thursday that officers had shot dead a student during the march in Eldoret.")
-    article = Article(id=article_id(text), url="https://test.example/f", outlet="Test Wire", title=None,
-                      published=date(2024, 3, 12), language="en", text=text, source="test")
-    found, _ = extract(article)
+    found = _extracted(text)
     assert [m.attribution.kind for m in found if ":echo:" not in m.id] == [SourceKind.WITNESS,
                                                                            SourceKind.OFFICIAL_DENIAL]

@@ -121,3 +121,17 @@ def test_a_report_with_no_date_words_tells_of_its_day_or_the_night_before():
     assert (resolved.start, resolved.end) == (date(2021, 3, 7), MON)
     assert resolved.precision == DatePrecision.WEEK and resolved.span is None
     assert "date not stated" in resolved.note
+
+
+def test_an_incident_dated_past_its_own_date_words_says_so_in_its_notes():
+    from wirewatch.clean import article_id
+    from wirewatch.extract import extract
+    from wirewatch.resolve import resolve_mentions
+    text = ("PUEBLO, Colo. — A Pueblo man was arrested Friday in connection with Sunday's shooting on Elm "
+            "Avenue that left a teenager dead, police said.")
+    art = Article(id=article_id(text), url="https://test.example/a", outlet="Test Courier", title=None,
+                  published=date(2024, 3, 12), language="en", text=text, source="test")
+    found, _ = extract(art)
+    attack = next(m for m in resolve_mentions(art, found) if m.sub_event_type == "Attack")
+    assert attack.date.start == date(2024, 3, 10)
+    assert any("('Friday')" in n and "('Sunday')" in n for n in attack.notes)

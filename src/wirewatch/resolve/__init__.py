@@ -62,9 +62,13 @@ def resolve_mentions(article: Article, mentions: list[Mention],
             place = fallback
             notes.append("no place words; placed in the article's main country" if place
                          else "no place found")
-        words = event_date_words(mention.date_text, mention.passage, article.text, mention.trigger) or lead()
-        if mention.date_text is None and lead() is not None:
-            notes.append(f"no date words in the passage; dated by the article's first date ({lead().text!r})")
+        own = event_date_words(mention.date_text, mention.passage, article.text, mention.trigger)
+        words = own or lead()
+        if own is None and words is not None:
+            notes.append(f"no date words in the passage; dated by the article's first date ({words.text!r})"
+                         if mention.date_text is None else
+                         f"its date words ({mention.date_text.text!r}) date a statement or what followed the "
+                         f"incident; dated by the article's first date ({words.text!r})")
         date = resolve_date(words, article.reference_date, article.published is not None)
         if date.precision == DatePrecision.YEAR:
             continue  # "in 2013", "last year": background, and ACLED codes nothing coarser than a month
