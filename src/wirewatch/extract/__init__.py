@@ -49,6 +49,7 @@ _SPLIT_DATES = re.compile(r"(?i)\s*(?:,|(?:,\s*)?(?:and|or|then)(?:\s+again)?)\s
 _STRATEGIC = "Strategic developments"  # arrests, deals, bases: no gunfire of their own
 _POINTS_BACK = {SourceKind.OFFICIAL_DENIAL, SourceKind.OFFICIAL_STATEMENT, SourceKind.PERPETRATOR_CLAIM}
 _DATELINE_SEARCH = 4  # sentences from the top in which a dateline may stand (after a kicker or byline)
+_HEADLINE_SEARCH = 3  # opening lines that may hold the headline (after a kicker or a byline)
 _MAX_FOLLOWUP = 2  # sentences after a mention that may still add its death toll
 _UNANCHORED = "\0"  # stands in told for a shooting sentence with no place or date words of its own
 
@@ -82,6 +83,9 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
                 f"or run-on text?)" for s, ok in zip(sentences, usable) if not ok and not _is_heading(s.text)]
     # The fast pass, once per sentence: triggers.
     lexical = [find_triggers(s.text, lex) if ok else [] for s, ok in zip(sentences, usable)]
+    head = _reporting_headline(sentences, usable, lexical, lex)
+    if head is not None:
+        usable[head], lexical[head] = True, find_triggers(sentences[head].text, lex)
     violent = [s for hits, s in zip(lexical, sentences) if any(ontology.event_type_of[h.sub_event_type] != _STRATEGIC
                                                                for h in hits)]
     if not any(_anchored(s.text, gazetteer) for s in violent):
@@ -148,11 +152,13 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
         triggers = combine(lexical[index], scores.get(index), model.labels if model else (), settings.model_override)
         if triggers and is_background(sent.text, times, reference):
             triggers = []  # a pattern over years, not an incident; it may still vouch for one
-        if triggers and triggers[0].weak:
+        if any(t.weak for t in triggers):
             # A crime report tells its shooting over and over; a sentence that names no place or time the
-            # earlier ones did not is the same shooting again, read only for its toll.
+            # earlier ones did not is the same shooting again, read only for its toll. An arrest it names
+            # the shooting in ("arrested in connection with the shooting") is still the sentence's own.
             anchors = {sent.text[h.start:h.end].lower() for h in [*places, *times]} or {unanchored}
-            triggers = [] if anchors <= told or None in anchors else triggers
+            if anchors <= told or None in anchors:
+                triggers = [t for t in triggers if not t.weak]
             told |= anchors
         definite = bool(triggers) and all(refers_back(sent.text, t) for t in triggers)
         denial = attribution.kind is SourceKind.OFFICIAL_DENIAL and attribution.start is not None
@@ -174,7 +180,7 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
                                 for m, t in pairs)
                 last_mention_sentence = index
                 continue
-        borrowed = bool(triggers) and triggers[0].weak and not (places or times)
+        borrowed = any(t.weak for t in triggers) and not (places or times)
         if not triggers or (settings.require_anchor and not (places or times) and not borrowed):
             # No event of its own: it may still give the death toll of the mention just before it, or
             # an official's or the perpetrator's word on it ("Police confirmed the attack").
@@ -221,6 +227,19 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
     mentions = [m for m in mentions if dated_to_the_day(m, reference) or not (
         commentary or is_expert_view(text[m.passage.start:m.passage.end]))]
     return fold_fire_into_clashes(mentions, text, reference), warnings
+
+
+def _reporting_headline(sentences: list[Sentence], usable: list[bool], lexical: list[list[TriggerHit]],
+                        lex) -> int | None:
+    """The headline to read as a sentence where the body reports nothing: a page whose story was lost to
+    boilerplate, or whose lines carry no stops, still opens with "Man shot dead outside Akron bar". Only a
+    heading among the first lines counts: further down, headings are subheads and links to other stories."""
+    if any(lexical) or any(find_gunfire(s.text, lex) for s, ok in zip(sentences, usable) if ok):
+        return None
+    for index, sent in enumerate(sentences[:_HEADLINE_SEARCH]):
+        if _is_heading(sent.text) and (find_triggers(sent.text, lex) or find_gunfire(sent.text, lex)):
+            return index
+    return None
 
 
 def _anchored(text: str, gazetteer: Gazetteer) -> bool:

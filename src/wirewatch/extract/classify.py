@@ -53,6 +53,8 @@ _BEFORE, _AFTER, _NEG_BEFORE = 60, 35, 25
 # verdict, a sentence or an indictment looks back on one long past.
 _GUNFIRE_BLOCKS = ("drone", "aircraft", "artillery", "explosive", "protest", "riot", "verdict", "accident",
                    "filming", "aftermath")
+# Shooting words that are a past verb of their own: "were shot", "opened fire", "fired two shots".
+_PAST_SHOT = re.compile(r"(?i)(?:was|were|got)\b|opened fire|fired\b|shot (?:and|dead|to death)")
 # "The city's 12th shooting this year": a count of incidents, not a report of one.
 _COUNTED = re.compile(r"(?i)\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                       r"another)\s+(?:[\w-]+\s+){0,2}$")
@@ -160,15 +162,20 @@ def find_gunfire(text: str, lex: Lexicons) -> list[TriggerHit]:
         return []
     for cue in ("gunfight", "gunfire"):
         for m in lex.cues[cue].finditer(text):
-            if is_realis(text, m.start(), m.end()) and not _COUNTED.search(text[max(0, m.start() - 40):m.start()]):
+            # "was shot and may not survive": a past verb tells what happened; words after it speak of
+            # what may follow, so only the words before it can make it unreal.
+            past = bool(_PAST_SHOT.match(m.group(0)))
+            if is_realis(text, m.start(), m.end(), look_after=not past) \
+                    and not _COUNTED.search(text[max(0, m.start() - 40):m.start()]):
                 armed = cue == "gunfight" or _ARMED_VICTIM.search(text)
                 return [TriggerHit(CLASH if armed else ATTACK, m.start(), m.end(), weak=True)]
     return []
 
 
-def is_realis(text: str, start: int, end: int) -> bool:
-    """False when the words around a trigger make it threatened, planned, feared, negated or hypothetical."""
-    window = _clause(text, max(0, start - _BEFORE), min(len(text), end + _AFTER), start)
+def is_realis(text: str, start: int, end: int, look_after: bool = True) -> bool:
+    """False when the words around a trigger make it threatened, planned, feared, negated or hypothetical;
+    with look_after False, only the words before it are read for modality."""
+    window = _clause(text, max(0, start - _BEFORE), min(len(text), end + _AFTER) if look_after else end, start)
     before = _clause(text, max(0, start - _BEFORE), start, start)
     if _IRREALIS.search(window) or _HABITUAL.search(window) or _SINCE.search(before):
         return False

@@ -1,0 +1,105 @@
+"""Reports of a shooting that used to yield no event: a page whose body carries no report but whose headline
+does, an arrest sentence that names the shooting, and ways of saying who was shot that the shooting words
+missed. Reports here are our own, written in the style of local crime news."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from wirewatch.clean import article_id
+from wirewatch.extract import extract
+from wirewatch.extract.classify import find_gunfire
+from wirewatch.extract.lexicons import load_lexicons
+from wirewatch.models import Article
+
+
+def mentions_of(text: str):
+    art = Article(id=article_id(text), url="https://test.example/local", outlet="Test Wire", title=None,
+                  published=date(2023, 6, 12), language="en", text=text, source="test")
+    found, _ = extract(art)
+    return found
+
+
+def types_of(sentence: str) -> list[str]:
+    return [h.sub_event_type for h in find_gunfire(sentence, load_lexicons())]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police said the man shot his 7-year-old daughter at their home in Macon on Sunday.",
+    "Investigators said she shot her husband in the kitchen of their Tulsa home on Friday.",
+    "Deputies said the suspect shot a 19-year-old outside a bar in Kent early Saturday.",
+    "Three men were all shot outside a nightclub in Dayton on Sunday, police said.",
+    "A 23-year-old shot outside a convenience store in Akron on Monday night is in stable condition.",
+    "Two teens shot near a park in Macon on Friday were taken to a hospital.",
+    "A 9-year-old girl was struck by a stray bullet while she slept in her home in Macon on Sunday.",
+])
+def test_more_ways_of_telling_who_was_shot_are_a_shooting(sentence):
+    assert types_of(sentence) == ["Attack"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The defendant shot him a puzzled look across the courtroom on Monday.",
+    "The number of people shot in the city rose again last year.",
+    "The 19-year-old shot a video of the parade in Dayton on Saturday.",
+    "Several protesters were hit by rubber bullets in Nampula on Monday.",
+])
+def test_the_new_words_do_not_take_in_other_senses(sentence):
+    assert types_of(sentence) == []
+
+
+def test_a_headline_reports_the_shooting_when_the_body_is_page_furniture():
+    text = ("Man killed in shooting outside Dayton bar\n\n"
+            "Sign up for our newsletter to get breaking news in your inbox.\n\n"
+            "Already a subscriber? Log in to keep reading this story.")
+    [m] = mentions_of(text)
+    assert m.sub_event_type == "Attack" and m.trigger.text == "shooting"
+    assert m.place_text is not None and m.place_text.text == "Dayton"
+
+
+def test_a_headline_adds_nothing_when_the_body_reports_the_shooting():
+    text = ("Man killed in shooting outside Dayton bar\n\n"
+            "DAYTON, Ohio — A man was shot and killed outside a bar on Salem Avenue early Sunday, police said.")
+    found = mentions_of(text)
+    assert found and all(m.passage.start > 0 for m in found)
+
+
+def test_headlines_further_down_the_page_are_links_not_the_story():
+    text = ("Weather: sunny and warm through the weekend\n\n"
+            "Sign up for our newsletter to get breaking news in your inbox.\n\n"
+            "City council approves new budget for parks.\n\n"
+            "More stories\n\n"
+            "Man killed in shooting outside Dayton bar")
+    assert mentions_of(text) == []
+
+
+def test_an_arrest_in_a_shooting_reports_the_shooting_in_a_follow_up_story():
+    text = ("DAYTON, Ohio — Police have arrested a man in connection with the shooting of a store clerk, "
+            "a spokesman said.\n\n"
+            "The suspect is being held in the county jail. His name was not released.")
+    assert {m.sub_event_type for m in mentions_of(text)} == {"Attack", "Arrests"}
+
+
+def test_an_arrest_sentence_does_not_tell_an_anchored_shooting_twice():
+    text = ("TULSA, Okla. — A man was shot in the leg outside a convenience store on Friday night, police said.\n\n"
+            "Officers later arrested a man in connection with the shooting, police said.")
+    found = mentions_of(text)
+    assert [m.sub_event_type for m in found].count("Attack") == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "A man was shot on Elm Street in Dayton on Sunday and may not survive, police said.",
+    "Two men opened fire on a crowd in Macon on Friday, and police said more arrests could follow.",
+])
+def test_what_may_follow_a_past_shooting_does_not_unmake_it(sentence):
+    assert types_of(sentence) == ["Attack"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The man said he would have shot anyone who came through the door on Sunday.",
+    "Police fear more people will be shot in Dayton this summer if nothing changes.",
+    "He threatened to shoot his neighbors if they called the police, deputies said on Sunday.",
+])
+def test_a_threatened_or_feared_shooting_is_still_no_event(sentence):
+    assert types_of(sentence) == []
