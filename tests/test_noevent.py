@@ -103,3 +103,15 @@ def test_what_may_follow_a_past_shooting_does_not_unmake_it(sentence):
 ])
 def test_a_threatened_or_feared_shooting_is_still_no_event(sentence):
     assert types_of(sentence) == []
+
+
+def test_a_follow_up_shooting_with_no_place_words_is_not_silenced_by_an_unanchored_killing():
+    # "The killing" names no place or time of its own, so it reports nothing and must not stop the shooting
+    # sentence from being the incident, placed by the dateline.
+    text = ("DAYTON, Ohio — A neighbor called police shortly before midnight.\n\n"
+            "Officers said the man was shot after an argument outside his home.\n\n"
+            "The killing has shocked residents of the quiet street.")
+    found = mentions_of(text)
+    assert found and found[0].trigger.text == "was shot"
+    # "The killing" after it is that shooting again, restated where it was told
+    assert {(m.sub_event_type, m.place_text.text) for m in found} == {("Attack", "DAYTON")}

@@ -130,8 +130,9 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
     told: set[str] = set()  # place and time words of the shooting sentences read so far
     # A follow-up story may tell its shooting only in sentences with no place or date words of their own
     # ("Police said the man was shot after an argument"): then its first such sentence is the incident,
-    # placed and dated from the paragraph, the dateline or the publication date.
-    unanchored = _UNANCHORED if not violent and not any(any(h.weak for h in lexical[i]) and (venues[i] or times_of[i])
+    # placed and dated from the paragraph, the dateline or the publication date. Stronger words with no
+    # place or date words of their own ("the killing shocked neighbors") do not stop it: they report none.
+    unanchored = _UNANCHORED if not any(any(h.weak for h in lexical[i]) and (venues[i] or times_of[i])
                                         for i in triggered if i < reach) else None
     reference = article.published or article.ingested
     closes = _quote_closers(sentences)
