@@ -162,7 +162,7 @@ def test_version_3_database_is_migrated_and_still_finds_copies(pg_url, monkeypat
             db.cursor().executemany("INSERT INTO article_keys VALUES (%s, %s)",
                                     [(key, article.id) for key in set(fp.keys)])
     store = open_store(pg_url)
-    assert store.schema_version() == SCHEMA_VERSION == 8
+    assert store.schema_version() == SCHEMA_VERSION == 9
     assert store.db.execute("SELECT count(*) FROM article_keys").fetchone()[0] == \
         sum(len(set(fingerprint(a.text).keys)) for a in articles)
     assert store.db.execute("SELECT count(*) FROM recent_keys").fetchone()[0] == 0

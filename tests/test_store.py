@@ -122,7 +122,7 @@ def stocked(store):
 
 
 def test_schema_version_is_set(store):
-    assert store.schema_version() == SCHEMA_VERSION == 8
+    assert store.schema_version() == SCHEMA_VERSION == 9
 
 
 def test_tables_exist(store):
@@ -130,7 +130,7 @@ def test_tables_exist(store):
         if not isinstance(store, SQLiteStore) else \
         {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"runs", "problems", "articles", "duplicates", "events", "mentions", "article_keys", "feeds",
-            "feed_items"} <= names
+            "feed_items", "event_merges"} <= names
 
 
 def test_reopening_keeps_data_and_version(opener):
@@ -148,7 +148,7 @@ def test_reopening_keeps_data_and_version(opener):
 
 
 def test_sqlite_schema_version_is_the_user_version(tmp_store):
-    assert tmp_store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+    assert tmp_store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
 
 
 def test_wal_mode(tmp_store):

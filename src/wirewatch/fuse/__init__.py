@@ -41,8 +41,9 @@ def fuse(mentions: list[Mention], articles: dict[str, Article], store, settings:
         scored = [(m.score, eid, m) for eid, ev in candidates.items()
                   if (m := match(mention, ev, settings.max_km, _reader(mention, ev, known, store, read)))
                   and m.score >= settings.threshold]
+        scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
         if scored:
-            _, eid, best = max(scored, key=lambda s: (s[0], s[1]))
+            _, eid, best = scored[0]
             reason = f"merged (score {best.score}): " + "; ".join(best.reasons)
         else:
             eid, reason = event_id(mention.id), "founded the event"
@@ -53,9 +54,45 @@ def fuse(mentions: list[Mention], articles: dict[str, Article], store, settings:
             known |= store.articles_for(missing)
         event = build_event(eid, [m for m, _ in members], known, {m.id: r for m, r in members})
         pending[eid] = (event, members, new)
+        # A report that matches two events above the threshold may tie them (see _joins_both).
+        for _, other, second in scored[1:]:
+            if _joins_both(mention, candidates[eid], pending[eid][0], candidates[other]):
+                why = (f"report {mention.id} matched both: {eid} (score {best.score}: {'; '.join(best.reasons)}) "
+                       f"and {other} (score {second.score}: {'; '.join(second.reasons)})")
+                _absorb(eid, other, why, pending, store)
     for event, _, new in pending.values():
         store.save_event(event, new)
     return [event for event, _, _ in pending.values()]
+
+
+def _joins_both(mention: Mention, before: Event, kept: Event, other: Event) -> bool:
+    """Whether a report that matches two stored events above the threshold makes them one (`before` is the
+    event it joined as it was, `kept` the same with the report in it): reports of an incident read before
+    the one that ties them found events of their own, and fusion would have merged them had the tying
+    report come first.
+
+    Only a report dated to a day ties, and only to an event dated to a day: "in November" in a big city
+    matches every shooting of the month there, and so do two reports of "last week". Not when the events
+    are of another sub-type than the report (an arrest matching two incidents in one town says nothing of
+    whose arrest it is), nor when one article reports in both (it told two incidents apart)."""
+    if not mention.sub_event_type == kept.sub_event_type == other.sub_event_type:
+        return False
+    if mention.date.precision != DatePrecision.DAY or DatePrecision.DAY not in (before.date.precision,
+                                                                               other.date.precision):
+        return False
+    return not {s.article_id for s in kept.sources} & {s.article_id for s in other.sources}
+
+
+def _absorb(keep: str, absorbed: str, why: str, pending: dict, store) -> None:
+    """Merge a stored event into another in the store (writing first what this batch holds of either), and
+    hold the merged event as this batch's."""
+    for eid in (keep, absorbed):
+        if eid in pending:
+            event, _, new = pending[eid]
+            store.save_event(event, new)
+    event = store.merge_events(keep, absorbed, why)
+    pending.pop(absorbed, None)
+    pending[keep] = (event, store.mentions_of(keep), [])
 
 
 def _reader(mention: Mention, event: Event, known: dict[str, Article], store,

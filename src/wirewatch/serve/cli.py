@@ -199,6 +199,9 @@ def show_cmd(event_id: str = typer.Argument(..., help="An id from `wirewatch eve
     console.print(events_table([event]))
     for note in event.notes:
         console.print(f"[dim]note:[/] {note}", highlight=False)
+    # Events that fusion merged into this one, each with the report that tied them.
+    for absorbed, reason, when in store.merges_into(event_id):
+        console.print(f"[dim]merged in {absorbed} ({when}):[/] {reason}", highlight=False)
     for mention, reason in store.mentions_of(event_id):
         article = store.article(mention.article_id)
         console.rule(f"{article.outlet or '?'} · {article.published or 'no date'} · {article.url or article.source}")

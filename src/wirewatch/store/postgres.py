@@ -14,11 +14,11 @@ import json
 import re
 from contextlib import contextmanager
 from datetime import timedelta
-from typing import Iterator
+from typing import ContextManager, Iterator
 
 import psycopg
 
-from ..errors import NotFound, StoreError
+from ..errors import StoreError
 from ..ingest.dedup import Fingerprint, fingerprint, similarity
 from ..models import Article, Event, GeoPrecision, Mention, event_from_dict, mention_from_dict, to_dict
 from . import migrations, redact
@@ -230,6 +230,26 @@ class PostgresStore(SQLStore):
             self._sql(_upsert("mentions", MENTION_COLUMNS, "seq = DEFAULT"),
                       [_json_last(mention_row(m, event.id, reason)) for m, reason in new_mentions], many=True)
 
+    def _atomic(self) -> ContextManager[None]:
+        """The batch's transaction when one is open (as a savepoint), else one of its own."""
+        return self.transaction()
+
+    def _merge_rows(self, keep_id: str, absorbed_id: str, reason: str, when: str) -> None:
+        self._sql("UPDATE mentions SET event_id = %s, merge_reason = %s || merge_reason WHERE event_id = %s",
+                  [keep_id, f"in {absorbed_id} until merged: ", absorbed_id])
+        self._sql("DELETE FROM events WHERE id = %s", [absorbed_id])
+        self._sql(_upsert("event_merges", ["absorbed_id", "kept_id", "reason", "merged_at"]),
+                  [absorbed_id, keep_id, reason, when])
+
+    def _merge_records(self, kept_ids: list[str]) -> list[tuple[str, str, str]]:
+        rows = self._sql("SELECT absorbed_id, reason, merged_at FROM event_merges WHERE kept_id = ANY(%s) "
+                         "ORDER BY merged_at, absorbed_id", [kept_ids])
+        return [(absorbed, reason, when.isoformat(timespec="seconds")) for absorbed, reason, when in rows]
+
+    def _kept_for(self, absorbed_id: str) -> str | None:
+        row = self._sql("SELECT kept_id FROM event_merges WHERE absorbed_id = %s", [absorbed_id]).fetchone()
+        return row[0] if row else None
+
     def _span_days(self) -> int | None:
         row = self._sql("SELECT days FROM event_span").fetchone()
         return row[0] if row else None
@@ -272,7 +292,7 @@ class PostgresStore(SQLStore):
         """One stored event."""
         row = self._sql("SELECT data FROM events WHERE id=%s", [event_id]).fetchone()
         if row is None:
-            raise NotFound(f"no event {event_id!r} in {self.path}", hint="list ids with `wirewatch events`")
+            raise self._not_found(event_id)
         return event_from_dict(row[0])
 
     # --- feeds -------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Callable, Iterable, Iterator
+from typing import Callable, ContextManager, Iterable, Iterator
 
 from ..errors import NotFound
 from ..gazetteer import country_codes, fold
@@ -54,6 +54,76 @@ class SQLStore:
         if not found:
             raise NotFound(f"no article {article_id!r} in {self.path}")
         return found[article_id]
+
+    # --- merges of stored events (backends give _atomic, _merge_rows and _merge_records) -------------
+
+    def merge_events(self, keep_id: str, absorbed_id: str, reason: str) -> Event:
+        """Merge one stored event into another, in one transaction: every mention of the absorbed event
+        moves to the kept one (its merge reason saying where it came from), the absorbed event's row is
+        deleted, the merge is recorded with its reason, and the kept event's fields are derived again
+        from all its mentions by fusion's own rules. Returns the kept event as stored."""
+        # Imported here: fusion imports the store's blocking rule, and the store is loaded first.
+        from ..fuse.incidents import build_event
+
+        if keep_id == absorbed_id:
+            raise ValueError(f"cannot merge event {keep_id!r} into itself")
+        with self._atomic():
+            for eid in (keep_id, absorbed_id):
+                self.event(eid)   # NotFound, naming where it went, for an event merged already
+            self._merge_rows(keep_id, absorbed_id, reason, now())
+            members = self.mentions_of(keep_id)
+            articles = self.articles_for({m.article_id for m, _ in members})
+            event = build_event(keep_id, [m for m, _ in members], articles, {m.id: r for m, r in members})
+            self.save_event(event, [])
+        return event
+
+    def merges_into(self, event_id: str) -> list[tuple[str, str, str]]:
+        """(absorbed id, reason, when) of each event merged into this one, in the order they were merged,
+        then of those merged into them."""
+        found: list[tuple[str, str, str]] = []
+        todo = [event_id]
+        while todo:
+            rows = self._merge_records(todo)
+            found += rows
+            todo = [absorbed for absorbed, _, _ in rows]
+        return found
+
+    def _merged_into(self, event_id: str) -> str | None:
+        """The event an absorbed event went to, following merges that absorbed it in turn."""
+        kept, seen = None, {event_id}
+        while (step := self._kept_for(kept or event_id)) and step not in seen:
+            kept = step
+            seen.add(step)
+        return kept
+
+    def _not_found(self, event_id: str) -> NotFound:
+        """The error for an event id that is not stored: it names the event it was merged into, if any."""
+        kept = self._merged_into(event_id)
+        if kept:
+            return NotFound(f"event {event_id!r} was merged into {kept!r} in {self.path}",
+                            hint=f"wirewatch show {kept}")
+        return NotFound(f"no event {event_id!r} in {self.path}", hint="list ids with `wirewatch events`")
+
+    def event(self, event_id: str) -> Event:
+        raise NotImplementedError
+
+    def mentions_of(self, event_id: str) -> list[tuple[Mention, str]]:
+        raise NotImplementedError
+
+    def save_event(self, event: Event, new_mentions: list[tuple[Mention, str]]) -> None:
+        raise NotImplementedError
+
+    def _atomic(self) -> ContextManager[None]:
+        raise NotImplementedError
+
+    def _merge_rows(self, keep_id: str, absorbed_id: str, reason: str, when: str) -> None:
+        raise NotImplementedError
+
+    def _merge_records(self, kept_ids: list[str]) -> list[tuple[str, str, str]]:
+        raise NotImplementedError
+
+    def _kept_for(self, absorbed_id: str) -> str | None:
+        raise NotImplementedError
 
 
 def with_corroboration(data: str, corroboration: int) -> str:

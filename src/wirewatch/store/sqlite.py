@@ -11,7 +11,7 @@ from typing import Iterator
 
 import numpy as np
 
-from ..errors import NotFound, StoreError
+from ..errors import StoreError
 from ..ingest.dedup import Fingerprint, fingerprint, similarity
 from ..models import Article, Event, GeoPrecision, Mention, event_from_dict, mention_from_dict, to_dict
 from . import migrations
@@ -299,6 +299,30 @@ class SQLiteStore(SQLStore):
             "INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [mention_row(m, event.id, reason) for m, reason in new_mentions])
 
+    @contextmanager
+    def _atomic(self) -> Iterator[None]:
+        """Inside the batch's transaction when one is open, else in one of its own."""
+        if self.db.in_transaction:
+            yield
+        else:
+            with self.transaction():
+                yield
+
+    def _merge_rows(self, keep_id: str, absorbed_id: str, reason: str, when: str) -> None:
+        self.db.execute("UPDATE mentions SET event_id = ?, merge_reason = ? || merge_reason WHERE event_id = ?",
+                        (keep_id, f"in {absorbed_id} until merged: ", absorbed_id))
+        self.db.execute("DELETE FROM events WHERE id = ?", (absorbed_id,))
+        self.db.execute("INSERT OR REPLACE INTO event_merges VALUES (?, ?, ?, ?)", (absorbed_id, keep_id, reason, when))
+
+    def _merge_records(self, kept_ids: list[str]) -> list[tuple[str, str, str]]:
+        rows = self.db.execute(f"SELECT absorbed_id, reason, merged_at FROM event_merges WHERE kept_id IN "
+                               f"({','.join('?' * len(kept_ids))}) ORDER BY rowid", kept_ids)
+        return [tuple(r) for r in rows]
+
+    def _kept_for(self, absorbed_id: str) -> str | None:
+        row = self.db.execute("SELECT kept_id FROM event_merges WHERE absorbed_id = ?", (absorbed_id,)).fetchone()
+        return row[0] if row else None
+
     def _span_days(self) -> int | None:
         row = self.db.execute("SELECT days FROM event_span").fetchone()
         return row[0] if row else None
@@ -337,7 +361,7 @@ class SQLiteStore(SQLStore):
         """One stored event."""
         row = self.db.execute("SELECT data FROM events WHERE id=?", (event_id,)).fetchone()
         if row is None:
-            raise NotFound(f"no event {event_id!r} in {self.path}", hint="list ids with `wirewatch events`")
+            raise self._not_found(event_id)
         return event_from_dict(json.loads(row["data"]))
 
     # --- feeds -------------------------------------------------------------------------------
