@@ -115,3 +115,23 @@ def test_a_follow_up_shooting_with_no_place_words_is_not_silenced_by_an_unanchor
     assert found and found[0].trigger.text == "was shot"
     # "The killing" after it is that shooting again, restated where it was told
     assert {(m.sub_event_type, m.place_text.text) for m in found} == {("Attack", "DAYTON")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police arrested a 27-year-old man on Tuesday in the slaying of a convenience store clerk in Macon.",
+    "Officers found a woman who had been strangled in her apartment on Elm Street on Sunday.",
+    "Investigators called the deaths of the couple in their Tulsa home on Friday a murder-suicide.",
+    "Detectives are investigating the homicide of a 24-year-old man found in a car in Akron on Monday.",
+])
+def test_a_crime_reports_killing_words_are_its_attack(sentence):
+    assert types_of(sentence) == ["Attack"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The murder rate in Dayton fell by a fifth last year, the mayor said on Monday.",
+    "He was convicted of murder on Monday and will be sentenced in June.",
+    "Homicide detectives were called to the scene on Sunday.",
+    "The murder charges against him were dropped on Friday.",
+])
+def test_killing_words_about_a_rate_a_court_or_a_unit_are_no_attack(sentence):
+    assert types_of(sentence) == []

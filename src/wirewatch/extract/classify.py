@@ -53,6 +53,7 @@ _BEFORE, _AFTER, _NEG_BEFORE = 60, 35, 25
 # verdict, a sentence or an indictment looks back on one long past.
 _GUNFIRE_BLOCKS = ("drone", "aircraft", "artillery", "explosive", "protest", "riot", "verdict", "accident",
                    "filming", "aftermath")
+_CRIME_WORDS = ("gunfight", "gunfire", "homicide")  # cue names, strongest reading first
 # Shooting words that are a past verb of their own: "were shot", "opened fire", "fired two shots".
 _PAST_SHOT = re.compile(r"(?i)(?:was|were|got)\b|opened fire|fired\b|shot (?:and|dead|to death)")
 # "The city's 12th shooting this year": a count of incidents, not a report of one.
@@ -156,11 +157,13 @@ def _actor_kind(span: str, lex: Lexicons, first: bool) -> str | None:
 
 def find_gunfire(text: str, lex: Lexicons) -> list[TriggerHit]:
     """The sentence's first reported shooting as a weak trigger: an Armed clash where both sides are armed
-    (a shoot-out, fire at soldiers or police), otherwise an Attack; [] where a context cue blocks it."""
-    if not (lex.cues["gunfight"].search(text) or lex.cues["gunfire"].search(text)) \
+    (a shoot-out, fire at soldiers or police), otherwise an Attack; [] where a context cue blocks it. A crime
+    report's killing words ("arrested in the slaying of a clerk", "a murder-suicide") count as its shooting
+    words do: they tell that someone was killed, not how."""
+    if not any(lex.cues[cue].search(text) for cue in _CRIME_WORDS) \
             or any(lex.cues[cue].search(text) for cue in _GUNFIRE_BLOCKS):   # the blocks only where shooting is
         return []
-    for cue in ("gunfight", "gunfire"):
+    for cue in _CRIME_WORDS:
         for m in lex.cues[cue].finditer(text):
             # "was shot and may not survive": a past verb tells what happened; words after it speak of
             # what may follow, so only the words before it can make it unreal.
