@@ -22,18 +22,23 @@ _LEAD_DAYS = 7
 # server's, a time zone behind) while its text is updated overnight ("died early Tuesday" on a Monday page).
 # Anything later is impossible for a past event and rejected.
 _AHEAD_OK = timedelta(days=1)
-# "police said Monday": the day words date the statement, not what it reports.
-_SPEECH_BEFORE = re.compile(r"(?i)\b(?:said|says|told\s+[\w ]{0,30}?|announced|confirmed|reported|stated|"
-                            r"identified\s+[\w ]{0,30}?)\s+(?:on\s+)?$")
+# "police said Monday": the day words date the statement, not what it reports. A page's stamp ("Posted:
+# Jan. 4, 2015 11:02 PM", "Updated on March 3") dates the page in the same way, not the incident.
+_SPEECH_BEFORE = re.compile(r"(?i)(?:\b(?:said|says|told\s+[\w ]{0,30}?|announced|confirmed|reported|stated|"
+                            r"identified\s+[\w ]{0,30}?)\s+(?:on\s+)?|"
+                            r"\b(?:posted|published|updated)(?:\s+on)?\s*:?\s*)$")
 
 # Date words that move with publication ("on Tuesday", "last week"), against calendar dates ("Jan. 3").
 _RELATIVE = {"weekday", "day_word", "week", "ago"}
 _CALENDAR = {"mdy", "dmy", "iso"}
 # How far from date words the word they date may stand ("was arrested Tuesday in the Jan. 3 shooting").
 _REACH = 60
-# Words telling of the incident itself, and of what followed it. Marches and vigils are left out: they are
-# events of their own (protests), dated by their own day. Police copy tells a shooting as "the incident" that
-# "happened" or "occurred" on a day; an arrest or a hearing is named as such.
+# Words telling of the incident itself, and of what followed it. Police copy tells a shooting as "the
+# incident" that "happened" or "occurred" on a day; an arrest or a hearing is named as such. A vigil or a
+# memorial is an event of its own (a protest) and keeps its own day; beside an incident's word, its day is
+# no more the incident's than a funeral's. So are the days of a later state ("remained in jail Monday") and
+# of the news put out since ("released his name Tuesday", "a warrant was issued", "posted on Facebook");
+# "remains" as a noun ("the remains of the house", "human remains") is no later state.
 _INCIDENT = re.compile(
     r"(?i)\b(?:shot|shots|shoot(?:ing|ings|out)|gunfight|drive-by|gunfire|gunshots?|gunman|gunmen|opened fire|"
     r"gunned down|incident|happened|occurred|"
@@ -44,7 +49,9 @@ _AFTERMATH = re.compile(
     r"(?i)\b(?:arrest(?:ed|s)?|detain(?:ed|s)?|apprehended|(?:taken|took) into custody|rounded up|charged|"
     r"charges|booked|indicted|indictment|arraign(?:ed|ment)|court|hearing|trial|jury|judge|sentenc(?:ed|ing)|"
     r"pleaded|pleads?|plea|convicted|verdict|bond|bail|custody|surrendered|extradited|funeral|burial|buried|"
-    r"laid to rest|died|dies|succumbed|autopsy|identified|lawsuit|sued)\b")
+    r"laid to rest|died|dies|succumbed|autopsy|identified|lawsuit|sued|vigils?|memorial|"
+    r"remain(?:s|ed)? (?:in|at|behind|under|on|hospitali[sz]ed|jailed|held|missing)|released|issued|published|"
+    r"posted|scheduled)\b")
 
 
 def resolve_date(field: TextField | None, ref: date, ref_is_publication: bool) -> ResolvedDate:
@@ -87,9 +94,12 @@ def lead_date(article: Article) -> TextField | None:
                 text, expr.start, expr.end, _sentence_of(text, expr.start)) == "incident"):
             found.append(expr)
     # "Police said Monday that a man shot Saturday...", "was arrested Tuesday in Sunday's shooting": the
-    # first day words that date neither a statement nor what followed the incident, when there are any.
+    # first day words that date neither a statement nor what followed the incident, when there are any;
+    # then the incident's calendar day; then, in a follow-up that tells its story without naming it, a
+    # calendar day weeks back that dates nothing else ("On Aug. 3, the two men were sitting in a car...").
+    untold = None if older else next((e for e in _untold_days(text) if _days_back(e, ref) > _LEAD_DAYS), None)
     expr = next((e for e in found if _role(text, e.start, e.end) not in _NOT_THE_INCIDENT), None) or \
-        (found[0] if found else older)
+        older or untold or (found[0] if found else None)
     return TextField(expr.text, Span(article.id, expr.start, expr.end)) if expr else None
 
 
@@ -118,7 +128,8 @@ def event_date_words(field: TextField | None, passage: Span, text: str,
         return field
     # With no calendar day for the incident, day words elsewhere that tell of it ("Saturday's shooting")
     # date it: None hands the mention to lead_date, which picks them.
-    return _incident_day(text, field.span.article_id) or (None if _has_incident_day_words(text) else field)
+    return _incident_day(text, field.span.article_id) or (
+        None if _has_incident_day_words(text) or _untold_days(text) else field)
 
 
 def _past_speech(field: TextField | None, passage: Span, text: str) -> TextField | None:
@@ -198,6 +209,15 @@ def _incident_days(text: str) -> tuple[TimeExpression, ...]:
             if expr.kind in _CALENDAR and _tells_of(text, start, end, sent) == "incident":
                 found.append(TimeExpression(start, end, expr.text, expr.kind))
     return tuple(found)
+
+
+@lru_cache(maxsize=64)
+def _untold_days(text: str) -> tuple[TimeExpression, ...]:
+    """Calendar dates that date no word of an incident, of what followed it or of a statement in their
+    sentence, in text order: a follow-up about an arrest tells the incident's story under its own day
+    ("On Aug. 3, the two men were sitting in a parked car when..."), far from the word "shooting"."""
+    return tuple(e for e in find_time_expressions(text)
+                 if e.kind in _CALENDAR and _role(text, e.start, e.end) is None)
 
 
 def _incident_day(text: str, article_id: str) -> TextField | None:
