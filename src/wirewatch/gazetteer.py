@@ -18,7 +18,8 @@ from typing import Iterator
 
 from .errors import ResourceError
 # REGION_WORDS and SMALL_TOWN are read from here by extract and resolve
-from .place_context import REGION_WORDS, SMALL_TOWN, ArticleNames, admin1_named, focus_of, in_full_names
+from .place_context import (REGION_WORDS, SMALL_TOWN, ArticleNames, admin1_named, bodies_named, focus_of,
+                            in_full_names, town_word_use)
 from .us_states import ABBREVIATED, ABBREVIATION, name_units, state_key, state_qualifiers, votes
 
 # Candidate names: runs of capitalised words, joined by spaces, hyphens or a few lower-case particles.
@@ -159,7 +160,7 @@ class Gazetteer:
         raw = [h for h in article.raw if fold(h.text) != key]
         counties = {next(iter(units)) for _, units in article.counties if len(units) == 1}
         return (focus_of(hits, article.full_names, article.qualifiers, article.counties),
-                admin1_named(raw) | frozenset(article.qualifiers) | counties)
+                admin1_named(raw) | bodies_named(text, raw) | frozenset(article.qualifiers) | counties)
 
     def state_votes(self, text: str, name: str) -> Counter[str]:
         """The admin1 units that the text's place names other than `name` point at (us_states.votes); a
@@ -169,7 +170,7 @@ class Gazetteer:
     def _article_of(self, text: str) -> ArticleNames:
         """What the resolver reads of an article's names (see ArticleNames)."""
         raw = self._raw_spot_once(text)
-        named = admin1_named(raw)
+        named = admin1_named(raw) | bodies_named(text, raw)
         hits = tuple(self._supported_hits(text, raw, named))
         counties = tuple((county, frozenset(units)) for county, units in self._counties(text))
         qualifiers, full_names = state_qualifiers(text), in_full_names(text)
@@ -255,6 +256,8 @@ class Gazetteer:
             hits.extend(found)
             if not found or found[-1].end < run.end():
                 hits.extend(self._qualified_word(text, run.end()))
+            if not found:
+                hits.extend(self._town_word(text, run.start(), run.group(0)))
         return hits
 
     def _qualified_word(self, text: str, end: int) -> Iterator[Hit]:
@@ -272,6 +275,17 @@ class Gazetteer:
                         and (e.admin1 in admin1s or e.country in countries))
         if entries:
             yield Hit(end - len(word.group(0)), end, word.group(0), entries)
+
+    def _town_word(self, text: str, start: int, run: str) -> Iterator[Hit]:
+        """A run's first word as a town despite the not-a-place list where the text uses it as one: its own
+        police speak ("Jackson police said") or a shooting is told "in" it ("was shot in Troy on Friday")."""
+        word = re.match(r"[A-Z][\w'’]*", run)
+        key = fold(word.group(0)) if word else ""
+        if key not in self.stopwords or not town_word_use(text, start, start + len(key), run):
+            return
+        entries = tuple(e for e in self.index.get(key, ()) if e.kind == "city")
+        if entries:
+            yield Hit(start, start + len(key), word.group(0), entries)
 
     def _hits_in_run(self, run: str, offset: int) -> Iterator[Hit]:
         """Greedy longest-first matching of word n-grams inside one capitalised run."""

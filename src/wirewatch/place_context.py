@@ -23,7 +23,15 @@ SMALL_TOWN = 5_000
 # A country's name counts for the country over namesake towns below this size.
 _COUNTRY_OVER_TOWN = 100_000
 _TWO_NAMES = re.compile(r"\b([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+# A state's own bodies after its name: the name is the admin1 unit, not a country or a town that shares it.
+_STATE_BODY = re.compile(r"[ \t]+(?:State[ \t]+(?:Police|Patrol|Troopers?)|Highway[ \t]+Patrol|Bureau[ \t]+of[ \t]+"
+                         r"(?:Investigation|Criminal)|Department[ \t]+of[ \t]+(?:Corrections|Public[ \t]+Safety|"
+                         r"Law[ \t]+Enforcement)|Rangers|Attorney[ \t]+General)\b")
+# Words that follow a place in a name without making it a person's: a town's own parts, and a state's bodies
+# ("Georgia Bureau of Investigation", "Florida Highway Patrol", "Texas Rangers" name the state).
 _QUALIFYING_WORD = re.compile(r"(?:Police|Sheriff|County|City|Township|Parish|Borough|Village|Heights|Park|Beach|"
+                              r"Bureau|Highway|Patrol|Troopers?|Rangers|Attorney|Governor|Legislature|Senate|"
+                              r"Supreme|Corrections|National|"
                               r"Springs|Falls|Lake|Valley|Hills?|North|South|East|West|Central|Downtown|Greater|"
                               r"New|Fort|Port|Mount|Saint|San|Santa|Monday|Tuesday|Wednesday|Thursday|Friday|"
                               r"Saturday|Sunday|The|In|At|On|Near|From|Of|And|But|When|After|Before)$")
@@ -100,3 +108,29 @@ def admin1_named(hits: list[Hit]) -> frozenset[str]:
             named.update(units)
     named.discard(None)
     return frozenset(named)
+
+
+def bodies_named(text: str, hits: list[Hit] | tuple[Hit, ...]) -> frozenset[str]:
+    """US admin1 keys named by a state body after the name ("the Georgia Bureau of Investigation", "Florida
+    Highway Patrol"): the bodies are American, so the name is the US state, whatever countries, towns or
+    units abroad share it."""
+    named = set()
+    for hit in hits:
+        units = {e.key for e in hit.entries if e.kind == "admin1" and e.country == "US"}
+        if len(units) == 1 and _STATE_BODY.match(text, hit.end):
+            named.update(units)
+    return frozenset(named)
+
+
+# A word that is mostly no place ("Jackson", "Troy") used as a town: its police, or a shooting told "in" it.
+_TOWN_POLICE_AFTER = re.compile(r"[ \t]+(?:[Pp]olice|[Ss]heriff['’]s|[Ff]ire[ \t]+[Dd]epartment)\b")
+_SHOT_IN_BEFORE = re.compile(r"(?i)\b(?:shot|shooting|killed|wounded|slain|stabbed|gunfire|opened fire)\b"
+                             r"[^.!?\n]{0,60}\bin[ \t]+$")
+
+
+def town_word_use(text: str, start: int, end: int, run: str) -> bool:
+    """Whether text[start:end], a word the not-a-place list holds and the first of the capitalised run `run`,
+    is used as a town here (see the regexes); not where the run goes on into a longer name ("Warren County")."""
+    if _TOWN_POLICE_AFTER.match(text, end):
+        return True
+    return len(run) == end - start and bool(_SHOT_IN_BEFORE.search(text[max(0, start - 80):start]))

@@ -15,6 +15,8 @@ from functools import lru_cache
 
 from ..gazetteer import NEAR_BEFORE, REGION_WORDS, Entry, Gazetteer, fold
 from ..models import GeoPrecision, Place, Span, TextField
+from .doers import a_doer_elsewhere, doer_peoples
+from .town_roles import role_rank
 
 _REGION_SUFFIX = re.compile(rf"\s+{REGION_WORDS}$", re.IGNORECASE)
 _PAIRED_REGION = re.compile(rf"\s*(?:,|and|, and)\s+[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?\s+{REGION_WORDS}s\b", re.IGNORECASE)
@@ -74,11 +76,6 @@ _RIVAL_RATIO = 3
 _AREA_AFTER = re.compile(r"[ \t]+areas?\b")
 # A capitalised word that is no place and no place-name part: "Ahmad" and "Haj" around "Kamal".
 _NAME_WORD = re.compile(rf"(?!{_FREE_WORDS}\b)(?!(?i:{REGION_WORDS})s?\b)[A-Z][a-z'’]+$")
-# A country as the doer: its forces, or the subject of a verb ("Russia shells", "Turkey reinforces",
-# "Uganda LRA rebels kill"), not the ground the event happened on.
-_DOER_AFTER = re.compile(r"(?:[ \t]+[A-Z]{2,6})?[ \t]+(?:(?:[a-z]+[ \t]+)?(?:forces|troops|army|military|jets|"
-                         r"warplanes|drones|navy|soldiers|rebels|militants|militia|police|shells|strikes|"
-                         r"bombs|attacks|says|said|claims|denies|reinforces|sends|deploys|accuses|warns)\b)")
 
 
 def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
@@ -89,7 +86,7 @@ def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: G
     wants_region = name != field.text or bool(_PAIRED_REGION.match(after) or _REGION_AFTER.match(after))
     if not wants_region and fold(name) in gazetteer.demonyms:
         return None  # "Somali forces": the people, not Ethiopia's Somali Region
-    if not wants_region and _a_doer_elsewhere(name, text, field.span.end, gazetteer):
+    if not wants_region and a_doer_elsewhere(name, text, field.span.end, gazetteer):
         return None
     named = gazetteer.admin1_in(text)
     start, end = field.span.start, field.span.end
@@ -199,18 +196,6 @@ def _in_a_persons_name(entry: Entry, name: str, text: str, start: int, end: int,
     return others.get(entry.country, 0) == 0 and entry.admin1 not in admin1s
 
 
-def _a_doer_elsewhere(name: str, text: str, end: int, gazetteer: Gazetteer) -> bool:
-    """Whether a country's name stands as the doer ("Turkish jets" are a demonym; "Russia shells ...",
-    "Uganda LRA rebels kill ...") while the text names another country as well: the event lies on the other
-    country's ground, so this mention places nothing."""
-    readings = gazetteer.entries(name)
-    if not readings or any(e.kind != "country" for e in readings) or not _DOER_AFTER.match(text, end):
-        return False
-    country = readings[0].country
-    others, _ = gazetteer.context_without(text, name)
-    return any(c != country for c in others)
-
-
 def _unit_over_town(town: Entry, entries: list[Entry], focus: Counter[str], gazetteer: Gazetteer, text: str = "",
                     end: int = 0) -> Entry:
     """The town, or another country's admin1 unit of the name that outweighs it, its people counted as its
@@ -248,7 +233,7 @@ def _a_unit_abroad(entry: Entry, name: str, text: str, end: int, gazetteer: Gaze
     others, admin1s = gazetteer.context_without(text, name)
     if others.get(entry.country, 0) > 0 or entry.key in admin1s:
         return False
-    if not wants_region and set(others) <= _doer_peoples(text, gazetteer):
+    if not wants_region and set(others) <= doer_peoples(text, gazetteer):
         return False  # "Kenyan troops in Lower Juba": a people named as the doer does not place the event
     if not others:
         # a text that points at no country: "Beni territory" may be the district of Congo's town of Beni as well
@@ -260,14 +245,12 @@ def _a_unit_abroad(entry: Entry, name: str, text: str, end: int, gazetteer: Gaze
     return entry.country not in gazetteer.qualifier(text, end)[1]
 
 
-def _doer_peoples(text: str, gazetteer: Gazetteer) -> set[str]:
-    """The countries whose people the text names as a doer ("Kenyan troops", "Turkish jets")."""
-    return {h.demonym_of for h in gazetteer.names_in(text) if h.demonym_of and _DOER_AFTER.match(text, h.end)}
-
-
 def part_of_a_name(text: str, start: int, end: int) -> bool:
     """True for a place name inside a longer proper name: a street, a school, a person, a newspaper
-    ("Salem Avenue", "Warren Township", "Tyrone Jackson", "the Dayton Daily News")."""
+    ("Salem Avenue", "Warren Township", "Tyrone Jackson", "the Dayton Daily News"). A town's own police or fire
+    department ("Memphis Police said") names the town: no longer name hides it."""
+    if _FORCE_AFTER.match(text, end):
+        return False
     return bool(_NAME_AFTER.match(text[end:end + 20]) or _NAME_BEFORE.search(text[max(0, start - 20):start]))
 
 
@@ -354,11 +337,13 @@ def _home_unit(article_id: str, text: str, main: str | None, gazetteer: Gazettee
 
 def _first_town(article_id: str, text: str, hits: list, main: str | None, focus: Counter[str],
                 gazetteer: Gazetteer) -> Place | None:
-    """The town of lead_place among these hits: the dateline's, a quoted police force's, else the first."""
+    """The town of lead_place among these hits: the dateline's, a quoted police force's, else the first,
+    a person's home town or a hospital's last (town_roles.role_rank)."""
     dateline = _DATELINE.search(text[:_DATELINE_CHARS])
     at = dateline.start(1) if dateline else -1
     forces = {h.start for h in hits if _FORCE_AFTER.match(text, h.end)}
-    for hit in sorted(hits, key=lambda h: (h.start != at, h.start not in forces, h.start)):
+    ranks = {h.start: role_rank(text, h.start, h.end, at, h.start in forces) for h in hits}
+    for hit in sorted(hits, key=lambda h: (ranks[h.start], h.start)):
         if _COUNTY_AFTER.match(text, hit.end) or hit.start != at and hit.start not in forces and (
                 part_of_a_name(text, hit.start, hit.end) or a_person(text, hit.start, hit.end, gazetteer)):
             continue

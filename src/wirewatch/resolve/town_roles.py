@@ -1,0 +1,121 @@
+"""Which of a local report's towns is the incident's: the role each mention of a town plays.
+
+A report names several towns: the one where the incident happened ("was shot in Trotwood", "in the 1200
+block of Elm Street in Xenia"), the outlet's dateline, a police force's, and towns that only describe a person
+or a later step (the victim's home town, "a Dayton man"; the hospital's, "taken to a Dayton hospital").
+The lead town (places.lead_place) takes the dateline's first, then a police force's, then the first other
+town, and a home town or a hospital's last. A passage's own town stands against the lead town only where
+the passage tells of the incident "in" it (the_lead_town_instead).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..gazetteer import Gazetteer
+    from ..models import Place
+
+# An incident word in a sentence that puts it "in" a town: a shooting, and the other events a report tells of
+# (a protest, a clash, a strike, an abduction), so that a town named where any of them happened keeps its place.
+_INCIDENT = re.compile(r"(?i)\b(?:shot|shoots?|shooting|shootings|gunfire|gunshots?|gunman|opened fire|fired|"
+                       r"killed|wounded|injured|slain|stabbed|homicide|murder(?:ed)?|robbed|robbery|died|dead|"
+                       r"attack(?:ed|s)?|clash(?:ed|es)?|fighting|battle|bomb(?:ed|ing|s)?|explosion|exploded|"
+                       r"shell(?:ed|ing)|(?:air)?strikes?|raid(?:ed)?|ambush(?:ed)?|abduct(?:ed|ion)|kidnapp(?:ed|ing)|"
+                       r"protest(?:ed|ers|s)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied)|riot(?:s|ed)?|"
+                       r"march(?:ed)?|arrested|looted|burn(?:ed|t))\b")
+# "was shot in X", "at a home in X", "in the 1200 block of Elm Street in X", "in the city of X".
+_IN_BEFORE = re.compile(r"\bin[ \t]+(?:the[ \t]+)?(?:(?:city|town|village|borough|township)[ \t]+of[ \t]+)?$")
+# "a Dayton man", "an Elyria teen", "a 24-year-old Akron woman": a person's home town.
+_PERSON_AFTER = re.compile(r"[ \t]+(?:man|woman|men|women|teen|teens|teenager|teenagers|boy|girl|youth|resident|"
+                           r"residents|native|couple|family|mother|father|son|daughter|student|rapper|officer)\b")
+# "John Smith, 24, of Dayton", "a man from Dayton": where a person lives, not where shots were fired.
+_HOME_BEFORE = re.compile(r"(?:\d+,[ \t]+|\b(?:man|woman|teen|boy|girl|resident|residents)[ \t]+)(?:of|from)[ \t]+$"
+                          r"|\bresidents?[ \t]+of[ \t]+$|\bnative[ \t]+of[ \t]+$")
+# "taken to a Dayton hospital", "a hospital in Dayton", "Dayton's Miami Valley Hospital".
+_HOSPITAL_BEFORE = re.compile(r"(?i)\b(?:hospital|medical center|trauma center)[ \t]+in[ \t]+$")
+_HOSPITAL_AFTER = re.compile(r"(?i)(?:['’]s)?[ \t]+(?:[A-Z][\w'’]*[ \t]+){0,3}(?:hospital|medical center|"
+                             r"trauma center)\b")
+# "a Warner Robins nightclub", "an Akron apartment": a town as an attribute of the scene, not its place.
+_AN_ATTRIBUTE = re.compile(r"\b[Aa]n?[ \t]+$")
+_NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+# Ranks of a town's mention for the lead town, lowest first. A town told "in" an incident sentence is not
+# ranked before the dateline or a police force's: on local reports that put the neighbourhood or street's
+# locality there, it chose the wrong town more often than the right one.
+DATELINE, POLICE, PLAIN, ANOTHER_ROLE = range(4)
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end] (a line break ends one too: a dateline, a caption)."""
+    before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)]
+    after = _SENTENCE_END.search(text, end, end + 400)
+    return text[before[-1] if before else max(0, start - 400):after.start() if after else end + 400]
+
+
+def another_role(text: str, start: int, end: int) -> bool:
+    """True for a town named for a person's home or a hospital, not for where the incident happened."""
+    before = text[max(0, start - 40):start]
+    if _HOSPITAL_BEFORE.search(before) or _HOSPITAL_AFTER.match(text, end):
+        return True
+    a_person = re.search(r"\b(?:[Aa]n?|[Tt]wo|[Tt]hree|[Tt]he)[ \t]+(?:\d+-year-old[ \t]+)?$", before)
+    return bool(a_person and _PERSON_AFTER.match(text, end) or _HOME_BEFORE.search(before))
+
+
+def places_the_incident(text: str, start: int, end: int) -> bool:
+    """Whether a passage's town is named as where the incident happened: "in X" in a sentence that tells of
+    it ("Two men were shot in X on Friday"). A town named otherwise ("an Elm Grove nightclub", "X and Y",
+    "near X", "a X man") is weaker evidence than the town the report leads with, where the two differ."""
+    if not _IN_BEFORE.search(text[max(0, start - 40):start]) or another_role(text, start, end):
+        return False
+    return bool(_INCIDENT.search(sentence_around(text, start, end)))
+
+
+def the_lead_town_instead(text: str, start: int, end: int, place: Place, town: Place, gazetteer: Gazetteer) -> bool:
+    """Whether the report's lead town, not the town its passage names, is where the incident happened: both
+    lie in one country and the passage's town is either named for another role or as an attribute ("a Dayton
+    man", "a hospital in Xenia", "an Elm Grove nightclub") or is a namesake in another admin1 unit than the
+    lead town's that nothing else in the text points at, where the country has towns of the name in several
+    units (a neighbourhood of the lead town that shares its name with a town elsewhere)."""
+    if place.iso != town.iso or place.geonameid == town.geonameid:
+        return False
+    if another_role(text, start, end) or _AN_ATTRIBUTE.search(text[max(0, start - 4):start]) and \
+            _NOUN_AFTER.match(text, end):
+        return True
+    if place.admin1 == town.admin1:
+        # two towns of one unit: the passage's stands only where it is told as the incident's ("shot in X")
+        return not places_the_incident(text, start, end)
+    if not _a_namesake(text, start, end, place, gazetteer):
+        return False
+    keys = _unit_keys(gazetteer).get(place.admin1, ())
+    votes = gazetteer.state_votes(text, text[start:end])
+    named = gazetteer.admin1_in(text) | gazetteer.qualifier(text, end)[0]
+    return not any(votes.get(key, 0) > 0 or key in named for key in keys)
+
+
+def _a_namesake(text: str, start: int, end: int, place: Place, gazetteer: Gazetteer) -> bool:
+    """Whether the place's country has towns of its name in more than one admin1 unit."""
+    towns = [e for e in gazetteer.entries(text[start:end]) if e.kind == "city"]
+    country = next((e.country for e in towns if e.key == str(place.geonameid)), None)
+    return len({e.admin1 for e in towns if e.country == country}) > 1
+
+
+@lru_cache(maxsize=2)
+def _unit_keys(gazetteer: Gazetteer) -> dict[str, tuple[str, ...]]:
+    """An admin1 unit's name -> the keys of the units of that name (a Place carries the name only)."""
+    keys: dict[str, tuple[str, ...]] = {}
+    for key, name in gazetteer.admin1_names.items():
+        keys[name] = keys.get(name, ()) + (key,)
+    return keys
+
+
+def role_rank(text: str, start: int, end: int, dateline_at: int, police: bool) -> int:
+    """How much a town's mention is trusted as the incident's town (see the module docstring)."""
+    if start == dateline_at:
+        return DATELINE
+    if police:
+        return POLICE
+    return ANOTHER_ROLE if another_role(text, start, end) else PLAIN
