@@ -1,5 +1,10 @@
 """Casualty counts as low/best/high: the killed ("at least 12 killed", "was shot and killed") and the
-injured ("two people were wounded", "shot and wounded three", "no injuries")."""
+injured ("two people were wounded", "shot and wounded three", "no injuries", "two remain in critical condition"),
+and the victims hit whose fate a sentence leaves open ("four were struck by gunfire", "a fifth victim was hit").
+
+Within a sentence, asides are set aside ("Five children – ages 11 to 15 – were shot"), "others" add to the
+victims told before them ("a woman was wounded and two others hurt"), and a tally of several incidents
+("in separate shootings") gives no count of one."""
 
 from __future__ import annotations
 
@@ -12,6 +17,9 @@ _UNITS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
           "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
           "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
           "hundred": 100, "a dozen": 12, "dozen": 12, "both": 2}
+# "A fifth victim was hit": an ordinal tells how many were hit in all.
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+             "tenth": 10}
 # Words that imply their dead: a murder-suicide is the killer and at least one victim.
 _IMPLIED = {"murder-suicide": 2, "double murder": 2, "double homicide": 2, "triple homicide": 3}
 # Vague quantities, coded as ACLED does: a firm floor, a cautious best guess, a ceiling.
@@ -23,15 +31,23 @@ _NUMBER = r"(?:\d{1,3}(?:,\d{3})+\b|\d+|(?:twenty|thirty|forty|fifty|sixty|seven
           r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|" \
           r"sixteen|seventeen|eighteen|nineteen|a dozen|a|an|both|several|a few|dozens|scores|hundreds)"
 _QUALIFIER = r"(?:at least|more than|over|some|about|around|nearly|almost|up to|as many as|roughly)"
-_NOUN = r"(?:\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:(?:people|persons?|civilians?|soldiers?|servicem[ae]n|troops|policem[ae]n|police|" \
+# Up to two words between a number and its noun ("two young men"); a lone dash is no word ("June 14 - Two men").
+_NOUN = r"(?:\s+(?:of\s+)?(?:\w[\w-]*\s+){0,2}?(?:(?:people|persons?|civilians?|soldiers?|servicem[ae]n|troops|policem[ae]n|police|" \
         r"officers?|fighters?|militants?|protesters?|demonstrators?|villagers?|residents?|child(?:ren)?|wom[ae]n|m[ae]n|" \
         r"members?|passengers?|workers?|guards?|attackers?|insurgents?|rebels?|others|of them|gunm[ae]n|bystanders?|boys?|girls?|" \
-        r"teens?|teenagers?|victims?|students?|adults?|juveniles?|brothers?|sisters?|friends?))\b)?"
-_COUNT = rf"(?:{_QUALIFIER}\s+)?{_NUMBER}{_NOUN}"
+        r"teens?|teenagers?|victims?|students?|adults?|juveniles?|brothers?|sisters?|friends?|kids?|patrons?|individuals?|" \
+        r"males?|females?|partygoers?))\b)?"
+_COUNT = rf"(?:{_QUALIFIER}\s+)?{_NUMBER}\b{_NOUN}"   # \b: "a" is no count in "and"
 _COUNTS = rf"(?P<count>{_COUNT}(?:\s*(?:,|and)\s*{_COUNT})*)"
 _KILLED = r"(?:(?:were|was|are|is|have been|had been|being)\s+(?:now\s+|all\s+|both\s+)?)?(?:shot and killed|shot dead|shot to death|fatally (?:shot|wounded|injured|stabbed)|" \
           r"killed|dead|pronounced dead|died|killed outright|lost their lives|slain|perished)"
-_HURT = r"(?:were|was|have been|had been|being)?\s*(?:also\s+)?(?:shot and (?:wounded|injured)|wounded|injured|hurt|hospitalized|hospitalised)"
+# Plural nouns a bare count needs where a number alone could be an age: "wounded were three men", not "were 28".
+_PLURAL = r"(?:people|persons|men|women|teens|teenagers|children|boys|girls|others|victims|officers)"
+# "were critically wounded", "two others badly hurt": a manner adverb, but "fatally" tells of a death.
+_HURT = r"(?:were|was|are|is|have been|had been|being)?\s*(?:also\s+)?(?:(?!fatally)\w+ly\s+)?" \
+        r"(?:shot and (?:wounded|injured)|wounded|injured|hurt|hospitalized|hospitalised|grazed)"
+# Alive in hospital, whatever their number: "two are in critical condition", "three remain hospitalized in".
+_CONDITION = r"in\s+(?:critical|stable|serious|fair|good|grave|satisfactory)(?:\s+(?:but|and)\s+stable)?\s+condition"
 _SINGLE = r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|baby|officer|deputy|victim|driver|student|" \
           r"resident|father|mother|son|daughter|suspect|gunman|shooter|bystander|\d{1,3}-year-old)"
 _HE = rf"(?:he|she|the {_SINGLE})"
@@ -52,10 +68,17 @@ _KILLED_PATTERNS = [
     re.compile(rf"(?i)\b(?P<count>{'|'.join(_IMPLIED)})\b"),
 ]
 _INJURED_PATTERNS = [
-    re.compile(rf"(?i)\b{_COUNTS}\s+{_HURT}\b"),
-    re.compile(rf"(?i)\b(?:wounding|injuring|wounded|injured|shot and wounded|shot and injured)\s+{_COUNTS}"),
+    re.compile(rf"(?i)\b{_COUNTS}\s+(?:who\s+|that\s+)?{_HURT}\b"),
+    re.compile(rf"(?i)\b(?:wounding|injuring|wounded|injured|shot and wounded|shot and injured)\s+(?:his\s+|her\s+|their\s+)?"
+               rf"{_COUNTS}"),
+    # Told the other way round: "Also wounded in the shooting were three men".
+    re.compile(rf"(?i)\b(?:wounded|injured|hurt)\s+(?:in\s+the\s+(?:shooting|attack|gunfire|incident)\s+)?(?:were|was)\s+"
+               rf"(?P<count>(?:{_QUALIFIER}\s+)?{_NUMBER}\s+(?:other\s+)?{_PLURAL})\b"),
+    re.compile(rf"(?i)\b{_COUNTS}\s+(?:are|were|is)\s+(?:still\s+)?recovering\b"),
     re.compile(rf"(?i)\b(?:leaving|left)\s+{_COUNTS}\s+(?:wounded|injured|hurt)\b"),
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:others?\s+)?(?:suffered|sustained|received)\s+[^.;]{{0,40}}?\b(?:injuries|wounds)\b"),
+    re.compile(rf"(?i)\b{_COUNTS}\s+(?:are|were|remain|remained|was|is)\s+(?:still\s+|listed\s+|hospitalized\s+){{0,2}}{_CONDITION}"),
+    re.compile(rf"(?i)\b{_COUNTS}\s+(?:were|are|was|have been)\s+(?:\w+ly\s+)?treated\s+(?:and released|at|for|in)\b"),
 ]
 # One victim named or described in the singular: "A 23-year-old man was shot and killed", "He died".
 _ONE_KILLED = re.compile(r"(?i)\bwas\s+(?:later\s+|also\s+)?(?:shot and killed|shot dead|shot to death|fatally (?:shot|wounded|stabbed)|"
@@ -69,23 +92,58 @@ _ONE_KILLED = re.compile(r"(?i)\bwas\s+(?:later\s+|also\s+)?(?:shot and killed|s
                          r"\bfound\s+(?:shot\s+)?(?:dead|to death)\b|\b(?:accidentally\s+)?(?:fatally\s+(?:shot|stabbed)|"
                          r"(?:shot|stabbed|beat(?:en)?) and killed)\s+(?:\w+\s+){0,3}?(?:himself|herself|a|an|the|his|her|their|him)\b|"
                          r"\bclaimed the life of\b|\b(?:a|the|an apparent)\s+(?:deadly|fatal)\s+(?:shooting|stabbing)\b")
-_ONE_INJURED = re.compile(r"(?i)\bwas\s+(?:shot and (?:wounded|injured)|wounded|injured|hurt|hospitalized|hospitalised)\b|"
+_ONE_INJURED = re.compile(r"(?i)\bwas\s+(?:(?!fatally)\w+ly\s+)?(?:shot and (?:wounded|injured)|wounded|injured|hurt|"
+                          r"hospitalized|hospitalised|grazed)\b|"
+                          r"\b(?:was|is|being)\s+treated\s+(?:and released\b|for\s+[^.;]{0,40}?\b(?:injur|wound))|"
+                          r"\b(?:remains|remained|is still|was still)\s+hospitali[sz]ed\b|\b(?:is|was)\s+(?:still\s+)?recovering\b|"
                           rf"\b(?:{_HE}|an?\s+[^.;]{{0,40}}?{_SINGLE})\s+(?:suffered|sustained)\s+[^.;]{{0,40}}?\b(?:injuries|wounds)\b|"
                           # One victim alive in hospital: "in critical condition", "fighting for his life".
                           r"\b(?:is|was|remains|remained|listed|reported|be)\s+(?:\w+\s+){0,2}?in\s+(?:critical|stable|serious|"
                           r"fair|good|grave|satisfactory)(?:\s+(?:but|and)\s+stable)?\s+condition\b|"
                           r"\bfighting for (?:his|her) life\b|(?<!non-)(?<!non )\blife-threatening (?:injuries|wounds)\b")
-# Victims shot, dead or alive: "Three people were shot", "A man was shot Saturday", "shot two men".
+# "shot at" is fired at, unless a place or a time follows: "were shot at a party", "shot at about 2 a.m.".
+_NOT_AT = r"(?!\s+(?:and killed|dead|to death|at(?!\s+(?:a|an|the|about|around|approximately|least|\d+)\b)))"
+_HOSPITAL = r"to\s+(?:(?:the|a|an|area|local|nearby|several|different|two|three)\s+){0,2}hospitals?\b"
+_GUNSHOT = r"(?:gunshot|gun shot|gun-shot|bullet|graze) wounds?\b"
+# Victims hit, dead or alive: "Three people were shot", "A man was shot Saturday", "shot two men", "four were
+# struck by gunfire", "found two men with gunshot wounds", "sent four people to the hospital", "a fifth victim
+# was hit".
 _SHOT_PATTERNS = [
-    re.compile(rf"(?i)\b{_COUNTS}\s+(?:were|have been|had been|got)\s+(?:\w+ly\s+)?shot\b(?!\s+(?:and killed|dead|to death|at))"),
-    re.compile(rf"(?i)\b(?<!been )shot\s+(?P<count>(?:{_QUALIFIER}\s+)?{_NUMBER}\s+(?:other\s+)?(?:people|persons|men|women|"
-               r"teens|teenagers|children|boys|girls|others|victims|officers))\b(?!\s+(?:dead|to death))"),
+    re.compile(rf"(?i)\b{_COUNTS}\s+(?:(?:were|are|have been|had been)\s+(?:also\s+|all\s+)?|got\s+|getting\s+)"
+               rf"(?:\w+ly\s+)?shot\b{_NOT_AT}"),
+    re.compile(rf"(?i)\b(?<!been )shot\s+(?P<count>(?:{_QUALIFIER}\s+)?{_NUMBER}\s+(?:other\s+)?{_PLURAL})\b"
+               r"(?!\s+(?:dead|to death))"),
+    re.compile(rf"(?i)\b{_COUNTS}\s+(?:were|are|had been|have been)\s+(?:also\s+|all\s+)?(?:hit|struck)\s+by\s+(?:a\s+)?"
+               r"(?:stray\s+)?(?:gunfire|bullets?|shots|rounds|gunshots|pellets)\b"),
+    re.compile(rf"(?i)\bfound\s+{_COUNTS}\s+(?:suffering\s+from|with)\s+(?:[\w-]+\s+){{0,2}}?{_GUNSHOT}"),
+    re.compile(rf"(?i)\b{_COUNTS}\s+(?:(?:were|are)\s+(?:found\s+)?(?:suffering\s+from|with)|suffering\s+from)\s+"
+               rf"(?:[\w-]+\s+){{0,2}}?{_GUNSHOT}"),
+    re.compile(rf"(?i)\b(?:sent|sending|rushed)\s+{_COUNTS}\s+{_HOSPITAL}"),
+    re.compile(rf"(?i)\b{_COUNTS}\s+(?:were|are)\s+(?:all\s+)?(?:taken|transported|rushed)\s+{_HOSPITAL}"),
+    re.compile(rf"(?i)\b(?:a|an|the)\s+(?P<count>{'|'.join(_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:[\w-]+\s+){{0,2}}?"
+               r"(?:was|is|had been|has been|remains)\s+(?:also\s+|still\s+)?(?:being\s+)?(?:\w+ly\s+)?"
+               r"(?:shot|wounded|injured|hurt|struck|hit|grazed|treated|hospitali[sz]ed|in\s+\w+\s+condition)\b"),
 ]
-_ONE_SHOT = re.compile(r"(?i)\b(?:was|got|has been|had been|being)\s+(?:(?!fatally)\w+ly\s+)?(?:found\s+)?shot\b"
-                       r"(?!\s+(?:and killed|and wounded|and injured|dead|to death|at))|"
+_ONE_SHOT = re.compile(r"(?i)\b(?:was|got|has been|had been|being)\s+(?:also\s+)?(?:(?!fatally)\w+ly\s+)?(?:found\s+)?shot\b"
+                       rf"(?!\s+(?:and wounded|and injured)){_NOT_AT}|"
+                       r"\b(?:was|has been|had been|being)\s+(?:\w+ly\s+)?(?:hit|struck)\s+by\s+(?:a\s+)?(?:stray\s+)?"
+                       r"(?:bullets?|gunfire|shots?|rounds?|gunshots?|pellets)\b|"
+                       r"\b(?:was|is)\s+(?:later\s+)?(?:taken|transported|rushed|airlifted|flown)\s+" + _HOSPITAL + "|"
+                       # "shot the boy in the face": one victim, named by the shooter's deed.
+                       r"\bshot\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?in\s+the\s+(?:head|face|chest|leg|arm|back|neck|"
+                       r"stomach|abdomen|shoulder|foot|hand|hip|buttocks|side|torso|thigh|knee)\b|"
                        # Himself by accident, or a wound that does not say whether it killed.
                        r"\b(?:accidentally\s+)?shot\s+(?:himself|herself)\b|"
-                       r"\b(?:suffered|suffering|sustained|with|from)\s+(?:a\s+)?(?:single\s+|apparent\s+)?gunshot wound\b")
+                       r"\b(?:suffered|suffering|sustained|with|from|for)\s+(?:a\s+)?(?:(?!fatal)[\w-]+\s+){0,2}?gunshot wound\b")
+_ASIDE = re.compile(r"\s(?:–|—|--)\s[^–—.;]{1,60}?\s(?:–|—|--)(?=\s)|"
+                    r",\s(?:including\s|\w+\s+of\s+(?:them|whom)\s|ages?\s)[^,.;]{1,60},(?=\s)")
+# A tally of several incidents: "in separate shootings", "in three shootings", "shootings across the city".
+_ROUNDUP = re.compile(r"(?i)\b(?:separate|unrelated|different|multiple|several|two|three|four|five|six|seven|eight|"
+                      r"nine|ten|\d+)\s+(?:separate\s+|other\s+)?(?:shootings|incidents|attacks)\b|"
+                      r"\bshootings\s+(?:across|around|throughout)\b")
+_DIED_SINCE = re.compile(r"(?i)\b(?:has|had|later|then|where\s+(?:he|she)|and\s+(?:he|she))\s+(?:later\s+)?"
+                         r"(?:died|succumbed|passed away)\b|\bwhere\s+(?:he|she)\s+was\s+(?:later\s+)?pronounced dead\b")
+_MONTH_BEFORE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*$")
 _NEGATED = re.compile(r"(?i)\b(?:no|no one|nobody|no-one|none|not|never)(?:\s+(?:else|other))?\s*$")
 _NONE = re.compile(r"(?i)\b(?:no one|nobody|no-one|none)\s+(?:was|were|has been|had been)\s+(?:killed|hurt|injured|harmed|wounded)|"
                    r"\bno (?:casualties|deaths|fatalities|victims|one was hurt)\b|\bwithout (?:casualties|loss of life)\b")
@@ -107,8 +165,8 @@ class FatalityHit:
 # Word stems that each family of patterns needs somewhere in the sentence: most sentences have none, and one
 # plain search tells so before the patterns' many alternatives are tried at every word.
 _KILLED_STEMS = re.compile(r"(?i)kill|dead|die|death|slain|perish|lives|life|fatal|bodies|murder|homicide|succumb")
-_INJURED_STEMS = re.compile(r"(?i)wound|injur|hurt|hospitali|condition|life")
-_SHOT_STEMS = re.compile(r"(?i)shot")
+_INJURED_STEMS = re.compile(r"(?i)wound|injur|hurt|hospitali|condition|life|grazed|treated|recovering")
+_SHOT_STEMS = re.compile(r"(?i)shot|hit|struck|wound|hospital|grazed")
 
 
 # Cached: resolve reads an article's sentences once per mention, so the same texts come back many times.
@@ -161,18 +219,67 @@ def _larger(kept: FatalityHit | None, new: FatalityHit | None) -> FatalityHit | 
 
 
 def _find(text: str, patterns: list[re.Pattern], single: re.Pattern) -> FatalityHit | None:
-    """The first count any pattern reads, else 1 for a victim in the singular."""
+    """The first count any pattern reads, else 1 for a victim in the singular.
+
+    A sentence that tallies several incidents ("six people were wounded in separate shootings") gives no count
+    of one; "others" add to the victims told before them in the sentence."""
+    text = _blank_asides(text)
+    roundup = _ROUNDUP.search(text)
     for pattern in patterns:
         for m in pattern.finditer(text):
-            if _is_age(text, m.start("count"), m.end("count")) or _NEGATED.search(text[:m.start("count")]):
+            if roundup or _is_age(text, m.start("count"), m.end("count")) or _NEGATED.search(text[:m.start("count")]):
                 continue
             counts = _sum_counts(m.group("count"))
-            if counts is not None:
-                return FatalityHit(*counts, m.start(), m.end())
+            if counts is not None and not (counts[1] == 1 and _died_since(text, m.end(), patterns)):
+                more = _told_before(text, m, patterns, single) + _others_after(text, m.end(), patterns)
+                return FatalityHit(*(n + more for n in counts), m.start(), m.end())
     for one in single.finditer(text):
-        if not _NEGATED.search(text[max(0, one.start() - 20):one.start()]):
+        if not _NEGATED.search(text[max(0, one.start() - 20):one.start()]) and not _died_since(text, one.end(), patterns):
             return FatalityHit(1, 1, 1, one.start(), one.end())
     return None
+
+
+def _told_before(text: str, m: re.Match, patterns: list[re.Pattern], single: re.Pattern) -> int:
+    """The victims that "others" and "she and three others" are counted beyond: a count or a victim told
+    earlier in the sentence; for the shot, one victim named (alive or dead) when none is."""
+    prefix = text[:m.start("count")]
+    if re.search(r"(?i)\b(?:he|she|him|her)\s+and\s+$", prefix):
+        return 1
+    if not re.search(r"(?i)\bothers?\b", text[m.start("count"):m.end()]):
+        return 0
+    for pattern in patterns:
+        for earlier in pattern.finditer(text[:m.start()]):
+            counts = _sum_counts(earlier.group("count"))
+            if counts is not None and not _is_age(text, earlier.start("count"), earlier.end("count")):
+                return counts[1]
+    return 1 if single.search(text[:m.start()]) or patterns is _SHOT_PATTERNS else 0
+
+
+def _died_since(text: str, end: int, patterns: list[re.Pattern]) -> bool:
+    """Whether the one victim told as wounded dies later in the sentence: "a woman who was wounded on Sunday
+    has died", "he was taken in critical condition to Mercy, where he died". Only the injured lose such a
+    victim: the killed count them, and the shot count the dead with the living."""
+    return patterns is _INJURED_PATTERNS and bool(_DIED_SINCE.search(text, end))
+
+
+def _others_after(text: str, end: int, patterns: list[re.Pattern]) -> int:
+    """The victims a sentence adds after its first count: "a woman was wounded and two others hurt", "a boy
+    was wounded in a shooting that also injured a woman"."""
+    for pattern in patterns:
+        for later in pattern.finditer(text, end):
+            counts = _sum_counts(later.group("count"))
+            if counts is not None and (re.search(r"(?i)\bothers?\b", text[later.start("count"):later.end()])
+                                       or re.search(r"(?i)\balso\b", text[max(end, later.start() - 6):later.end()])):
+                return counts[1]
+    return 0
+
+
+def _blank_asides(text: str) -> str:
+    """Asides between dashes or commas blanked to spaces ("Five children – ages 11 to 15 – were shot", "five
+    people, including two children, were hurt"), so a count reaches its verb; offsets stay those of the
+    sentence. Brackets stay: a wire dateline's "(Agency) -" would join its day to the count after it."""
+    return _ASIDE.sub(lambda m: " " * len(m.group(0)), text) if ("–" in text or "—" in text or "--" in text
+                                                                  or ", " in text) else text
 
 
 def _none(text: str, pattern: re.Pattern) -> FatalityHit | None:
@@ -181,8 +288,12 @@ def _none(text: str, pattern: re.Pattern) -> FatalityHit | None:
 
 
 def _is_age(text: str, start: int, end: int) -> bool:
-    """True for the age in "John Smith, 23, died": a bare number set off by commas."""
-    return bool(re.fullmatch(r"\d{1,3}", text[start:end].strip())) and text[:start].rstrip().endswith(",")
+    """True for the age in "John Smith, 23, died" (a bare number set off by commas) or "a 16 year old boy",
+    and for the day in "March 16 - Two civilians were killed"."""
+    count = text[start:end].strip()
+    return (bool(re.fullmatch(r"\d{1,3}", count)) and text[:start].rstrip().endswith(",")
+            or bool(re.match(r"(?i)\w+[\s-]+(?:years?|months?)[\s-]+old\b", text[start:]))
+            or bool(re.match(r"\d", count)) and bool(_MONTH_BEFORE.search(text[:start])))
 
 
 def _moved(hit: FatalityHit, offset: int) -> FatalityHit:
@@ -210,6 +321,9 @@ def _count(part: str) -> tuple[int, int, int] | None:
     for word, (lo, best, hi) in _VAGUE.items():
         if rest.startswith(word + " ") or rest == word:
             return lo, best, hi
+    if rest in _ORDINALS or re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", rest):
+        value = _ORDINALS.get(rest) or int(rest[:-2])
+        return value, value, value
     m = re.match(r"(\d[\d,]*)|(a dozen|[a-z]+(?:-[a-z]+)?)", rest)
     if not m:
         return None
