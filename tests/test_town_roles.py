@@ -123,3 +123,16 @@ def test_a_state_body_names_its_state(gazetteer, text, name, state):
 def test_a_word_mostly_no_place_is_a_town_where_the_text_uses_it_so(gazetteer, text, found):
     names = [h.text for h in gazetteer.names_in(text)]
     assert (("Troy" in names) or ("Warren" in names)) is found
+
+
+def test_two_towns_of_one_state_the_declared_town_outranks_one_not_told_as_the_incidents(gazetteer):
+    from wirewatch.resolve.town_roles import the_lead_town_instead
+    declared = ("Macon police said two men were hurt early Sunday. Warner Robins officers helped search for the "
+                "gunman.")
+    undeclared = ("Two men were hurt early Sunday near Macon. Warner Robins officers helped search for the "
+                  "gunman.")
+    for text, expected in ((declared, True), (undeclared, False)):
+        lead = lead_place("t", text, gazetteer.country_focus(text), gazetteer)
+        named = _town(gazetteer, text, "Warner Robins")
+        assert (lead.name, named.name, named.admin1) == ("Macon", "Warner Robins", lead.admin1)
+        assert the_lead_town_instead(text, *_at(text, "Warner Robins"), named, lead, gazetteer) is expected

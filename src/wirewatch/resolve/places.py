@@ -16,6 +16,9 @@ from functools import lru_cache
 from ..gazetteer import NEAR_BEFORE, REGION_WORDS, Entry, Gazetteer, fold
 from ..models import GeoPrecision, Place, Span, TextField
 from .doers import a_doer_elsewhere, doer_peoples
+from .town_roles import DATELINE_CHARS as _DATELINE_CHARS
+from .town_roles import DATELINE_RE as _DATELINE
+from .town_roles import FORCE_AFTER as _FORCE_AFTER
 from .town_roles import role_rank
 
 _REGION_SUFFIX = re.compile(rf"\s+{REGION_WORDS}$", re.IGNORECASE)
@@ -42,13 +45,6 @@ _PLACE_PREFIX = re.compile(rf"(?:{_FREE_WORDS}|New|Old|Fort|Port|Mount|Lake|Sain
                            r"East\w+|North\w+|South\w+|Police|Sheriff|County|City|State|Township)$")
 # Population above which a name is taken for a town even where the article also gives it to a person.
 _SURNAME_POPULATION = 100_000
-# A place that qualifies a police force or a sheriff names the town whose incident the report tells of.
-_FORCE_AFTER = re.compile(r"[ \t]+(?:City[ \t]+|Township[ \t]+|Metro(?:politan)?[ \t]+)?"
-                          r"(?:[Pp]olice|[Ss]heriff|[Ff]ire [Dd]epartment)\b")
-# A dateline: "FRANKLIN, La. (KLFY) –", "TAUNTON (CBS) —", "BARRE —" at the start of a line.
-_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]*[A-Z])(?:,[ \t]+[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?[ \t]*"
-                       r"(?:\([^()\n]{1,30}\)[ \t]*)?(?:—|–|--|-|:)")
-_DATELINE_CHARS = 400
 # "the Kensington section of Philadelphia", "in the Austin neighborhood": a part of a town, not a town.
 _QUARTER_AFTER = re.compile(r"[ \t]+(?:neighbou?rhood|section|community|subdivision|housing complex)s?\b")
 # "Caldwell County", "Orleans Parish": a US county, not the town that shares its first word.

@@ -26,6 +26,13 @@ _INCIDENT = re.compile(r"(?i)\b(?:shot|shoots?|shooting|shootings|gunfire|gunsho
                        r"shell(?:ed|ing)|(?:air)?strikes?|raid(?:ed)?|ambush(?:ed)?|abduct(?:ed|ion)|kidnapp(?:ed|ing)|"
                        r"protest(?:ed|ers|s)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied)|riot(?:s|ed)?|"
                        r"march(?:ed)?|arrested|looted|burn(?:ed|t))\b")
+# A place that qualifies a police force or a sheriff names the town whose incident the report tells of.
+FORCE_AFTER = re.compile(r"[ \t]+(?:City[ \t]+|Township[ \t]+|Metro(?:politan)?[ \t]+)?"
+                         r"(?:[Pp]olice|[Ss]heriff|[Ff]ire [Dd]epartment)\b")
+# A dateline: "FRANKLIN, La. (KLFY) –", "TAUNTON (CBS) —", "BARRE —" at the start of a line.
+DATELINE_RE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]*[A-Z])(?:,[ \t]+[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?[ \t]*"
+                         r"(?:\([^()\n]{1,30}\)[ \t]*)?(?:—|–|--|-|:)")
+DATELINE_CHARS = 400
 # "was shot in X", "at a home in X", "in the 1200 block of Elm Street in X", "in the city of X".
 _IN_BEFORE = re.compile(r"\bin[ \t]+(?:the[ \t]+)?(?:(?:city|town|village|borough|township)[ \t]+of[ \t]+)?$")
 # "a Dayton man", "an Elyria teen", "a 24-year-old Akron woman": a person's home town.
@@ -86,14 +93,23 @@ def the_lead_town_instead(text: str, start: int, end: int, place: Place, town: P
             _NOUN_AFTER.match(text, end):
         return True
     if place.admin1 == town.admin1:
-        # two towns of one unit: the passage's stands only where it is told as the incident's ("shot in X")
-        return not places_the_incident(text, start, end)
+        # two towns of one unit: where the report declares its town (its dateline, its police), the passage's
+        # town stands only where it is told as the incident's ("shot in X")
+        return _declared(text, town.name) and not places_the_incident(text, start, end)
     if not _a_namesake(text, start, end, place, gazetteer):
         return False
     keys = _unit_keys(gazetteer).get(place.admin1, ())
     votes = gazetteer.state_votes(text, text[start:end])
     named = gazetteer.admin1_in(text) | gazetteer.qualifier(text, end)[0]
     return not any(votes.get(key, 0) > 0 or key in named for key in keys)
+
+
+def _declared(text: str, name: str) -> bool:
+    """Whether the report declares a town its own: its dateline, or its police or sheriff quoted."""
+    dateline = DATELINE_RE.search(text[:DATELINE_CHARS])
+    if dateline and dateline.group(1).casefold() == name.casefold():
+        return True
+    return any(FORCE_AFTER.match(text, m.end()) for m in re.finditer(re.escape(name), text))
 
 
 def _a_namesake(text: str, start: int, end: int, place: Place, gazetteer: Gazetteer) -> bool:
