@@ -31,6 +31,10 @@ def _best(hit):
     ("A 10-year-old girl was grazed by a bullet while she slept.", 1),
     ("The girl remains hospitalized at Children's Mercy.", 1),
     ("He was treated and released from Mercy Hospital.", 1),
+    ("The boy has been hospitalized since the shooting.", 1),
+    ("The victim was released from a local hospital on Sunday.", 1),
+    ("She was in guarded condition on Monday night.", 1),
+    ("He is accused of killing a neighbor and critically wounding his father.", 1),
     # a tally of several incidents is no count of one
     ("Six people were wounded in separate shootings across the city overnight.", None),
     ("Nine people were wounded in three shootings on the South Side on Saturday.", None),

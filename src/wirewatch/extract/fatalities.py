@@ -47,7 +47,7 @@ _PLURAL = r"(?:people|persons|men|women|teens|teenagers|children|boys|girls|othe
 _HURT = r"(?:were|was|are|is|have been|had been|being)?\s*(?:also\s+)?(?:(?!fatally)\w+ly\s+)?" \
         r"(?:shot and (?:wounded|injured)|wounded|injured|hurt|hospitalized|hospitalised|grazed)"
 # Alive in hospital, whatever their number: "two are in critical condition", "three remain hospitalized in".
-_CONDITION = r"in\s+(?:critical|stable|serious|fair|good|grave|satisfactory)(?:\s+(?:but|and)\s+stable)?\s+condition"
+_CONDITION = r"in\s+(?:critical|stable|serious|fair|good|grave|guarded|satisfactory)(?:\s+(?:but|and)\s+stable)?\s+condition"
 _SINGLE = r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|baby|officer|deputy|victim|driver|student|" \
           r"resident|father|mother|son|daughter|suspect|gunman|shooter|bystander|\d{1,3}-year-old)"
 _HE = rf"(?:he|she|the {_SINGLE})"
@@ -95,11 +95,13 @@ _ONE_KILLED = re.compile(r"(?i)\bwas\s+(?:later\s+|also\s+)?(?:shot and killed|s
 _ONE_INJURED = re.compile(r"(?i)\bwas\s+(?:(?!fatally)\w+ly\s+)?(?:shot and (?:wounded|injured)|wounded|injured|hurt|"
                           r"hospitalized|hospitalised|grazed)\b|"
                           r"\b(?:was|is|being)\s+treated\s+(?:and released\b|for\s+[^.;]{0,40}?\b(?:injur|wound))|"
-                          r"\b(?:remains|remained|is still|was still)\s+hospitali[sz]ed\b|\b(?:is|was)\s+(?:still\s+)?recovering\b|"
+                          r"\b(?:remains|remained|is still|was still|has been|had been|is)\s+hospitali[sz]ed\b|"
+                          r"\b(?:is|was)\s+(?:still\s+)?recovering\b|\b(?:was|has been)\s+(?:\w+ly\s+)?released from\s+(?:the|a|an|"
+                          r"area|local)\s+(?:\w+\s+)?hospital\b|\b(?:wounding|injuring)\s+(?:his|her|their)\s+\w+|"
                           rf"\b(?:{_HE}|an?\s+[^.;]{{0,40}}?{_SINGLE})\s+(?:suffered|sustained)\s+[^.;]{{0,40}}?\b(?:injuries|wounds)\b|"
                           # One victim alive in hospital: "in critical condition", "fighting for his life".
                           r"\b(?:is|was|remains|remained|listed|reported|be)\s+(?:\w+\s+){0,2}?in\s+(?:critical|stable|serious|"
-                          r"fair|good|grave|satisfactory)(?:\s+(?:but|and)\s+stable)?\s+condition\b|"
+                          r"fair|good|grave|guarded|satisfactory)(?:\s+(?:but|and)\s+stable)?\s+condition\b|"
                           r"\bfighting for (?:his|her) life\b|(?<!non-)(?<!non )\blife-threatening (?:injuries|wounds)\b")
 # "shot at" is fired at, unless a place or a time follows: "were shot at a party", "shot at about 2 a.m.".
 _NOT_AT = r"(?!\s+(?:and killed|dead|to death|at(?!\s+(?:a|an|the|about|around|approximately|least|\d+)\b)))"
@@ -165,7 +167,7 @@ class FatalityHit:
 # Word stems that each family of patterns needs somewhere in the sentence: most sentences have none, and one
 # plain search tells so before the patterns' many alternatives are tried at every word.
 _KILLED_STEMS = re.compile(r"(?i)kill|dead|die|death|slain|perish|lives|life|fatal|bodies|murder|homicide|succumb")
-_INJURED_STEMS = re.compile(r"(?i)wound|injur|hurt|hospitali|condition|life|grazed|treated|recovering")
+_INJURED_STEMS = re.compile(r"(?i)wound|injur|hurt|hospital|condition|life|grazed|treated|recovering")
 _SHOT_STEMS = re.compile(r"(?i)shot|hit|struck|wound|hospital|grazed")
 
 
