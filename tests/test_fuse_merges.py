@@ -14,7 +14,7 @@ from wirewatch.errors import NotFound
 from wirewatch.fuse import _joins_both, fuse
 from wirewatch.fuse.incidents import event_id
 from wirewatch.ingest.dedup import fingerprint
-from wirewatch.models import Fatalities, RawDocument, SourceKind
+from wirewatch.models import Actor, Fatalities, RawDocument, SourceKind
 from wirewatch.pipeline import run_documents
 from wirewatch.serve.cli import app
 from wirewatch.settings import FuseSettings, load_settings
@@ -143,3 +143,29 @@ def test_running_the_same_articles_again_changes_nothing(tmp_store):
     before = _rows(tmp_store)
     run_documents(docs, tmp_store, settings, today=date(2023, 6, 8))
     assert _rows(tmp_store) == before   # the updated_at stamps too: nothing was written again
+
+
+def test_a_run_does_not_count_an_event_it_merged_away():
+    """One run, a batch per article: the third report ties the events of the first two, so the run changed one
+    event, not two, and names the one that was merged into it."""
+    store = SQLiteStore(":memory:")
+    settings = load_settings(None, env={}, overrides={"extract.model": False, "store.batch_size": 1})
+    docs = [RawDocument("wire.txt", text, "text", url, None, None, published, "en")
+            for published, url, text in REPORTS]
+    report = run_documents(docs, store, settings, today=date(2023, 6, 8))
+    (eid,) = _events(store)
+    assert report.events_changed == {eid}
+    assert len(report.events_merged) == 1 and eid not in report.events_merged
+
+
+# A second outlet's report of the 5th, which makes that event the larger one.
+EARLY_TOO = mention("a4:0", "a4", place=DAYTON, when=day(5), **ATTACK)
+
+
+def test_the_event_with_more_sources_keeps_its_id(tmp_store):
+    """The tying report names LATE's doers, so it matches LATE's event best; the event of the 5th, which two
+    outlets reported, still survives: its id is the one users have more likely seen."""
+    crew = Actor("Westside Crew", "militia")
+    _stored(tmp_store, [EARLY, EARLY_TOO], replace(LATE, actor1=crew), replace(BETWEEN, actor1=crew))
+    assert _events(tmp_store) == [event_id("a1:0")]
+    assert len(tmp_store.mentions_of(event_id("a1:0"))) == 4

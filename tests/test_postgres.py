@@ -109,7 +109,7 @@ def _columns_postgres(url: str, version: int) -> dict[str, list[str]]:
                           "WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position").fetchall()
     columns: dict[str, list[str]] = {}
     for table, column in rows:
-        if (table, column) != ("mentions", "seq"):   # seq plays SQLite's implicit rowid
+        if (table, column) not in {("mentions", "seq"), ("event_merges", "seq")}:   # seq plays SQLite's rowid
             columns.setdefault(table, []).append(column)
     return columns
 

@@ -107,3 +107,38 @@ def test_a_failed_merge_changes_nothing(store):
     assert count(store, "events") == 3
     assert len(store.mentions_of("ev-1")) == 1
     assert store.merges_into("ev-0") == []
+
+
+def test_a_merge_that_fails_inside_a_batch_leaves_the_batch_as_it_was(store, monkeypatch):
+    """A caller that goes on after a failed merge must not commit half of it: the absorbed row deleted and its
+    mentions moved, with the kept event never rebuilt."""
+    _stock(store)
+    import wirewatch.fuse.incidents as incidents
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("rebuilding the kept event failed")
+
+    monkeypatch.setattr(incidents, "build_event", broken)
+    with store.transaction():
+        with pytest.raises(RuntimeError):
+            store.merge_events("ev-0", "ev-1", "report x matched both")
+    assert count(store, "events") == 3
+    assert len(store.mentions_of("ev-1")) == 1
+    assert store.merges_into("ev-0") == []
+
+
+def test_merges_are_listed_in_the_order_they_were_made(store):
+    _stock(store)
+    store.merge_events("ev-0", "ev-2", "first")
+    store.merge_events("ev-0", "ev-1", "second")
+    assert [absorbed for absorbed, _, _ in store.merges_into("ev-0")] == ["ev-2", "ev-1"]
+
+
+def test_merge_records_that_loop_end_the_listing(store):
+    """A store edited by hand may hold records that point at each other: listing them must still end."""
+    _stock(store)
+    store.merge_events("ev-0", "ev-1", "report x matched both")
+    mark = "?" if type(store).__name__ == "SQLiteStore" else "%s"
+    store.db.execute(f"INSERT INTO event_merges (absorbed_id, kept_id, reason, merged_at) "
+                     f"VALUES ({mark}, {mark}, {mark}, {mark})", ("ev-0", "ev-1", "hand-made", "2026-01-01T00:00:00+00:00"))
+    assert [absorbed for absorbed, _, _ in store.merges_into("ev-0")] == ["ev-1"]

@@ -62,6 +62,7 @@ class RunReport:
     duplicates: int = 0
     mentions: int = 0
     events_changed: set[str] = field(default_factory=set)
+    events_merged: set[str] = field(default_factory=set)   # merged into another event: stored no more
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -292,9 +293,11 @@ def _write(items: list[Item], store: Store, settings: Settings, run_id: int, rep
         for item in new:
             if all(item is not s for s in stored) and not store.is_known(item.article.id, item.article.url):
                 store.add_duplicate(item.article, item.article.id, "exact")   # the same text under another URL
+        merged: set[str] = set()
         changed = fuse([m for item in stored for m in item.analysis.mentions],
-                       {item.article.id: item.article for item in stored}, store, settings.fuse)
-        report.events_changed.update(e.id for e in changed)
+                       {item.article.id: item.article for item in stored}, store, settings.fuse, merged)
+        report.events_changed = (report.events_changed - merged) | {e.id for e in changed}
+        report.events_merged |= merged
         for p in problems:
             store.record_problem(run_id, p.source, p.line, p.level, p.message)
     report.new += len(stored)

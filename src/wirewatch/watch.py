@@ -54,7 +54,7 @@ class WatchReport:
         self.new += run.new
         self.unchanged += run.unchanged
         self.duplicates += run.duplicates
-        self.events_changed |= run.events_changed
+        self.events_changed = (self.events_changed - run.events_merged) | run.events_changed
         self.problems.extend(run.problems)
 
 

@@ -23,8 +23,10 @@ from .similarity import FOLLOW_UP_DAYS, compatible_types, match
 __all__ = ["fuse"]
 
 
-def fuse(mentions: list[Mention], articles: dict[str, Article], store, settings: FuseSettings) -> list[Event]:
-    """Merge mentions into the store's events; returns the events created or changed, in order.
+def fuse(mentions: list[Mention], articles: dict[str, Article], store, settings: FuseSettings,
+         absorbed: set[str] | None = None) -> list[Event]:
+    """Merge mentions into the store's events; returns the events created or changed, in order, and adds to
+    `absorbed` (when given) the ids of the stored events this call merged into others, which no longer exist.
 
     Events touched in this call are kept in memory and written once at the end, so a batch that adds
     many mentions to one event costs one write, not one per mention."""
@@ -59,7 +61,13 @@ def fuse(mentions: list[Mention], articles: dict[str, Article], store, settings:
             if _joins_both(mention, candidates[eid], pending[eid][0], candidates[other]):
                 why = (f"report {mention.id} matched both: {eid} (score {best.score}: {'; '.join(best.reasons)}) "
                        f"and {other} (score {second.score}: {'; '.join(second.reasons)})")
-                _absorb(eid, other, why, pending, store)
+                # The event with more sources keeps its id: it is the one users have more likely seen and cited.
+                keep, gone = ((other, eid) if len(candidates[other].sources) > len(candidates[eid].sources)
+                              else (eid, other))
+                _absorb(keep, gone, why, pending, store)
+                eid = keep
+                if absorbed is not None:
+                    absorbed.add(gone)
     for event, _, new in pending.values():
         store.save_event(event, new)
     return [event for event, _, _ in pending.values()]

@@ -243,7 +243,7 @@ class PostgresStore(SQLStore):
 
     def _merge_records(self, kept_ids: list[str]) -> list[tuple[str, str, str]]:
         rows = self._sql("SELECT absorbed_id, reason, merged_at FROM event_merges WHERE kept_id = ANY(%s) "
-                         "ORDER BY merged_at, absorbed_id", [kept_ids])
+                         "ORDER BY seq", [kept_ids])
         return [(absorbed, reason, when.isoformat(timespec="seconds")) for absorbed, reason, when in rows]
 
     def _kept_for(self, absorbed_id: str) -> str | None:

@@ -81,11 +81,13 @@ class SQLStore:
         """(absorbed id, reason, when) of each event merged into this one, in the order they were merged,
         then of those merged into them."""
         found: list[tuple[str, str, str]] = []
-        todo = [event_id]
+        todo, seen = [event_id], {event_id}
         while todo:
-            rows = self._merge_records(todo)
+            # `seen` ends the walk on a store whose records loop (edited by hand, or damaged).
+            rows = [r for r in self._merge_records(todo) if r[0] not in seen]
             found += rows
             todo = [absorbed for absorbed, _, _ in rows]
+            seen.update(todo)
         return found
 
     def _merged_into(self, event_id: str) -> str | None:

@@ -301,12 +301,20 @@ class SQLiteStore(SQLStore):
 
     @contextmanager
     def _atomic(self) -> Iterator[None]:
-        """Inside the batch's transaction when one is open, else in one of its own."""
-        if self.db.in_transaction:
-            yield
-        else:
+        """All or nothing: a savepoint inside the batch's transaction when one is open (a caller that goes on
+        after a failed merge must not commit half of it), else a transaction of its own."""
+        if not self.db.in_transaction:
             with self.transaction():
                 yield
+            return
+        self.db.execute("SAVEPOINT merge_events")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK TO merge_events")
+            raise
+        finally:
+            self.db.execute("RELEASE merge_events")
 
     def _merge_rows(self, keep_id: str, absorbed_id: str, reason: str, when: str) -> None:
         self.db.execute("UPDATE mentions SET event_id = ?, merge_reason = ? || merge_reason WHERE event_id = ?",
