@@ -11,6 +11,7 @@ from ..gazetteer import Gazetteer, load_gazetteer
 from ..extract.fatalities import find_fatalities, injured_in
 from ..extract.sentences import Sentence, split_sentences
 from ..models import Actor, Article, DatePrecision, Fatalities, GeoPrecision, Mention, Place, Span, TextField
+from .town_roles import the_lead_town_instead
 from .dates import event_date_words, lead_date, resolve_date
 from .places import a_person, country_place, county_place, lead_place, part_of_a_name, quarter_of_a_town, resolve_place
 
@@ -106,6 +107,11 @@ def _named_place(mention: Mention, article: Article, focus, gazetteer: Gazetteer
     if quarter_of_a_town(text, end) and place.iso == town.iso:
         notes.append(f"{named.text!r} is a part of a town here; placed at the town the article's opening "
                      f"names ({town.name!r} at offset {town.span.start})")
+        return replace(town, span=None)
+    if place.precision <= GeoPrecision.NEAR and the_lead_town_instead(text, start, end, place, town, gazetteer):
+        notes.append(f"{named.text!r} is not named as where the incident happened, or is a namesake elsewhere "
+                     f"that nothing else in the text points at; placed at the town the "
+                     f"article's opening names ({town.name!r} at offset {town.span.start})")
         return replace(town, span=None)
     wider = place.precision == GeoPrecision.COUNTRY or (place.precision == GeoPrecision.REGION
                                                          and place.admin1 == town.admin1)
