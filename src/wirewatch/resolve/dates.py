@@ -87,7 +87,7 @@ def lead_date(article: Article) -> TextField | None:
     ref, text = article.reference_date, article.text
     older = next((e for e in _incident_days(text) if _days_back(e, ref) > _LEAD_DAYS), None)
     found = []
-    for expr in find_time_expressions(text):
+    for expr in _expressions(text):
         if older is not None and expr.start >= older.start:
             break
         if -_AHEAD_OK.days <= _days_back(expr, ref) <= _LEAD_DAYS and (older is None or _tells_of(
@@ -162,7 +162,7 @@ def _has_incident_day_words(text: str) -> bool:
     """True when the text has a weekday or day word ("Saturday's shooting", "was shot last night") that
     tells of an incident and dates no statement: such words always lie within lead_date's week."""
     return any(e.kind in {"weekday", "day_word"} and _role(text, e.start, e.end) == "incident"
-               for e in find_time_expressions(text))
+               for e in _expressions(text))
 
 
 def _kind(words: str) -> str:
@@ -199,6 +199,12 @@ def _sentence_of(text: str, offset: int) -> Span:
 
 
 @lru_cache(maxsize=64)
+def _expressions(text: str) -> tuple[TimeExpression, ...]:
+    """The time expressions of a whole article: lead_date and the tests of what its days tell each scan it."""
+    return tuple(find_time_expressions(text))
+
+
+@lru_cache(maxsize=64)
 def _incident_days(text: str) -> tuple[TimeExpression, ...]:
     """Calendar dates in the text that date an incident's own words ("was shot on Jan. 3", "the Jan. 3
     shooting"), in text order."""
@@ -216,7 +222,7 @@ def _untold_days(text: str) -> tuple[TimeExpression, ...]:
     """Calendar dates that date no word of an incident, of what followed it or of a statement in their
     sentence, in text order: a follow-up about an arrest tells the incident's story under its own day
     ("On Aug. 3, the two men were sitting in a parked car when..."), far from the word "shooting"."""
-    return tuple(e for e in find_time_expressions(text)
+    return tuple(e for e in _expressions(text)
                  if e.kind in _CALENDAR and _role(text, e.start, e.end) is None)
 
 
