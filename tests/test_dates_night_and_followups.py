@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from wirewatch.models import Article, Span, TextField
+from wirewatch.models import Span
 from wirewatch.resolve.dates import event_date_words, lead_date, resolve_date
+
+from test_dates_rules import _article, _field, _sentence
 
 TUE = date(2022, 9, 13)  # a Tuesday
 SEP_30 = date(2022, 9, 30)  # a Friday, over a month after the shooting told below
@@ -22,22 +24,6 @@ VIGIL = ("Dozens gathered for a vigil Sunday to remember a teenager killed in a 
          "Police said the boy was shot Friday night as he walked home.")
 RELEASED = ("A man held in the shooting of a store clerk was released Monday after prosecutors declined to "
             "file charges. The clerk was shot Saturday night on Calder Street.")
-
-
-def _article(text: str, published: date) -> Article:
-    return Article("a1", None, "Valley Ledger", None, published, "en", text)
-
-
-def _field(text: str, words: str) -> TextField:
-    start = text.index(words)
-    return TextField(words, Span("a1", start, start + len(words)))
-
-
-def _sentence(text: str, words: str) -> Span:
-    at = text.index(words)
-    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
-    end = text.find(".", at)
-    return Span("a1", start, len(text) if end < 0 else end + 1)
 
 
 # --- a follow-up that tells the incident's story under its own calendar day ----------------------

@@ -4,26 +4,9 @@ missed. Reports here are our own, written in the style of local crime news."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from wirewatch.clean import article_id
-from wirewatch.extract import extract
-from wirewatch.extract.classify import find_gunfire
-from wirewatch.extract.lexicons import load_lexicons
-from wirewatch.models import Article
-
-
-def mentions_of(text: str):
-    art = Article(id=article_id(text), url="https://test.example/local", outlet="Test Wire", title=None,
-                  published=date(2023, 6, 12), language="en", text=text, source="test")
-    found, _ = extract(art)
-    return found
-
-
-def types_of(sentence: str) -> list[str]:
-    return [h.sub_event_type for h in find_gunfire(sentence, load_lexicons())]
+from test_gunfire import mentions_of, types_of
 
 
 @pytest.mark.parametrize("sentence", [
