@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A full stop after these does not end a sentence.
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no", "vs",
@@ -30,6 +32,24 @@ def split_sentences(text: str) -> list[Sentence]:
             start = para.start() + end
         _add(sentences, text, start, para.end(), number)
     return sentences
+
+
+@lru_cache(maxsize=64)
+def _split_once(text: str) -> tuple[tuple[int, ...], tuple[Sentence, ...]]:
+    sentences = tuple(split_sentences(text))
+    return tuple(s.start for s in sentences), sentences
+
+
+def sentences_of(text: str) -> tuple[Sentence, ...]:
+    """split_sentences, done once per text: each of an article's mentions asks of the same text."""
+    return _split_once(text)[1]
+
+
+def sentence_of(text: str, offset: int) -> Sentence:
+    """The sentence holding a text offset (the one before it, for an offset between two); the whole text
+    when it has none."""
+    starts, sentences = _split_once(text)
+    return sentences[max(0, bisect_right(starts, offset) - 1)] if sentences else Sentence(0, len(text), 0, text)
 
 
 def _ends(paragraph: str) -> list[int]:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..extract.sentences import split_sentences
+from ..extract.sentences import Sentence, sentence_of, sentences_of
 from ..models import Article, DatePrecision, ResolvedDate, Span, TextField
 from ..timex import TimeExpression, find_time_expressions, resolve
 
@@ -91,7 +90,7 @@ def lead_date(article: Article) -> TextField | None:
         if older is not None and expr.start >= older.start:
             break
         if -_AHEAD_OK.days <= _days_back(expr, ref) <= _LEAD_DAYS and (older is None or _tells_of(
-                text, expr.start, expr.end, _sentence_of(text, expr.start)) == "incident"):
+                text, expr.start, expr.end, sentence_of(text, expr.start)) == "incident"):
             found.append(expr)
     # "Police said Monday that a man shot Saturday...", "was arrested Tuesday in Sunday's shooting": the
     # first day words that date neither a statement nor what followed the incident, when there are any;
@@ -124,7 +123,7 @@ def event_date_words(field: TextField | None, passage: Span, text: str,
     if _AFTERMATH.search(trigger.text) or not _INCIDENT.search(trigger.text):
         return field  # an arrest, a vigil: the day beside them is their own
     # The words may come from an earlier sentence of the paragraph: what they date is read in their own.
-    if _tells_of(text, field.span.start, field.span.end, _sentence_of(text, field.span.start)) != "aftermath":
+    if _tells_of(text, field.span.start, field.span.end, sentence_of(text, field.span.start)) != "aftermath":
         return field
     # With no calendar day for the incident, day words elsewhere that tell of it ("Saturday's shooting")
     # date it: None hands the mention to lead_date, which picks them.
@@ -151,7 +150,7 @@ _NOT_THE_INCIDENT = {"spoken", "aftermath"}
 
 def _role(text: str, start: int, end: int) -> str | None:
     """"spoken" for date words after a speech verb ("police said Monday"), else what _tells_of says."""
-    sentence = _sentence_of(text, start)
+    sentence = sentence_of(text, start)
     if _SPEECH_BEFORE.search(text[max(sentence.start, start - 50):start]):
         return "spoken"
     return _tells_of(text, start, end, sentence)
@@ -171,7 +170,7 @@ def _kind(words: str) -> str:
     return found[0].kind if found else ""
 
 
-def _tells_of(text: str, start: int, end: int, sentence: Span) -> str | None:
+def _tells_of(text: str, start: int, end: int, sentence: Sentence) -> str | None:
     """"incident" or "aftermath": what the word nearest the date words at text[start:end] tells of, looked
     for within _REACH characters either side inside the sentence; None when no such word is there."""
     lo, hi = max(sentence.start, start - _REACH), min(sentence.end, end + _REACH)
@@ -186,19 +185,6 @@ def _tells_of(text: str, start: int, end: int, sentence: Span) -> str | None:
 
 
 @lru_cache(maxsize=64)
-def _sentences(text: str) -> tuple[tuple[int, ...], tuple[Span, ...]]:
-    """The text's sentence starts and spans; each article's mentions ask of the same text."""
-    spans = tuple(Span("", s.start, s.end) for s in split_sentences(text))
-    return tuple(s.start for s in spans), spans
-
-
-def _sentence_of(text: str, offset: int) -> Span:
-    """The sentence holding a text offset."""
-    starts, spans = _sentences(text)
-    return spans[max(0, bisect_right(starts, offset) - 1)] if spans else Span("", 0, len(text))
-
-
-@lru_cache(maxsize=64)
 def _expressions(text: str) -> tuple[TimeExpression, ...]:
     """The time expressions of a whole article: lead_date and the tests of what its days tell each scan it."""
     return tuple(find_time_expressions(text))
@@ -209,7 +195,7 @@ def _incident_days(text: str) -> tuple[TimeExpression, ...]:
     """Calendar dates in the text that date an incident's own words ("was shot on Jan. 3", "the Jan. 3
     shooting"), in text order."""
     found = []
-    for sent in _sentences(text)[1]:
+    for sent in sentences_of(text):
         for expr in find_time_expressions(text[sent.start:sent.end]):
             start, end = sent.start + expr.start, sent.start + expr.end
             if expr.kind in _CALENDAR and _tells_of(text, start, end, sent) == "incident":

@@ -14,6 +14,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..extract.sentences import sentence_of
+
 if TYPE_CHECKING:
     from ..gazetteer import Gazetteer
     from ..models import Place
@@ -48,19 +50,11 @@ _HOSPITAL_AFTER = re.compile(r"(?i)(?:['’]s)?[ \t]+(?:[A-Z][\w'’]*[ \t]+){0,
 # "a Warner Robins nightclub", "an Akron apartment": a town as an attribute of the scene, not its place.
 _AN_ATTRIBUTE = re.compile(r"\b[Aa]n?[ \t]+$")
 _NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 # Ranks of a town's mention for the lead town, lowest first. A town told "in" an incident sentence is not
 # ranked before the dateline or a police force's: on local reports that put the neighbourhood or street's
 # locality there, it chose the wrong town more often than the right one.
 DATELINE, POLICE, PLAIN, ANOTHER_ROLE = range(4)
-
-
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence holding text[start:end] (a line break ends one too: a dateline, a caption)."""
-    before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)]
-    after = _SENTENCE_END.search(text, end, end + 400)
-    return text[before[-1] if before else max(0, start - 400):after.start() if after else end + 400]
 
 
 def another_role(text: str, start: int, end: int) -> bool:
@@ -78,7 +72,8 @@ def places_the_incident(text: str, start: int, end: int) -> bool:
     "near X", "a X man") is weaker evidence than the town the report leads with, where the two differ."""
     if not _IN_BEFORE.search(text[max(0, start - 40):start]) or another_role(text, start, end):
         return False
-    return bool(_INCIDENT.search(sentence_around(text, start, end)))
+    sentence = sentence_of(text, start)
+    return bool(_INCIDENT.search(text, sentence.start, sentence.end))
 
 
 def the_lead_town_instead(text: str, start: int, end: int, place: Place, town: Place, gazetteer: Gazetteer) -> bool:
