@@ -65,7 +65,9 @@ def fuse(mentions: list[Mention], articles: dict[str, Article], store, settings:
                 keep, gone = ((other, eid) if len(candidates[other].sources) > len(candidates[eid].sources)
                               else (eid, other))
                 _absorb(keep, gone, why, pending, store)
-                eid = keep
+                # Later ties are told against the kept event, with the report's match to it.
+                if keep == other:
+                    eid, best = other, second
                 if absorbed is not None:
                     absorbed.add(gone)
     for event, _, new in pending.values():
