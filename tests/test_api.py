@@ -20,7 +20,7 @@ from wirewatch.serve import api
 from wirewatch.serve.api import create_app
 from wirewatch.serve.export import ACLED_COLUMNS, EXTRA_COLUMNS
 from wirewatch.settings import load_settings
-from wirewatch.store import SQLiteStore
+from wirewatch.store import EventFilter, SQLiteStore
 
 ARTICLES = {
     "kherson-hospital.txt": """Title: Shelling damages hospital in Kherson
@@ -267,6 +267,27 @@ def test_event_detail_has_every_source_with_highlighted_spans(client, everything
         for h in src["highlights"]:
             assert src["passage"][h["start"]:h["end"]] == h["text"] == src["fields"][h["field"]]
         assert src["attribution"]["kind"] == "official_statement"
+
+
+def test_event_detail_lists_the_events_merged_into_it_and_an_absorbed_id_points_to_it(writable):
+    store = SQLiteStore(writable)
+    kept, absorbed = [e.id for e in store.events(EventFilter(limit=2))]
+    store.merge_events(kept, absorbed, "a report dated to one day matched both")
+    store.close()
+    client = TestClient(create_app(settings_for(writable)))
+    body = client.get(f"/api/events/{kept}").json()
+    assert [(m["event_id"], m["reason"]) for m in body["merges"]] == [
+        (absorbed, "a report dated to one day matched both")]
+    assert body["merges"][0]["when"]
+    gone = client.get(f"/api/events/{absorbed}")
+    assert gone.status_code == 404
+    body = gone.json()
+    assert set(body) == {"ok", "error", "status", "merged_into"} and body["merged_into"] == kept
+    assert kept in body["error"]
+
+
+def test_an_event_never_merged_lists_no_merges(client, everything):
+    assert client.get(f"/api/events/{everything[0]['id']}").json()["merges"] == []
 
 
 def test_unknown_event_is_404_in_the_error_shape(client):

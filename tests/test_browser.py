@@ -26,7 +26,7 @@ from conftest import TODAY
 from wirewatch import pipeline
 from wirewatch.serve.api import create_app
 from wirewatch.settings import load_settings
-from wirewatch.store import SQLiteStore
+from wirewatch.store import EventFilter, SQLiteStore
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "out"
@@ -250,3 +250,17 @@ def test_committed_bundle_is_what_the_web_sources_build(tmp_path):
     for name in built:
         assert (tmp_path / name).read_bytes() == (shipped / name).read_bytes(), \
             f"{name} is stale: run `cd web && npm ci && npm run build` and commit src/wirewatch/serve/web/"
+
+
+def test_a_link_to_a_merged_event_opens_the_event_it_went_to(visit, demo_db):
+    """Last in the module: it merges two stored events, as a later `watch` run might while the page is open."""
+    store = SQLiteStore(demo_db)
+    kept, absorbed = [e.id for e in store.events(EventFilter(limit=2))]
+    store.merge_events(kept, absorbed, "a report dated to one day matched both")
+    store.close()
+    visit.page.evaluate(f"window.wirewatch.open({json.dumps(absorbed)})")
+    visit.page.wait_for_selector("#panel ul.merges")
+    panel = visit.page.locator("#panel")
+    assert kept in panel.locator("p.type code").inner_text()
+    assert absorbed in panel.locator("ul.merges").inner_text()
+    assert "a report dated to one day matched both" in panel.locator("ul.merges").inner_text()

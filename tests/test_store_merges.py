@@ -142,3 +142,28 @@ def test_merge_records_that_loop_end_the_listing(store):
     store.db.execute(f"INSERT INTO event_merges (absorbed_id, kept_id, reason, merged_at) "
                      f"VALUES ({mark}, {mark}, {mark}, {mark})", ("ev-0", "ev-1", "hand-made", "2026-01-01T00:00:00+00:00"))
     assert [absorbed for absorbed, _, _ in store.merges_into("ev-0")] == ["ev-1"]
+
+
+def test_reads_in_a_snapshot_see_an_event_and_its_sources_though_another_writer_merges_it(opener):
+    """The API and `wirewatch show` read an event and then its sources: a merge committed between the two reads
+    must not leave the event without them."""
+    reader, writer = opener(), opener()
+    _stock(writer)
+    with reader.snapshot():
+        assert reader.event("ev-1").id == "ev-1"
+        writer.merge_events("ev-0", "ev-1", "report x matched both")
+        assert len(reader.mentions_of("ev-1")) == 1
+        assert reader.merges_into("ev-0") == []
+    assert reader.mentions_of("ev-1") == []
+    with pytest.raises(NotFound) as info:
+        reader.event("ev-1")
+    assert info.value.merged_into == "ev-0"
+
+
+def test_a_snapshot_inside_a_batch_reads_the_batch(store):
+    _stock(store)
+    with store.transaction():
+        store.merge_events("ev-0", "ev-1", "report x matched both")
+        with store.snapshot():
+            assert [absorbed for absorbed, _, _ in store.merges_into("ev-0")] == ["ev-1"]
+    assert len(store.mentions_of("ev-0")) == 2

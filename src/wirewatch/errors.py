@@ -49,4 +49,8 @@ class StoreError(WirewatchError):
 
 
 class NotFound(WirewatchError):
-    """No record with that id."""
+    """No record with that id; for an event that fusion merged into another, `merged_into` names that one."""
+
+    def __init__(self, message: str, hint: str = "", merged_into: str | None = None) -> None:
+        super().__init__(message, hint)
+        self.merged_into = merged_into

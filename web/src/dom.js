@@ -34,6 +34,10 @@ export async function getJSON(url) {
   } catch {
     throw new Error(`${url}: the server answered HTTP ${response.status} without JSON`);
   }
-  if (!response.ok || body.ok === false) throw new Error(body.error || `${url}: HTTP ${response.status}`);
+  if (!response.ok || body.ok === false) {
+    const err = new Error(body.error || `${url}: HTTP ${response.status}`);
+    err.body = body;  // the error's fields, e.g. merged_into for an event fused into another
+    throw err;
+  }
   return body;
 }

@@ -70,6 +70,9 @@ async function openEvent(id) {
   try {
     showEvent($("#panel"), await getJSON("api/events/" + encodeURIComponent(id)));
   } catch (err) {
+    // A link to an event that fusion has since merged into another opens that one.
+    const kept = err.body && err.body.merged_into;
+    if (kept && kept !== id) return openEvent(kept);
     showError($("#panel"), err.message);
   }
 }

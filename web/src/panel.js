@@ -48,9 +48,18 @@ export function showEvent(panel, detail) {
     el("p", { class: "type" }, e.event_type, " · ", el("code", {}, e.id)),
     el("dl", {}, rows.map(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])),
     e.notes && e.notes.length ? el("ul", { class: "notes" }, e.notes.map((note) => el("li", {}, note))) : null,
+    merges(detail.merges || []),
     el("h3", {}, "Sources"),
     detail.sources.map(source),
   );
+}
+
+// Stored events that fusion merged into this one, each with the report that tied them.
+function merges(list) {
+  if (!list.length) return null;
+  return [el("h3", {}, "Merged in"),
+    el("ul", { class: "merges" }, list.map((m) => el("li", {}, el("code", {}, m.event_id), ` (${m.when}): `,
+      el("span", { class: "reason" }, m.reason))))];
 }
 
 // Only web links become links: a stored URL is input, and javascript: must not run here.

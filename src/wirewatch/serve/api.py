@@ -137,18 +137,23 @@ def page_json(store: Store, flt: EventFilter) -> str:
 
 
 def event_detail(store: Store, event_id: str) -> dict[str, Any]:
-    """An event with every source: article, attribution, merge reason, passage and the spans in it.
+    """An event with every source (article, attribution, merge reason, passage and the spans in it) and the
+    stored events fusion merged into it (id, reason, when).
 
     Highlight offsets are relative to the passage text.
 
     Raises:
-        NotFound: no such event.
+        NotFound: no such event (its `merged_into` names the event it was merged into, if any).
     """
-    event = store.event(event_id)
-    mentions = store.mentions_of(event_id)
-    articles = store.articles_for({m.article_id for m, _ in mentions})
+    # One state of the store: a merge committed between the reads would leave the event without its sources.
+    with store.snapshot():
+        event = store.event(event_id)
+        mentions = store.mentions_of(event_id)
+        articles = store.articles_for({m.article_id for m, _ in mentions})
+        merges = store.merges_into(event_id)
     sources = [_source(m, reason, articles[m.article_id]) for m, reason in mentions if m.article_id in articles]
-    return {"ok": True, "event": event_json(event), "sources": sources}
+    return {"ok": True, "event": event_json(event), "sources": sources,
+            "merges": [{"event_id": absorbed, "reason": reason, "when": when} for absorbed, reason, when in merges]}
 
 
 def _source(mention: Mention, reason: str, article: Article) -> dict[str, Any]:
@@ -345,6 +350,8 @@ def create_app(settings: Settings, token: str | None = None) -> FastAPI:
     @app.exception_handler(WirewatchError)
     async def wirewatch_error(request: Request, err: WirewatchError) -> JSONResponse:
         status = next((code for cls, code in STATUS_OF if isinstance(err, cls)), 500)
+        if isinstance(err, NotFound) and err.merged_into:   # the page opens that event instead
+            return _error(status, f"{err} (open {err.merged_into})", merged_into=err.merged_into)
         return _error(status, str(err) + (f" (hint: {err.hint})" if err.hint else ""))
 
     @app.exception_handler(RequestValidationError)
@@ -410,9 +417,9 @@ def create_app(settings: Settings, token: str | None = None) -> FastAPI:
     return app
 
 
-def _error(status: int, message: str) -> JSONResponse:
-    """The one error shape."""
-    return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status)
+def _error(status: int, message: str, **extra: str) -> JSONResponse:
+    """The one error shape (with `merged_into` for an event merged into another)."""
+    return JSONResponse({"ok": False, "error": message, "status": status, **extra}, status_code=status)
 
 
 def _describe(error: dict) -> str:

@@ -195,15 +195,18 @@ def show_cmd(event_id: str = typer.Argument(..., help="An id from `wirewatch eve
     Example: wirewatch show ev-3f2a9c1b7d4e
     """
     store = _existing_store(_settings(db).store.db)
-    event = store.event(event_id)
+    with store.snapshot():   # a `watch` merging this event meanwhile must not leave it without its sources
+        event = store.event(event_id)
+        merges = store.merges_into(event_id)
+        sources = [(mention, reason, store.article(mention.article_id))
+                   for mention, reason in store.mentions_of(event_id)]
     console.print(events_table([event]))
     for note in event.notes:
         console.print(f"[dim]note:[/] {note}", highlight=False)
     # Events that fusion merged into this one, each with the report that tied them.
-    for absorbed, reason, when in store.merges_into(event_id):
+    for absorbed, reason, when in merges:
         console.print(f"[dim]merged in {absorbed} ({when}):[/] {reason}", highlight=False)
-    for mention, reason in store.mentions_of(event_id):
-        article = store.article(mention.article_id)
+    for mention, reason, article in sources:
         console.rule(f"{article.outlet or '?'} · {article.published or 'no date'} · {article.url or article.source}")
         console.print(f"[dim]{mention.attribution.kind.value}"
                       f"{': ' + mention.attribution.source if mention.attribution.source else ''} · {reason}[/]",

@@ -127,6 +127,20 @@ class PostgresStore(SQLStore):
         except psycopg.Error as err:  # the commit itself failed
             raise self._failure(err) from err
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads that see one state of the database (an event and its sources, though another writer merges it
+        meanwhile): one read-only REPEATABLE READ transaction, or the batch already open."""
+        if self.db.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            yield
+            return
+        try:
+            with self.db.transaction():
+                self._sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                yield
+        except psycopg.Error as err:
+            raise self._failure(err, hint="run the command again") from err
+
     # --- articles ----------------------------------------------------------------------------
 
     def has_article(self, article_id: str) -> bool:

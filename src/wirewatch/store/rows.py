@@ -103,7 +103,7 @@ class SQLStore:
         kept = self._merged_into(event_id)
         if kept:
             return NotFound(f"event {event_id!r} was merged into {kept!r} in {self.path}",
-                            hint=f"wirewatch show {kept}")
+                            hint=f"wirewatch show {kept}", merged_into=kept)
         return NotFound(f"no event {event_id!r} in {self.path}", hint="list ids with `wirewatch events`")
 
     def event(self, event_id: str) -> Event:

@@ -148,7 +148,7 @@ class SQLiteStore(SQLStore):
     def near_duplicate(self, fp: Fingerprint, threshold: float) -> str | None:
         """The stored article most similar to the fingerprint, if at or above the threshold; only articles
         sharing a band key are compared."""
-        with self._snapshot():
+        with self.snapshot():
             sealed = (self._filters if self._writing else self._segment_filters()).candidates(fp.keys)
             rows = self.db.execute(_candidates_sql(len(fp.keys), len(sealed)),
                                    fp.keys + tuple(v for pair in sealed for v in pair)).fetchall()
@@ -208,8 +208,9 @@ class SQLiteStore(SQLStore):
         self._filters.put(segment, key_filter)
 
     @contextmanager
-    def _snapshot(self) -> Iterator[None]:
-        """Reads that see one state of the database (the filters and the key tables they cover agree)."""
+    def snapshot(self) -> Iterator[None]:
+        """Reads that see one state of the database (the filters and the key tables they cover agree; an event
+        and its sources, though another process merges it meanwhile)."""
         if self.db.in_transaction:
             yield
             return
