@@ -455,6 +455,11 @@ def test_the_combined_trigger_pattern_matches_exactly_where_some_row_does():
     agree = [bool(lex.any_trigger.search(t)) == any(trig.pattern.search(t) for trig in lex.triggers) for t in lines]
     assert all(agree)
     assert sum(bool(lex.any_trigger.search(t)) for t in lines) > 50
+    # The same for actors: find_actors reads the rows only where the combined pattern matches.
+    lines += ["The Wagner-led column moved on.", "Houthi fighters and riot police clashed.", "Policemen's cars burned."]
+    rows = lex.named_actors + lex.generic_actors
+    assert all(bool(lex.any_actor.search(t)) == any(a.pattern.search(t) for a in rows) for t in lines)
+    assert sum(bool(lex.any_actor.search(t)) for t in lines) > 50
 
 
 @pytest.mark.parametrize("text, sub_type", [

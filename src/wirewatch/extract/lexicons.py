@@ -44,6 +44,8 @@ class Lexicons:
     state_names: frozenset[str] = frozenset()      # folded country names and capitals ("Kyiv said")
     # Every trigger row's words in one pattern: most sentences match none, and one search tells so.
     any_trigger: re.Pattern[str] | None = None
+    # Likewise every named and generic actor's words: most sentences name no actor from the lexicons.
+    any_actor: re.Pattern[str] | None = None
 
 
 def words(pattern: str) -> re.Pattern[str]:
@@ -92,8 +94,9 @@ def load_lexicons() -> Lexicons:
             raise ConfigError("lexicons/actors", f"unknown actor kind {actor.kind!r}")
     targets = tuple((words(r["pattern"]), r["name"]) for r in _rows("targets.tsv"))
     speakers = tuple((r["kind"], words(r["pattern"])) for r in _rows("speakers.tsv"))
+    actor_patterns = [f"(?:{r['pattern']})" for name in ("actors.tsv", "generic_actors.tsv") for r in _rows(name)]
     return Lexicons(cues, tuple(triggers), overrides, named, generic, targets, speakers, _state_names(),
-                    words("|".join(patterns)))
+                    words("|".join(patterns)), words("|".join(actor_patterns)))
 
 
 def _state_names() -> frozenset[str]:
