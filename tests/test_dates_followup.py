@@ -61,8 +61,14 @@ def test_an_incident_charged_on_a_later_day_keeps_the_day_the_text_gives_it():
 def test_the_arrest_itself_keeps_its_own_day():
     trigger = _field(CHARGED, "charged")
     words = event_date_words(_field(CHARGED, "Tuesday"), _sentence(CHARGED, "Tuesday"), CHARGED, trigger)
-    # Tuesday is the day after this Monday page's date: read as that next day (see timex._weekday).
-    assert words.text == "Tuesday" and _day(words).start == date(2020, 2, 11)
+    assert words.text == "Tuesday"
+    # Tuesday is the day after this Monday page's date (see timex._weekday): impossible for a past arrest,
+    # so the words are rejected with a note and the mention falls back to the page's date.
+    resolved = _day(words)
+    assert resolved.span is None and (resolved.start, resolved.end) == (date(2020, 2, 9), FEB_10)
+    assert "'Tuesday' falls after the publication date; rejected" in resolved.note
+    # The same report on the Wednesday page keeps the arrest's own Tuesday.
+    assert _day(words, date(2020, 2, 12)).start == date(2020, 2, 11)
 
 
 def test_a_vigil_keeps_its_own_day():

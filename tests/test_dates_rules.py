@@ -1,8 +1,10 @@
-"""Which day words date an incident: a page dated a day behind its text, a statement's day, an arrest's day."""
+"""Which day words date an incident: a day after publication, a statement's day, an arrest's day."""
 
 from __future__ import annotations
 
 from datetime import date
+
+import pytest
 
 from wirewatch.models import Article, DatePrecision, Span, TextField
 from wirewatch.resolve.dates import event_date_words, lead_date, resolve_date
@@ -39,26 +41,28 @@ def _sentence(text: str, words: str) -> Span:
     return Span("a1", start, len(text) if end < 0 else end + 1)
 
 
-# --- a page dated a day behind its text ------------------------------------------------------------
+# --- a day after publication: impossible for a past event -------------------------------------------
 
 def test_the_weekday_after_the_page_date_is_that_next_day():
     (expr,) = find_time_expressions("died early Tuesday")
     assert resolve(expr, MON).start == date(2021, 3, 9)
 
 
-def test_a_day_after_publication_is_kept_with_a_note_and_two_days_after_are_rejected():
-    kept = resolve_date(_field(UPDATED, "early Tuesday"), MON, True)
-    assert kept.start == kept.end == date(2021, 3, 9) and kept.precision == DatePrecision.DAY
-    assert "a day after the publication date" in kept.note
-    text = "A man was shot on March 10 near Mill Street."
-    rejected = resolve_date(_field(text, "March 10"), MON, True)
-    assert rejected.span is None and "falls after the publication date; rejected" in rejected.note
+@pytest.mark.parametrize("text, words", [
+    (UPDATED, "early Tuesday"),                                  # one day after: no exception for a page's date
+    ("A man was shot on March 10 near Mill Street.", "March 10"),  # two days after
+])
+def test_a_day_after_publication_is_rejected_with_a_note_naming_the_words(text, words):
+    rejected = resolve_date(_field(text, words), MON, True)
+    assert rejected.span is None and rejected.precision == DatePrecision.WEEK
+    assert (rejected.start, rejected.end) == (date(2021, 3, 7), MON)
+    assert f"date words {words!r} falls after the publication date; rejected" in rejected.note
 
 
-def test_the_lede_may_date_an_article_by_the_day_after_its_page_date():
-    lead = lead_date(_article(UPDATED))
-    assert lead is not None and lead.text == "early Tuesday"
-    assert resolve_date(lead, MON, True).start == date(2021, 3, 9)
+def test_the_lede_is_not_dated_by_the_day_after_its_page_date():
+    assert lead_date(_article(UPDATED)) is None
+    text = UPDATED + " A second man was wounded in the shooting on Sunday night."
+    assert lead_date(_article(text)).text == "on Sunday night"
 
 
 def test_last_weekday_stays_in_the_past_week():
@@ -135,3 +139,16 @@ def test_an_incident_dated_past_its_own_date_words_says_so_in_its_notes():
     attack = next(m for m in resolve_mentions(art, found) if m.sub_event_type == "Attack")
     assert attack.date.start == date(2024, 3, 10)
     assert any("('Friday')" in n and "('Sunday')" in n for n in attack.notes)
+
+
+def test_a_day_after_publication_is_rejected_in_the_mentions_notes():
+    from wirewatch.clean import article_id
+    from wirewatch.extract import extract
+    from wirewatch.resolve import resolve_mentions
+    text = "DAYTON, Ohio — " + UPDATED
+    art = Article(id=article_id(text), url="https://test.example/b", outlet="Test Courier", title=None,
+                  published=MON, language="en", text=text, source="test")
+    found, _ = extract(art)
+    attack = next(m for m in resolve_mentions(art, found) if m.sub_event_type == "Attack")
+    assert attack.date.span is None and attack.date.end == MON
+    assert any("'early Tuesday' falls after the publication date; rejected" in n for n in attack.notes)

@@ -34,8 +34,8 @@ def test_fixture_dates_are_the_weekdays_they_claim():
     ("on Tuesday", THU, date(2024, 4, 9), date(2024, 4, 9), DAY),
     ("Tuesday", THU, date(2024, 4, 9), date(2024, 4, 9), DAY),
     ("late on Monday night", TUE, date(2024, 4, 8), date(2024, 4, 8), DAY),
-    # The weekday after the reference is that next day (a page dated when first posted, updated overnight);
-    # "last" or "since" keep it in the past week.
+    # The weekday after the reference is that next day (six days back a writer says "last Wednesday"), which
+    # resolve/dates.py rejects as after publication; "last" or "since" keep it in the past week.
     ("on Wednesday", TUE, date(2024, 4, 10), date(2024, 4, 10), DAY),
     ("early Wednesday", TUE, date(2024, 4, 10), date(2024, 4, 10), DAY),
     ("last Wednesday", TUE, date(2024, 4, 3), date(2024, 4, 3), DAY),

@@ -166,9 +166,8 @@ def _weekday(text: str, ref: date) -> DateRange:
     if back == 0 and lowered.startswith("last "):
         back = 7
     elif back == 6 and not lowered.startswith(("last ", "since ")):
-        # The day after the reference, not six days before it: a page keeps the date it was first posted
-        # (or its server's, a time zone behind) while the text is updated overnight, and a writer six days
-        # on says "last Tuesday" or gives the date. resolve/dates.py accepts this one day ahead.
+        # The day after the reference, not six days before it: a writer six days on says "last Tuesday" or
+        # gives the date. A day after publication is impossible for a past event: resolve/dates.py rejects it.
         back = -1
     day = ref - timedelta(days=back)
     return DateRange(day, day, DatePrecision.DAY)

@@ -17,10 +17,6 @@ _UNSTATED_DAYS = 1
 # further back, the article is a follow-up and its first date is as likely a hearing as the incident, so
 # only a calendar day the incident's own words are given ("the April 2 shooting") dates it.
 _LEAD_DAYS = 7
-# A day named one day after the reference date is kept: a page keeps the date it was first posted (or its
-# server's, a time zone behind) while its text is updated overnight ("died early Tuesday" on a Monday page).
-# Anything later is impossible for a past event and rejected.
-_AHEAD_OK = timedelta(days=1)
 # "police said Monday": the day words date the statement, not what it reports. A page's stamp ("Posted:
 # Jan. 4, 2015 11:02 PM", "Updated on March 3") dates the page in the same way, not the incident.
 _SPEECH_BEFORE = re.compile(r"(?i)(?:\b(?:said|says|told\s+[\w ]{0,30}?|announced|confirmed|reported|stated|"
@@ -59,9 +55,10 @@ def resolve_date(field: TextField | None, ref: date, ref_is_publication: bool) -
     if field is not None:
         expressions = find_time_expressions(field.text)
         found = resolve(expressions[0], ref) if expressions else None
-        if found is not None and found.start <= ref + _AHEAD_OK:
-            return ResolvedDate(found.start, max(found.start, min(found.end, ref)), found.precision, field.span,
-                                _ahead_note(found.start, ref, basis) if found.start > ref else
+        # A day after publication is impossible for a past event, even one day after ("died early Tuesday" on a
+        # Monday page): it is rejected with a note naming the words, not kept as the page's next day.
+        if found is not None and found.start <= ref:
+            return ResolvedDate(found.start, min(found.end, ref), found.precision, field.span,
                                 None if ref_is_publication else f"read against the {basis} date")
         reason = "is not a calendar date" if found is None else f"falls after the {basis} date"
         note = f"date words {field.text!r} {reason}; rejected"
@@ -70,10 +67,6 @@ def resolve_date(field: TextField | None, ref: date, ref_is_publication: bool) -
     fallback = f"date not stated; the {basis} date or the day before"
     return ResolvedDate(ref - timedelta(days=_UNSTATED_DAYS), ref, DatePrecision.WEEK, None,
                         f"{note}; {fallback}" if note else fallback)
-
-
-def _ahead_note(day: date, ref: date, basis: str) -> str:
-    return f"{day} is a day after the {basis} date ({ref}): the page keeps the date it was first posted"
 
 
 def lead_date(article: Article) -> TextField | None:
@@ -89,7 +82,7 @@ def lead_date(article: Article) -> TextField | None:
     for expr in _expressions(text):
         if older is not None and expr.start >= older.start:
             break
-        if -_AHEAD_OK.days <= _days_back(expr, ref) <= _LEAD_DAYS and (older is None or _tells_of(
+        if 0 <= _days_back(expr, ref) <= _LEAD_DAYS and (older is None or _tells_of(
                 text, expr.start, expr.end, sentence_of(text, expr.start)) == "incident"):
             found.append(expr)
     # "Police said Monday that a man shot Saturday...", "was arrested Tuesday in Sunday's shooting": the
