@@ -17,7 +17,7 @@ from ..ontology import load_ontology
 from ..settings import ExtractSettings
 from ..timex import TimeExpression, find_time_expressions
 from .actors import GROUP_HEADS, ActorHit, assign_roles, find_actors, find_target, named_groups
-from .claims import REFERS_BACK, SpeakerState, attribute
+from .claims import REFERS_BACK, SpeakerState, attribute, speaking_groups
 from .classify import TriggerHit, combine, find_gunfire, find_triggers
 from .coreference import fold_fire_into_clashes, place_anaphor, refers_back
 from .genre import dated_to_the_day, is_background, is_commentary, is_expert_view
@@ -25,8 +25,8 @@ from .model import load_typing_model
 from .fatalities import find_fatalities
 from .lexicons import load_lexicons
 from .sentences import Sentence, split_sentences
-from .vouch import MAX_VOUCH, attribution_of as _attribution, field_of as _field, denied, of_same_type, restated, \
-    vouch_copies
+from .vouch import MAX_VOUCH, attribution_of as _attribution, field_of as _field, denied, elsewhere, \
+    late_denials, looks_ahead, named_in, of_same_type, restated, vouch_copies
 
 __all__ = ["extract", "extract_steps"]
 
@@ -102,7 +102,7 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
     # a mention: the slower passes stop there.
     reach = triggered[-1] + max(_MAX_FOLLOWUP, MAX_VOUCH) + 1
     groups = named_groups(text, gazetteer)
-    group_aliases = set(groups) | {name.lower() for name, _ in groups.values()}
+    group_aliases = speaking_groups(text, groups, lex)
     state = SpeakerState()
     dateline, dateline_index, dateline_end = _dateline(sentences, gazetteer, article.id)
     focus = gazetteer.country_focus(text)
@@ -187,12 +187,18 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
             # an official's or the perpetrator's word on it ("Police confirmed the attack").
             if index - last_mention_sentence <= _MAX_FOLLOWUP and mentions:
                 mentions[-1] = _add_toll(mentions[-1], sent, article.id)
-            if index - last_mention_sentence <= MAX_VOUCH and attribution.kind in _POINTS_BACK \
+            named = REFERS_BACK.search(sent.text)
+            if index - last_mention_sentence > MAX_VOUCH and attribution.kind is SourceKind.OFFICIAL_DENIAL \
+                    and attribution.start is not None:
+                # A denial far from the last incident speaks only of those it names.
+                mentions.extend(vouch_copies(named_in(told_by, sentences, index, lex), attribution, sent, article.id))
+            elif index - last_mention_sentence <= MAX_VOUCH and attribution.kind in _POINTS_BACK \
                     and attribution.start is not None and (attribution.kind is SourceKind.OFFICIAL_DENIAL
-                                                           or REFERS_BACK.search(sent.text)):
+                                                           or named and not looks_ahead(sent.text, named)):
                 spoken = denied(told_by, sentences, index, last_mention_sentence, lex) \
                     if attribution.kind is SourceKind.OFFICIAL_DENIAL else told_by.get(last_mention_sentence, [])
-                mentions.extend(vouch_copies(spoken, attribution, sent, article.id))
+                mentions.extend(vouch_copies([m for m in spoken if not elsewhere(m, places, gazetteer, focus)],
+                                             attribution, sent, article.id))
             _remember_date(last_date, sent, times, article.id)
             continue
         dates = _date_fields(sent, times, article.id) or \
@@ -222,6 +228,8 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
         told_by[index] = mentions[first_new:]
         last_mention_sentence = index
         _remember_date(last_date, sent, times, article.id)
+    if mentions:
+        mentions.extend(late_denials(sentences, usable, reach, told_by, state, lex, group_aliases, article.id))
     commentary = is_commentary(article.url, article.title)
     # An analysis or opinion piece, or an expert inside a report, tells of an incident only where the
     # words date it to the day; otherwise they discuss the conflict.

@@ -31,7 +31,8 @@ def _load_words() -> dict[str, str]:
 
 _W = _load_words()
 _VERBS = rf"(?:{_W['verb']})"
-_DENY_VERBS = frozenset(_W["deny_verb"].split("|"))
+# The words themselves, less the look-behinds that keep an adjective out ("the disputed region").
+_DENY_VERBS = frozenset(re.sub(r"\(\?<!.*?\)", "", w) for w in _W["deny_verb"].split("|"))
 # Nouns that follow "the" without naming a particular incident ("the same", "the statement").
 VAGUE_NOUNS = frozenset(_W["vague"].split("|"))
 # Words by which a statement after a report speaks of the same incident ("the attack", "the men", "killed").
@@ -42,8 +43,13 @@ _WORDS = r"[\w'’.()-]+(?:\s[\w'’.()-]+){0,8}?"
 _ACCORDING = re.compile(rf"(?i)\baccording to ({_WORDS})(?=[,.;]|$| who\b| which\b| appointed\b| based\b| in\b)")
 _PASSIVE = re.compile(rf"(?i)\b(?P<v>claimed|denied|confirmed|reported|rejected|dismissed|refuted) by "
                       rf"(?P<who>{_WORDS})(?=[,.;]|$| who\b| which\b| as\b| in\b| on\b)")
-_AFTER_QUOTE = re.compile(rf"[,?!]\s*[\"”’]\s*(?P<a>{_VERBS})\s+(?P<who>{_WORDS})(?=[,.;]|$)|"
+_AFTER_QUOTE = re.compile(rf"[,?!]\s*[\"”’]\s*(?P<a>{_VERBS})\s+(?P<who>{_WORDS})(?=[,.;]|$| who\b| whose\b)|"
                           rf"[,?!]\s*[\"”’]\s*(?P<who2>{_WORDS})\s+(?P<v2>{_VERBS})\b")
+# "State media quoted the governor as saying…", "the commissioner was quoted by local radio as saying":
+# the one quoted speaks, not the outlet that quotes him.
+_QUOTED = re.compile(rf"(?i)\bquot(?:ed|es|ing)\s+(?!by\b)(?P<who>{_WORDS})\s+as\s+(?:saying|stating|telling)\b")
+_WAS_QUOTED = re.compile(r"(?P<who>(?:[\w'’.()-]+\s){1,9}?)(?:was|were|has been|had been|is)\s+quoted\s+"
+                         r"(?:by\s+[^,;]{1,40}?\s+)?as\s+(?:saying|stating|telling)\b")
 # "…, in what the mayor called a deliberate attack": the speaker of a characterisation.
 _IN_WHAT = re.compile(rf"(?i)\bin what (?P<who>{_WORDS}) (?:called|termed|described as)\b")
 _INVERTED = re.compile(rf",\s+(?P<v>said|says|told|added|reported)\s+(?!(?:on|in|at|by|that|it|they|he|she|we|there|"
@@ -56,6 +62,8 @@ _APPOSITIVE = re.compile(rf"^(?:[A-Z][A-Z' -]+(?:,[^—–]{{0,30}})?\s[—–-]
 _MID_APPOSITIVE = re.compile(rf",\s+(?P<who>(?:[A-Z][\w'’-]+\s){{0,3}}[A-Z][\w'’-]+),\s+(?:the|a|an)\s+"
                              rf"[^,;\"“”]{{2,80}}?,\s+(?:has |have |had |also |later )*(?P<v>{_VERBS})\b")
 _EVENT_DENIAL = re.compile(rf"(?i)\b(?:{_W['event_denial']})\b")
+# Words without which no sentence denies anything: a cheap test before reading who speaks.
+DENIAL_CUE = re.compile(rf"\b(?:{'|'.join(sorted(_DENY_VERBS))})\b|(?i:\b(?:{_W['event_denial']})\b)")
 _CLAIM = re.compile(r"(?i)\b(?:claimed|claims|claiming|took|takes|taking|admitted|accepted) (?:responsibility|credit)\b|"
                     r"\b(?:it|they|he|the group|the movement)\s+(?:was|were|had been)\s+(?:responsible for|behind)\b|"
                     r"\bclaim(?:ed|s|ing)? to have\b|"
@@ -65,17 +73,28 @@ _CLAIM = re.compile(r"(?i)\b(?:claimed|claims|claiming|took|takes|taking|admitte
 _NO_CLAIM = re.compile(r"(?i)\b(?:no (?:one|group|organi[sz]ation|faction|claim)|nobody|none)\b|"
                        r"\b(?:not|yet to|never)\s+(?:yet\s+|immediately\s+|publicly\s+)?(?:been\s+)?claim")
 _NEGATED_SUBJECT = re.compile(r"(?i)^(?:(?:which|that|who|whom)\s+)?(?:no|nobody|none|neither)\b")
-# "We burned them", "our people set fire": a speaker's own side acting ("they shot at us" is a victim).
-_FIRST_PERSON = re.compile(r"(?i)[\"“][^\"”]*\b(?:we|our)\b[^\"”]*[\"”]")
+# "We burned them", "our people set fire": a speaker's own side acting ("they shot at us" is a victim, and
+# "we heard the shots" a witness).
+_FIRST_PERSON = re.compile(rf"(?i)[\"“][^\"”]*\b(?:we|our\s(?:[\w-]+\s){{0,2}}?(?:fighters|men|people|forces|units|boys|"
+                           rf"brothers|comrades|mujahideen|drones|troops))\s+(?:have\s|had\s|also\s|then\s|just\s)?"
+                           rf"(?:{_W['deed_verb']})\b[^\"”]*[\"”]")
 # An official who cannot confirm, speaks of reports or has opened an inquiry relays the event without vouching
 # for it.
 _HEDGE = re.compile(r"(?i)\b(?:could ?n[o'’]t|cannot|can't|(?:was |were )?unable to|would not|declined to|refused to|"
+                    r"rarely|seldom|never|"
                     r"did not|has not|have not|yet to)\s+(?:yet |immediately |independently |officially )?"
                     r"(?:confirm|verify)|\b(?:checking|looking into|investigating|verifying|aware of|received|"
                     r"(?:concerned|alarmed|appalled|troubled) (?:by|at|about|over))\s+(?:the |unconfirmed |media )?"
-                    r"(?:reports?|claims?|allegations?|accounts?)\b|\bno information\b|"
+                    r"(?:reports?|claims?|allegations?|accounts?)\b|\bno information\b|\bnot (?:yet )?aware of\b|"
+                    r"\b(?:gathering|collecting|seeking|awaiting) (?:more )?(?:information|details)\b|"
+                    r"\bestablish(?:ing)? (?:what happened|the (?:facts|circumstances))\b|"
                     # An inquiry opened, a search under way: what happened is still to be found out.
-                    r"\b(?:opened|launched|began|begun|started|ordered)\s+(?:an?\s+)?(?:investigation|inquiry|probe)\b")
+                    r"\b(?:opened|launched|began|begun|started|ordered)\s+(?:an?\s+)?(?:investigation|inquiry|probe)\b|"
+                    r"\b(?:investigation|inquiry|probe) (?:was|is|had been|has been) (?:under ?way|launched|opened)\b")
+# A stance taken before, or as a rule ("has previously denied targeting civilians"), denies no incident of
+# this report.
+_PAST_STANCE = re.compile(r"(?i)\b(?:previously|in the past|repeatedly|routinely|consistently|always|has long|"
+                          r"have long)\b[^.;]{0,20}?\b(?:denied|denies|deny|rejected|dismissed)\b")
 # Who a speaker phrase names stops at a relative clause: "a farmer who saw the militants" is a witness.
 _CLAUSE = re.compile(r"(?i)\s(?:who|whose|which|that|when|where|after|as|while)\s")
 # "Abu Karim, a spokesman for the Justice Front, …": a person introduced with a role between commas.
@@ -100,6 +119,10 @@ _OTHER_SIDE = re.compile(r"\b(?:[A-Z][\w-]+|US|U\.S\.)\s+(?:air ?strikes?|drones
                          r"aircraft|shelling|artillery|troops|forces|soldiers|army|military)\b|"
                          r"(?i:\b(?:government|regime|army|military|coalition|junta|security) (?:forces|troops|soldiers|"
                          r"air ?strikes?|jets?|drones?|warplanes?|shelling|artillery)\b)")
+# The other side's force as the object of a fight ("units fought junta troops", "clashed with the army"):
+# there the group acts, it is not acted on.
+_AS_OBJECT = re.compile(r"(?i)\b(?:fought|fighting|battled|battling|clashed with|clashing with|engaged|against|"
+                        r"attacked|ambushed|repelled|repulsed|routed|killed|captured|drove (?:out|back))\s+(?:the\s+)?$")
 # Bodies outside the fighting (the UN, aid and rights groups) report, whatever their spokesperson is called.
 _INTERNATIONAL = re.compile(rf"\b(?:{_W['international_acronym']})\b|(?i:\b(?:{_W['international']})\b)")
 # Sources at a hospital tell what they saw brought in, as medics do.
@@ -117,6 +140,7 @@ _BACK_REFERENCE = re.compile(r"(?i)^(?:the|that|this|its|their|his|her) (?:state
 # "…, in which he said": the pronoun's antecedent is the subject earlier in the same sentence.
 _RELATIVE = re.compile(r"(?i)\b(?:which|where|whom|when|and|but|adding|before|after)\b")
 _DETERMINERS = frozenset(_W["determiner"].split("|"))
+_RUN_BY = re.compile(r"[\w'’-]+(?: [\w'’]+)?-(?:run|led|controlled|backed|appointed|allied|affiliated|held)\b")
 _KINDS = {"perpetrator": SourceKind.PERPETRATOR_CLAIM, "official": SourceKind.OFFICIAL_STATEMENT,
           "witness": SourceKind.WITNESS, "media": SourceKind.MEDIA_REPORT, "hearsay": SourceKind.RUMOUR}
 
@@ -151,10 +175,24 @@ class _Candidate:
     verb: str
     slot: int = -1  # where its verb stands, for conjoined speakers of one verb
 
+# Verbs with which an official's words, not the verb, may deny ("said the report was false").
+_SAYS = frozenset({"said", "says", "stated", "insisted", "called", "branded", "labelled", "labeled", "denounced",
+                   "told", "tells", "added", "wrote", "posted", "noted", "explained", "declared", "asserted"})
 _VOUCHING = frozenset({SourceKind.PERPETRATOR_CLAIM, SourceKind.OFFICIAL_STATEMENT})
 _QUOTES = "\"“‘'«"
 _NEW_TOPIC = re.compile(r"(?i)^\W*(?:separately|meanwhile|elsewhere|in (?:a |an )?(?:separate|another|other) "
                         r"(?:incidents?|attacks?|developments?))\b")
+
+
+def speaking_groups(text: str, groups: dict[str, tuple[str, str | None]], lex: Lexicons) -> set[str]:
+    """Lower-case names by which the article's armed groups speak: those it introduces itself and the
+    non-state groups of the actor lexicon it names ("a PDF spokesman" is the People's Defence Force's)."""
+    aliases = set(groups) | {name.lower() for name, _ in groups.values()}
+    for actor in lex.named_actors:
+        if actor.kind != "state_forces":
+            found = {m.group().lower() for m in actor.pattern.finditer(text)}
+            aliases |= found | ({actor.name.lower()} if found else set())
+    return aliases
 
 
 def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
@@ -231,8 +269,10 @@ def _kind_of(kind: SourceKind, speaker: _Candidate, text: str, claim: bool, grou
         return SourceKind.MEDIA_REPORT
     if official:
         verb = speaker.verb.lower()
-        denies = verb in _DENY_VERBS or (verb in {"said", "says", "stated", "insisted", "called", "branded", "labelled", "labeled", "denounced"} and (
+        denies = verb in _DENY_VERBS or (verb in _SAYS and (
             _EVENT_DENIAL.search(text) or _PART_DENIAL.search(text, speaker.end)))
+        if denies and _PAST_STANCE.search(text):
+            return SourceKind.OUTLET
         if denies:
             return SourceKind.OFFICIAL_DENIAL
         return SourceKind.OUTLET if _HEDGE.search(text) else SourceKind.OFFICIAL_STATEMENT
@@ -244,7 +284,8 @@ def _done_to_it(text: str, speaker: _Candidate, group_aliases: set[str]) -> bool
     rest = f"{text[:speaker.start]} {text[speaker.end:]}"
     if _VICTIM.search(rest):
         return True
-    others = [m for m in _OTHER_SIDE.finditer(rest) if not any(a in m.group().lower() for a in group_aliases)]
+    others = [m for m in _OTHER_SIDE.finditer(rest) if not any(a in m.group().lower() for a in group_aliases)
+              and not _AS_OBJECT.search(rest, 0, m.start())]
     return bool(others) and not _SELF.search(rest)
 
 
@@ -273,6 +314,13 @@ def _speakers(text: str) -> list[_Candidate]:
         group, verb = ("who", m.group("a")) if m.group("who") else ("who2", m.group("v2"))
         # The words after the name may say who the speaker is: "said Amina Yusuf, a farmer who fled".
         found.append(_Candidate(m.group(group), m.start(group), m.end(group), text[m.start(group):], verb))
+    for m in _QUOTED.finditer(text):
+        found.append(_Candidate(m.group("who"), m.start("who"), m.end("who"), m.group("who"), "said"))
+    for m in _WAS_QUOTED.finditer(text):
+        words = list(re.finditer(r"[^\s,\"”]+", m.group("who")))[-_SPEAKER_WORDS:]
+        if words:
+            lo, hi = m.start("who") + words[0].start(), m.start("who") + words[-1].end()
+            found.append(_Candidate(text[lo:hi], lo, hi, m.group("who"), "said"))
     for m in _IN_WHAT.finditer(text):
         found.append(_Candidate(m.group("who"), m.start("who"), m.end("who"), m.group("who"), "said"))
     for m in _INVERTED.finditer(text):
@@ -350,7 +398,8 @@ def _classify(who: str, lex: Lexicons, group_aliases: set[str]) -> SourceKind | 
 
 def _classify_phrase(who: str, lex: Lexicons, group_aliases: set[str]) -> SourceKind | None:
     """The kind of source a phrase names: a group, a state, or a speaker word from the lexicon."""
-    lowered = who.lower()
+    # A ministry or an outlet a group runs ("the Hamas-run health ministry") speaks as an office, not as the group.
+    lowered = _RUN_BY.sub("", who.lower())
     if any(alias in lowered for alias in group_aliases):
         return SourceKind.PERPETRATOR_CLAIM
     bare = fold(re.sub(r"(?i)^(?:the|officials? in|authorities in)\s+|['’]s?$", "", who.strip()))

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..models import Attribution, Mention, Span, TextField
-from .claims import VAGUE_NOUNS
+from ..models import Attribution, Mention, SourceKind, Span, TextField
+from .claims import DENIAL_CUE, VAGUE_NOUNS, SpeakerState, attribute
 from .lexicons import Lexicons
 from .sentences import Sentence
 
@@ -21,6 +21,18 @@ MAX_VOUCH = 4  # sentences after a mention in which an official may still confir
 
 # "the convoy", "that attack", "the town had fallen": the nouns by which a statement names what it speaks of.
 _DEFINITE = re.compile(r"(?i)\b(?:the|that|this|these|those)\s+([a-z][a-z-]+)(?:\s+([a-z][a-z-]+))?")
+
+
+# A warning, a vow or a threat, or what is named followed by a modal ("the gunmen could strike again"),
+# speaks of what may come, not of the incident told before.
+_AHEAD = re.compile(r"(?i)\b(?:warn(?:ed|s|ing)?|vow(?:ed|s|ing)?|threat(?:en|ens|ened|ening))\b")
+_MODAL_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,2}?\s+(?:could|would|will|might|may|must|should|plan(?:s|ned)? to)\b")
+
+
+def looks_ahead(text: str, named: re.Match | None) -> bool:
+    """True for a statement that warns or vows, or whose words for an incident ("the gunmen") are followed
+    by a modal: it vouches for nothing that has happened."""
+    return bool(_AHEAD.search(text) or (named is not None and _MODAL_AFTER.match(text[named.end():])))
 
 
 def field_of(sent: Sentence, start: int, end: int, article_id: str) -> TextField:
@@ -54,7 +66,8 @@ def restated(m: Mention, sent: Sentence, attribution, article_id: str, trigger: 
 def denied(told: dict[int, list[Mention]], sentences: list[Sentence], index: int, latest: int,
            lex: Lexicons) -> list[Mention]:
     """The earlier mentions an official denial in sentence `index` speaks of: those told in its paragraph
-    and those whose sentence shares a definite noun with it, else the latest told.
+    and those whose sentence shares a definite noun with it, else those it names further back, else the
+    latest told.
 
     Args:
         told: sentence index -> the mentions that sentence told, in order.
@@ -65,7 +78,22 @@ def denied(told: dict[int, list[Mention]], sentences: list[Sentence], index: int
     paragraph = sentences[index].paragraph
     chosen = [m for i in near if sentences[i].paragraph == paragraph or _names_any(sentences[i].text, nouns)
               for m in told[i]]
-    return chosen or told.get(latest, [])
+    return chosen or named_in(told, sentences, index, lex) or told.get(latest, [])
+
+
+def named_in(told: dict[int, list[Mention]], sentences: list[Sentence], index: int, lex: Lexicons) -> list[Mention]:
+    """The earlier mentions, however far back, that sentence `index` names: by a definite noun their sentence
+    shares ("disputed the account of the checkpoint killings") or by their place ("that any police station in
+    Shwebo had been attacked"). A wire story often keeps the other side's denial for its last paragraph."""
+    text = sentences[index].text
+    nouns = definite_nouns(text, lex)
+    return [m for i in sorted(told) if i < index for m in told[i]
+            if _names_any(sentences[i].text, nouns) or (m.place_text is not None and _names_place(text, m.place_text.text))]
+
+
+def _names_place(text: str, place: str) -> bool:
+    """True when the text names the place as a word of its own."""
+    return bool(re.search(rf"\b{re.escape(place)}\b", text, re.IGNORECASE))
 
 
 def definite_nouns(text: str, lex: Lexicons) -> set[str]:
@@ -85,8 +113,47 @@ def _names_any(text: str, nouns: set[str]) -> bool:
     return any(re.search(rf"(?i)\b{re.escape(n.removesuffix('s'))}(?:s|es)?\b", text) for n in nouns)
 
 
+def elsewhere(m: Mention, hits, gazetteer, focus) -> bool:
+    """True when a later statement names places, none of them in the admin1 unit (or, for a country-wide
+    incident, the country) of the mention's place: "Police said they arrested two men in Kano" speaks of
+    Kano, not of the march in Lagos told before. Only places in the countries the article is about count
+    (a word of a hospital's name may be a town abroad). False where either side cannot be placed."""
+    if m.place_text is None or not hits:
+        return False
+    units = {_unit(e) for e in gazetteer.entries(_REGION_SUFFIX.sub("", m.place_text.text))}
+    named = {_unit(e) for h in hits for e in h.entries if not focus or focus.get(e.country)}
+    if not units or not named:
+        return False
+    countries = {c for c, a in units if a is None}
+    return not (units & named) and not any(c in countries for c, _ in named)
+
+
+_REGION_SUFFIX = re.compile(r"(?i)\s+(?:region|oblast|province|state|district|county|governorate)$")
+
+
+def _unit(entry) -> tuple[str, str | None]:
+    """(country, admin1) of a gazetteer entry; a country's admin1 is None."""
+    if entry.kind == "country":
+        return entry.country, None
+    return entry.country, entry.key if entry.kind == "admin1" else entry.admin1
+
+
 def vouch_copies(mentions: list[Mention], attribution, sent: Sentence, article_id: str) -> list[Mention]:
     """Copies of the mentions asserted by a later sentence's source, for each whose source is not already
     of that kind."""
     return [restated(m, sent, attribution, article_id) for m in mentions if m.attribution.kind is not attribution.kind]
 
+
+def late_denials(sentences: list[Sentence], usable: list[bool], reach: int, told: dict[int, list[Mention]],
+                 state: SpeakerState, lex: Lexicons, group_aliases: set[str], article_id: str) -> list[Mention]:
+    """An official's denial past the sentences read for incidents ("The junta denied that any police station in
+    Shwebo had been attacked" as the last paragraph): copies of the incidents it names, in its voice."""
+    out: list[Mention] = []
+    for index in range(reach, len(sentences)):
+        sent = sentences[index]
+        if not usable[index] or not DENIAL_CUE.search(sent.text):
+            continue
+        hit = attribute(sent.text, sent.paragraph, state, lex, group_aliases)
+        if hit.kind is SourceKind.OFFICIAL_DENIAL and hit.start is not None:
+            out.extend(vouch_copies(named_in(told, sentences, index, lex), hit, sent, article_id))
+    return out
