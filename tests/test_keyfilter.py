@@ -69,3 +69,23 @@ def test_segment_filters_name_the_segment_that_holds_each_key():
     assert filters.candidates((small[3],)) in ([], [(-2000, small[3])])
     assert (-2000, large[7]) in filters.candidates((large[7],))
     assert SegmentFilters().candidates(query) == []
+
+
+def test_segment_filters_stay_right_as_segments_come_and_go():
+    """Each size's rows are built again only when a filter of that size comes or goes: after every change the
+    answer is what each filter says on its own."""
+    filters, kept = SegmentFilters(), {}
+    query = tuple(_keys(40, 20))
+    for step, (segment, count) in enumerate([(1000, 900), (2000, 900), (-2000, 4000), (3000, 900), (-3000, 4000),
+                                             (2000, 4000), (3000, None), (-2000, None), (4000, 900)]):
+        if count is None:
+            filters.drop([segment])
+            kept.pop(segment)
+        else:
+            keys = _keys(count, 30 + step)
+            keys[:3] = query[step:step + 3]        # three of the query's keys are in this segment
+            kept[segment] = KeyFilter.of(keys)
+            filters.put(segment, kept[segment])
+        expected = {(s, k) for s, f in kept.items() for k in query if _passed(f, (k,))}
+        assert set(filters.candidates(query)) == expected
+        assert {s for s, _ in expected} == set(kept)
