@@ -239,7 +239,7 @@ def test_version_3_database_is_migrated_and_still_finds_copies(tmp_path):
 
 
 def test_near_duplicate_lookup_reads_the_key_and_signature_tables_only(tmp_store):
-    from wirewatch.store.sqlite import _candidates_sql
+    from wirewatch.store.sqlite_keys import _candidates_sql
     plan = [r[3] for r in tmp_store.db.execute("EXPLAIN QUERY PLAN " + _candidates_sql(25, 2), list(range(29)))]
     assert "SEARCH recent_keys USING PRIMARY KEY (key=?)" in plan
     assert "SEARCH article_keys USING PRIMARY KEY (segment=? AND key=?)" in plan
@@ -249,7 +249,8 @@ def test_near_duplicate_lookup_reads_the_key_and_signature_tables_only(tmp_store
 
 
 def _seal_every(store, monkeypatch, every: int, merge: int | None = None) -> None:
-    module = sys.modules[type(store).__module__]
+    # SQLite's key index lives in its own module (sqlite_keys.py), PostgreSQL's in the store's.
+    module = sys.modules["wirewatch.store.sqlite_keys" if isinstance(store, SQLiteStore) else type(store).__module__]
     monkeypatch.setattr(module, "SEAL_EVERY", every)
     if merge is not None and isinstance(store, SQLiteStore):   # PostgreSQL never merges
         monkeypatch.setattr(module, "MERGE_SEGMENTS", merge)
@@ -292,7 +293,7 @@ def test_keys_are_sealed_even_when_a_rolled_back_batch_used_up_the_number_that_w
 
 
 def test_a_lookup_searches_segments_only_for_keys_their_filters_let_through(tmp_store, monkeypatch):
-    from wirewatch.store.sqlite import _candidates_sql
+    from wirewatch.store.sqlite_keys import _candidates_sql
     plan = [r[3] for r in tmp_store.db.execute("EXPLAIN QUERY PLAN " + _candidates_sql(25, 0), list(range(25)))]
     assert {step.split()[1] for step in plan if step.startswith(("SEARCH", "SCAN"))} == \
         {"recent_keys", "article_signatures"}
@@ -306,8 +307,8 @@ def test_a_lookup_searches_segments_only_for_keys_their_filters_let_through(tmp_
 
 
 def test_a_seal_by_another_writer_reaches_a_store_holding_the_filters(tmp_path, monkeypatch):
-    monkeypatch.setattr(sys.modules["wirewatch.store.sqlite"], "SEAL_EVERY", 1)
-    monkeypatch.setattr(sys.modules["wirewatch.store.sqlite"], "MERGE_SEGMENTS", 3)
+    monkeypatch.setattr(sys.modules["wirewatch.store.sqlite_keys"], "SEAL_EVERY", 1)
+    monkeypatch.setattr(sys.modules["wirewatch.store.sqlite_keys"], "MERGE_SEGMENTS", 3)
     one, other = SQLiteStore(tmp_path / "shared.db"), SQLiteStore(tmp_path / "shared.db")
     first = [make_article(t, url=f"https://ledger.example/{n}") for n, t in enumerate([KHARKIV_TEXT, DAKAR_TEXT])]
     with one.transaction():
