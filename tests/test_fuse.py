@@ -242,6 +242,18 @@ def test_event_date_is_the_stated_day_most_sources_give(days, expected):
     assert build_event("ev-1", ms, arts, {}).date.start == date(2023, 6, expected)
 
 
+def test_a_date_after_the_first_report_was_published_is_passed_over():
+    # Two follow-ups a week on read "Tuesday" as the day of their own news (an arrest); the first report,
+    # published on 6 June, cannot tell of an incident on the 13th.
+    arts = {"a1": _article("a1", "Outlet 1"), **{a: replace(_article(a, a), published=date(2023, 6, 14))
+                                                 for a in ("a2", "a3")}}
+    ms = [mention("a1:0", "a1", when=_stated(5, "a1")), mention("a2:0", "a2", when=_stated(13, "a2")),
+          mention("a3:0", "a3", when=_stated(13, "a3"))]
+    assert build_event("ev-1", ms, arts, {}).date.start == date(2023, 6, 5)
+    # With no other date, the only one stays.
+    assert build_event("ev-1", ms[1:], arts, {}).date.start == date(2023, 6, 13)
+
+
 def test_stated_date_beats_more_common_unstated_ones():
     arts = {a: _article(a, a) for a in ("a1", "a2", "a3")}
     ms = [mention("a1:0", "a1", when=day(3)), mention("a2:0", "a2", when=day(3)),

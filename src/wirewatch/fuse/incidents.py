@@ -2,7 +2,8 @@
 
 - type, place and date from the incident's reports, not from those of an arrest that followed it;
 - place: the most precise any source gives (the most common among equals);
-- date: the most precise stated date, the one most sources give among equals, then the earliest;
+- date: the most precise stated date, the one most sources give among equals, then the earliest; never one
+  after the first report of the incident was published while another remains;
 - type: the most common among the sources;
 - actors, target: the most common among the sources;
 - fatalities and injured, each: the largest count in each article, then across articles low = the lowest
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from datetime import date
 from typing import Callable, Iterable, TypeVar
 
 from ..models import Article, ClaimStatus, Event, EventSource, Fatalities, Mention, ResolvedDate, SourceKind
@@ -36,7 +38,9 @@ def build_event(eid: str, mentions: list[Mention], articles: dict[str, Article],
     core = [m for m in mentions if m.sub_event_type != FOLLOW_UP] or mentions
     # Words in the passage itself beat a place or date taken from context or from the publication date.
     place = _pick((m.place for m in core if m.place), key=lambda p: (p.span is None, p.precision))
-    date = _pick_date([m.date for m in core if m.date])
+    first_report = min((articles[m.article_id].reference_date for m in mentions if m.article_id in articles),
+                       default=None)
+    day = _pick_date([m.date for m in core if m.date], first_report)
     sub_type = _most_common(m.sub_event_type for m in core)
     kinds = [m.attribution.kind for m in mentions]
     sources = tuple(
@@ -48,7 +52,7 @@ def build_event(eid: str, mentions: list[Mention], articles: dict[str, Article],
     notes = tuple(dict.fromkeys(n for m in mentions for n in m.notes))
     return Event(
         id=eid, event_type=next(m.event_type for m in mentions if m.sub_event_type == sub_type),
-        sub_event_type=sub_type, date=date, place=place, claim_status=claim_status(kinds),
+        sub_event_type=sub_type, date=day, place=place, claim_status=claim_status(kinds),
         actor1=_pick_actor(m.actor1 for m in core), actor2=_pick_actor(m.actor2 for m in core),
         target=_most_common(m.target_kind for m in mentions if m.target_kind),
         fatalities=merge_fatalities(_per_report(mentions, "fatalities"), among_equals=max), sources=sources,
@@ -116,10 +120,15 @@ def _pick(values: Iterable[T], key: Callable[[T], object]) -> T | None:
     return max(tied, key=lambda v: counts[repr(_identity(v))])
 
 
-def _pick_date(dates: list[ResolvedDate]) -> ResolvedDate | None:
-    """The most precise stated date; among equals the one most sources give, then the earliest."""
+def _pick_date(dates: list[ResolvedDate], first_report: date | None = None) -> ResolvedDate | None:
+    """The most precise stated date; among equals the one most sources give, then the earliest. A date after
+    `first_report` (the day the first report of the incident was published) is passed over while another
+    remains: the incident cannot follow a report of it, so such a date is a misreading (a follow-up's
+    weekday read as the day of its own news, an arrest's or a funeral's)."""
     if not dates:
         return None
+    if first_report is not None:
+        dates = [d for d in dates if d.start <= first_report] or dates
     rank = min((d.span is None, d.precision) for d in dates)
     tied = [d for d in dates if (d.span is None, d.precision) == rank]
     # One source misreading a date ("police said Monday") must not outvote two that agree.
