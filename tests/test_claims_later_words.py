@@ -10,18 +10,21 @@ import pytest
 
 from wirewatch.clean import article_id
 from wirewatch.extract import extract
+from wirewatch.extract.actors import named_groups
 from wirewatch.extract.claims import SpeakerState, attribute, speaking_groups
 from wirewatch.extract.genre import is_background
 from wirewatch.extract.lexicons import load_lexicons
 from wirewatch.extract.sentences import split_sentences
 from wirewatch.fuse.incidents import claim_status
+from wirewatch.gazetteer import load_gazetteer
 from wirewatch.models import Article, ClaimStatus, SourceKind
+from wirewatch.timex import find_time_expressions
 
 
 def kinds(text: str) -> list[SourceKind]:
     """The attribution of each sentence, with the groups the passage names as extract() finds them."""
     state, lex = SpeakerState(), load_lexicons()
-    groups = speaking_groups(text, {}, lex)
+    groups = speaking_groups(text, named_groups(text, load_gazetteer()), lex)
     return [attribute(s.text, s.paragraph, state, lex, groups).kind for s in split_sentences(text)]
 
 
@@ -69,6 +72,17 @@ def status(text: str) -> ClaimStatus:
     ("Local media quoted a police official as saying five people died in the blast in Quetta.",
      SourceKind.OFFICIAL_STATEMENT),
     ("The district commissioner was quoted by local radio as saying that 12 houses had been burned.",
+     SourceKind.OFFICIAL_STATEMENT),
+    # A state's forces the actor lexicon knows, a task force, troops and officers speak for the state; a
+    # state office with a group's head word ("Committee") is no group.
+    ("The IDF said it struck a weapons depot near Nabatieh on Tuesday.", SourceKind.OFFICIAL_STATEMENT),
+    ("The Joint Task Force said its men repelled an attack on Damboa on Sunday.", SourceKind.OFFICIAL_STATEMENT),
+    ("Troops at the checkpoint said they came under fire on Monday.", SourceKind.OFFICIAL_STATEMENT),
+    ("Officers at the scene said two men were shot dead outside the bar.", SourceKind.OFFICIAL_STATEMENT),
+    ("The Investigative Committee said a criminal case had been opened into the attack.",
+     SourceKind.OFFICIAL_STATEMENT),
+    # After "said", a clause ("troops killed 12 militants") is no speaker; the appositive names the office.
+    ("Operation Safe Haven, the military's operation in the region, said troops killed 12 militants near Bama.",
      SourceKind.OFFICIAL_STATEMENT),
     # An official who tells a reporter there is no record of the arrests denies them.
     ("Police told the Courier they had no record of the arrests.", SourceKind.OFFICIAL_DENIAL),
@@ -127,3 +141,32 @@ def test_an_official_speaking_of_another_town_does_not_vouch_for_the_incident_to
 
 def test_an_incident_years_ago_is_background():
     assert is_background("The bombing of the market in Potiskum two years ago killed 30 people.", [], None)
+
+
+def test_a_state_that_has_lasted_since_a_month_is_background():
+    text = "The city has been shaken by fighting between rival gangs since September 2024."
+    assert is_background(text, find_time_expressions(text), date(2025, 11, 2))
+    text = "The town has been under siege since Monday, when gunmen attacked the police station."
+    assert not is_background(text, find_time_expressions(text), date(2025, 11, 2))
+
+
+def test_a_minister_warning_of_marches_to_come_does_not_confirm_the_march_told():
+    text = ("NAIROBI, July 10 — Thousands of protesters marched through central Nairobi on Tuesday against tax "
+            "rises, witnesses said.\n\nOrganisers have called for more marches next week, and the interior "
+            "minister warned that \"anyone who attacks property will be dealt with firmly\".")
+    assert status(text) is ClaimStatus.REPORTED
+
+
+def test_an_official_confirming_the_blast_paragraphs_later_dates_his_word_not_the_blast():
+    text = ("QUETTA, Pakistan, Aug 20 — A Baloch separatist group said on Tuesday that its fighters had bombed the "
+            "railway track near Sibi on Monday night.\n\n"
+            "The group said the blast had damaged a freight train.\n\n"
+            "Separatists have attacked railways and security posts in the province for years.\n\n"
+            "The railway is the only line linking Quetta to the rest of the country.\n\n"
+            "Traders in Quetta said supplies of flour had already run short.\n\n"
+            "A railway official in Sibi confirmed the blast on Wednesday, saying repairs would take two days.")
+    article = Article(id=article_id(text), url="https://test.example/s", outlet="Test Wire", title=None,
+                      published=date(2025, 8, 20), language="en", text=text, source="test")
+    found = extract(article)[0]
+    assert {m.id.split(":")[1] for m in found} == {"0"}  # the blast once, told and confirmed
+    assert claim_status(m.attribution.kind for m in found) is ClaimStatus.CONFIRMED

@@ -26,7 +26,7 @@ from .fatalities import find_fatalities
 from .lexicons import load_lexicons
 from .sentences import Sentence, split_sentences
 from .vouch import MAX_VOUCH, attribution_of as _attribution, field_of as _field, denied, elsewhere, \
-    late_denials, looks_ahead, named_in, of_same_type, restated, vouch_copies
+    late_words, looks_ahead, named_in, of_same_type, restated, vouch_copies
 
 __all__ = ["extract", "extract_steps"]
 
@@ -163,7 +163,9 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
             told |= anchors
         definite = bool(triggers) and all(refers_back(sent.text, t) for t in triggers)
         denial = attribution.kind is SourceKind.OFFICIAL_DENIAL and attribution.start is not None
-        echo = not times and (definite or (not places and attribution.kind in _POINTS_BACK))
+        # A warning or a vow ("the minister warned that…") speaks of what may come, not of an incident told.
+        echo = not times and (definite or (not places and attribution.kind in _POINTS_BACK)) \
+            and (denial or not looks_ahead(sent.text, None))
         pairs = of_same_type(mentions, triggers) if triggers else []
         if triggers and (echo or denial and pairs):
             # "The ministry said it repelled the incursion", "The attack in Quetta was blamed on…": a
@@ -188,10 +190,13 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
             if index - last_mention_sentence <= _MAX_FOLLOWUP and mentions:
                 mentions[-1] = _add_toll(mentions[-1], sent, article.id)
             named = REFERS_BACK.search(sent.text)
-            if index - last_mention_sentence > MAX_VOUCH and attribution.kind is SourceKind.OFFICIAL_DENIAL \
-                    and attribution.start is not None:
-                # A denial far from the last incident speaks only of those it names.
-                mentions.extend(vouch_copies(named_in(told_by, sentences, index, lex), attribution, sent, article.id))
+            if index - last_mention_sentence > MAX_VOUCH and attribution.kind in _POINTS_BACK \
+                    and attribution.start is not None and (attribution.kind is SourceKind.OFFICIAL_DENIAL
+                                                           or named and not looks_ahead(sent.text, named)):
+                # A word far from the last incident speaks only of those it names.
+                spoken = named_in(told_by, sentences, index, lex)
+                mentions.extend(vouch_copies([m for m in spoken if not elsewhere(m, places, gazetteer, focus)],
+                                             attribution, sent, article.id))
             elif index - last_mention_sentence <= MAX_VOUCH and attribution.kind in _POINTS_BACK \
                     and attribution.start is not None and (attribution.kind is SourceKind.OFFICIAL_DENIAL
                                                            or named and not looks_ahead(sent.text, named)):
@@ -229,7 +234,7 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
         last_mention_sentence = index
         _remember_date(last_date, sent, times, article.id)
     if mentions:
-        mentions.extend(late_denials(sentences, usable, reach, told_by, state, lex, group_aliases, article.id))
+        mentions.extend(late_words(sentences, usable, reach, told_by, state, lex, group_aliases, article.id))
     commentary = is_commentary(article.url, article.title)
     # An analysis or opinion piece, or an expert inside a report, tells of an incident only where the
     # words date it to the day; otherwise they discuss the conflict.

@@ -54,6 +54,7 @@ _WAS_QUOTED = re.compile(r"(?P<who>(?:[\w'’.()-]+\s){1,9}?)(?:was|were|has bee
 _IN_WHAT = re.compile(rf"(?i)\bin what (?P<who>{_WORDS}) (?:called|termed|described as)\b")
 _INVERTED = re.compile(rf",\s+(?P<v>said|says|told|added|reported)\s+(?!(?:on|in|at|by|that|it|they|he|she|we|there|"
                        rf"last|this|late|early|earlier|later|yesterday|today)\b)(?P<who>{_WORDS})(?=[,.;]|$)")
+_CLAUSE_VERB = re.compile(rf"\b(?:was|were|is|are|had|has|have|did|would|will|could|{_W['deed_verb']})\b")
 _SUBJECT_VERB = re.compile(rf"(?P<who>(?:[\w'’.()-]+\s){{1,9}}?)(?:has |have |had |also |later )*(?P<v>{_VERBS})\b")
 # "The Observatory, a Britain-based monitor, said": the subject before an appositive between commas.
 _APPOSITIVE = re.compile(rf"^(?:[A-Z][A-Z' -]+(?:,[^—–]{{0,30}})?\s[—–-]\s)?(?P<who>[^,;:\"“”]{{2,80}}?),"
@@ -75,8 +76,8 @@ _NO_CLAIM = re.compile(r"(?i)\b(?:no (?:one|group|organi[sz]ation|faction|claim)
 _NEGATED_SUBJECT = re.compile(r"(?i)^(?:(?:which|that|who|whom)\s+)?(?:no|nobody|none|neither)\b")
 # "We burned them", "our people set fire": a speaker's own side acting ("they shot at us" is a victim, and
 # "we heard the shots" a witness).
-_FIRST_PERSON = re.compile(rf"(?i)[\"“][^\"”]*\b(?:we|our\s(?:[\w-]+\s){{0,2}}?(?:fighters|men|people|forces|units|boys|"
-                           rf"brothers|comrades|mujahideen|drones|troops))\s+(?:have\s|had\s|also\s|then\s|just\s)?"
+_FIRST_PERSON = re.compile(rf"(?i)[\"“][^\"”]*\b(?:we|our\s(?:[\w-]+\s){{0,2}}?(?:fighters|men|people|forces|"
+                           rf"units|boys|brothers|comrades|mujahideen|drones|troops))\s+(?:have\s|had\s|also\s|then\s|just\s)?"
                            rf"(?:{_W['deed_verb']})\b[^\"”]*[\"”]")
 # An official who cannot confirm, speaks of reports or has opened an inquiry relays the event without vouching
 # for it.
@@ -187,6 +188,8 @@ _NEW_TOPIC = re.compile(r"(?i)^\W*(?:separately|meanwhile|elsewhere|in (?:a |an 
 def speaking_groups(text: str, groups: dict[str, tuple[str, str | None]], lex: Lexicons) -> set[str]:
     """Lower-case names by which the article's armed groups speak: those it introduces itself and the
     non-state groups of the actor lexicon it names ("a PDF spokesman" is the People's Defence Force's)."""
+    # "The Investigative Committee" has a group's head word but is a state office.
+    groups = {a: v for a, v in groups.items() if not _OFFICE.search(v[0])}
     aliases = set(groups) | {name.lower() for name, _ in groups.values()}
     for actor in lex.named_actors:
         if actor.kind != "state_forces":
@@ -324,6 +327,8 @@ def _speakers(text: str) -> list[_Candidate]:
     for m in _IN_WHAT.finditer(text):
         found.append(_Candidate(m.group("who"), m.start("who"), m.end("who"), m.group("who"), "said"))
     for m in _INVERTED.finditer(text):
+        if _CLAUSE_VERB.search(m.group("who")):
+            continue  # "…, said troops killed 12 militants": a clause follows "said", not its speaker
         found.append(_Candidate(m.group("who"), m.start("who"), m.end("who"), text[m.start("who"):], m.group("v")))
     for m in _MID_APPOSITIVE.finditer(text):
         found.append(_Candidate(m.group("who"), m.start("who"), m.end("who"), text[m.start("who"):m.end("v")],
@@ -405,6 +410,8 @@ def _classify_phrase(who: str, lex: Lexicons, group_aliases: set[str]) -> Source
     bare = fold(re.sub(r"(?i)^(?:the|officials? in|authorities in)\s+|['’]s?$", "", who.strip()))
     if bare in lex.state_names:
         return SourceKind.OFFICIAL_STATEMENT
+    if any(a.kind == "state_forces" and a.pattern.search(who) for a in lex.named_actors):
+        return SourceKind.OFFICIAL_STATEMENT  # "the IDF", "the Tatmadaw": a state's own forces
     if _INTERNATIONAL.search(who):
         return SourceKind.MEDIA_REPORT
     if _MEDICAL.search(who):

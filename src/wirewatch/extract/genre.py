@@ -52,9 +52,12 @@ _BACKGROUND = re.compile(
     r"(?:a|two|three|four|five|several|many|\d+) (?:years|decades?)\b|\bfor (?:years|decades)\b|"
     r"\bin (?:past|recent|previous) (?:years|months|decades)\b|"
     r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+) (?:years|decades) ago\b|"
+    # A state that has lasted since a month or a year: "has been shaken by fighting since September 2024".
+    r"\b(?:has|have) (?:\w+ )?been\b[^.;]{0,80}?\bsince (?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\b|(?:19|20)\d\d\b)|"
     # A war's toll to date, not one incident's: "the conflict has killed thousands of people".
-    r"\b(?:have|has) (?:\w+ )?(?:killed|left dead|claimed the lives of)\s+(?:more than |over |at least |nearly |almost |"
-    r"an estimated |about |some |many )?(?:thousands|tens of thousands|hundreds of thousands|millions|"
+    r"\b(?:have|has) (?:\w+ )?(?:killed|left dead|claimed the lives of)\s+(?:more than |over |at least |nearly |"
+    r"almost |an estimated |about |some |many )?(?:thousands|tens of thousands|hundreds of thousands|millions|"
     r"\d{1,3}(?:,\d{3})+)\b|"
     r"\b(?:have|has) (?:risen|increased|grown|surged|soared|multiplied|"
     r"become (?:an? )?(?:daily|weekly|common|regular|routine|frequent|yearly|everyday)\b)")

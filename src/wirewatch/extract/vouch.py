@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from ..models import Attribution, Mention, SourceKind, Span, TextField
-from .claims import DENIAL_CUE, VAGUE_NOUNS, SpeakerState, attribute
+from .claims import DENIAL_CUE, REFERS_BACK, VAGUE_NOUNS, SpeakerState, attribute
 from .lexicons import Lexicons
 from .sentences import Sentence
 
@@ -25,6 +25,7 @@ _DEFINITE = re.compile(r"(?i)\b(?:the|that|this|these|those)\s+([a-z][a-z-]+)(?:
 
 # A warning, a vow or a threat, or what is named followed by a modal ("the gunmen could strike again"),
 # speaks of what may come, not of the incident told before.
+_CONFIRMS = re.compile(r"(?i)\bconfirm(?:ed|s|ing)?\b")
 _AHEAD = re.compile(r"(?i)\b(?:warn(?:ed|s|ing)?|vow(?:ed|s|ing)?|threat(?:en|ens|ened|ening))\b")
 _MODAL_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,2}?\s+(?:could|would|will|might|may|must|should|plan(?:s|ned)? to)\b")
 
@@ -88,7 +89,8 @@ def named_in(told: dict[int, list[Mention]], sentences: list[Sentence], index: i
     text = sentences[index].text
     nouns = definite_nouns(text, lex)
     return [m for i in sorted(told) if i < index for m in told[i]
-            if _names_any(sentences[i].text, nouns) or (m.place_text is not None and _names_place(text, m.place_text.text))]
+            if _names_any(sentences[i].text, nouns)
+            or (m.place_text is not None and _names_place(text, m.place_text.text))]
 
 
 def _names_place(text: str, place: str) -> bool:
@@ -144,16 +146,21 @@ def vouch_copies(mentions: list[Mention], attribution, sent: Sentence, article_i
     return [restated(m, sent, attribution, article_id) for m in mentions if m.attribution.kind is not attribution.kind]
 
 
-def late_denials(sentences: list[Sentence], usable: list[bool], reach: int, told: dict[int, list[Mention]],
-                 state: SpeakerState, lex: Lexicons, group_aliases: set[str], article_id: str) -> list[Mention]:
-    """An official's denial past the sentences read for incidents ("The junta denied that any police station in
-    Shwebo had been attacked" as the last paragraph): copies of the incidents it names, in its voice."""
+def late_words(sentences: list[Sentence], usable: list[bool], reach: int, told: dict[int, list[Mention]],
+               state: SpeakerState, lex: Lexicons, group_aliases: set[str], article_id: str) -> list[Mention]:
+    """An official's denial or confirmation past the sentences read for incidents ("The junta denied that any
+    police station in Shwebo had been attacked", "A railway official in Sibi confirmed the blast" as the last
+    paragraph): copies of the incidents it names, in its voice."""
     out: list[Mention] = []
     for index in range(reach, len(sentences)):
         sent = sentences[index]
-        if not usable[index] or not DENIAL_CUE.search(sent.text):
+        confirms = _CONFIRMS.search(sent.text)
+        if not usable[index] or not (confirms or DENIAL_CUE.search(sent.text)):
             continue
         hit = attribute(sent.text, sent.paragraph, state, lex, group_aliases)
-        if hit.kind is SourceKind.OFFICIAL_DENIAL and hit.start is not None:
+        named = REFERS_BACK.search(sent.text)
+        confirmed = bool(confirms and named) and hit.kind is SourceKind.OFFICIAL_STATEMENT \
+            and not looks_ahead(sent.text, named)
+        if hit.start is not None and (hit.kind is SourceKind.OFFICIAL_DENIAL or confirmed):
             out.extend(vouch_copies(named_in(told, sentences, index, lex), hit, sent, article_id))
     return out
