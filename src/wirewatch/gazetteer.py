@@ -24,17 +24,22 @@ from .us_states import ABBREVIATED, ABBREVIATION, name_units, state_key, state_q
 
 # Candidate names: runs of capitalised words, joined by spaces, hyphens or a few lower-case particles.
 _NAME_RUN = re.compile(
-    r"[A-Z][\w'’-]*(?:(?: |-)(?:(?:al|el|de|du|da|do|dos|das|del|di|la|le|of|upon|sur|an|am|ad|ash|as|bin|ibn|i|y)(?: |-))?"
+    r"(?:(?:St|ST|Ste|STE|Ft|FT|Mt|MT)\.[ \t](?=[A-Z]))?[A-Z][\w'’-]*(?:(?: |-)(?:(?:al|el|de|du|da|do|dos|das|del|di|la|le|of|upon|sur|an|am|ad|ash|as|bin|ibn|i|y)(?: |-))?"
     r"[A-Z][\w'’-]*)*"
 )
 _MAX_WORDS = 5
+# "St. Louis", "Ft. Lauderdale", "Mt. Vernon": news copy abbreviates the first word that GeoNames mostly spells
+# out ("Saint Louis"), so a name is looked up under both forms.
+_SHORT_FIRST = re.compile(r"^(st|ste|ft|mt)\.?\s+")
+_LONG_FIRST = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
 
 # Words before a place name that make it a reference point rather than the place itself ("near X").
 NEAR_BEFORE = re.compile(r"(?i)\b(?:near|outside|close to|outskirts of|north of|south of|east of|west of|"
                    r"northeast of|northwest of|southeast of|southwest of|km from|kilometres from|miles from|"
                    r"area of|around)\s+(?:the\s+)?(?:(?:town|village|city|settlement) of\s+)?$")
 
-_COUNTY = re.compile(r"\b((?:[A-Z][\w'’.-]*[ \t]){1,3})(County|Parish|Borough)\b")
+# "Pitt County", and "PITT COUNTY" as a dateline writes it ("GREENVILLE, PITT COUNTY -")
+_COUNTY = re.compile(r"\b((?:[A-Z][\w'’.-]*[ \t]){1,3})(County|Parish|Borough|COUNTY|PARISH)\b")
 _SETTLEMENT_BEFORE = re.compile(r"(?i)\b(?:town|village|city|hamlet|settlement|township|community|borough|"
                                 r"suburb|municipality) of\s+$")
 # Words that news copy abbreviates with a full stop and that GeoNames also lists as towns: "Ore." is
@@ -122,11 +127,11 @@ class Gazetteer:
 
     def entries(self, name: str) -> list[Entry]:
         """Everything a name may refer to."""
-        return self.index.get(fold(name), [])
+        return self._lookup(fold(name))
 
     def county_towns(self, county: str) -> list[Entry]:
         """The largest town of each county ("admin2") of this name, one per admin1 unit holding one."""
-        key = county.lower()
+        key = next((k for k in name_forms(county.lower()) if k in self.admin2_units), "")
         return [self._seats[(key, a1)] for a1 in sorted(self.admin2_units.get(key, ()))]
 
     def country(self, iso2: str) -> Entry | None:
@@ -190,7 +195,8 @@ class Gazetteer:
             words = m.group(1).split()
             # "the Brown County", "Pasco County": try the longest run of words before "County" first
             for k in range(len(words)):
-                county = f"{' '.join(words[k:])} {m.group(2)}".lower()
+                written = f"{' '.join(words[k:])} {m.group(2)}".lower()
+                county = next((c for c in name_forms(written) if c in self.admin2_units), written)
                 units = self.admin2_units.get(county)
                 if units:
                     found.append((county, units))
@@ -287,6 +293,16 @@ class Gazetteer:
         if entries:
             yield Hit(start, start + len(key), word.group(0), entries)
 
+    def _lookup(self, key: str) -> list[Entry]:
+        """The entries of a folded name under each of its forms (name_forms), the written form's first."""
+        forms = name_forms(key)
+        if len(forms) == 1:
+            return self.index.get(key, [])
+        found: list[Entry] = []
+        for form in forms:
+            found += [e for e in self.index.get(form, []) if e not in found]
+        return found
+
     def _hits_in_run(self, run: str, offset: int) -> Iterator[Hit]:
         """Greedy longest-first matching of word n-grams inside one capitalised run."""
         words = [(m.start(), m.end()) for m in re.finditer(r"[^\s-]+(?:-[^\s-]+)*|[^\s]+", run)]
@@ -297,7 +313,7 @@ class Gazetteer:
                 surface = re.sub(r"['’]s?$", "", run[start:end])
                 key = fold(surface)
                 demonym = self.demonyms.get(key)
-                found = self.index.get(key, [])
+                found = self._lookup(key)
                 if (key in self.stopwords or key in _BARE_COMPASS) and not demonym:
                     continue
                 if surface.isupper() and len(surface) <= 4:
@@ -307,6 +323,18 @@ class Gazetteer:
                     i = j - 1
                     break
             i += 1
+
+
+def name_forms(key: str) -> tuple[str, ...]:
+    """A folded name and, where its first word is abbreviated, its other forms: "st. louis" -> "saint louis",
+    "st louis" (see _SHORT_FIRST)."""
+    short = _SHORT_FIRST.match(key) if key[1:2] == "t" else None
+    if not short:
+        return (key,)
+    rest = key[short.end():]
+    abbreviation = short.group(1)
+    return tuple(dict.fromkeys((key, f"{_LONG_FIRST[abbreviation]} {rest}", f"{abbreviation}. {rest}",
+                                f"{abbreviation} {rest}")))
 
 
 @lru_cache(maxsize=1)

@@ -11,11 +11,12 @@ import math
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
 
 from ..gazetteer import NEAR_BEFORE, REGION_WORDS, Entry, Gazetteer, fold
 from ..models import GeoPrecision, Place, Span, TextField
 from .doers import a_doer_elsewhere, doer_peoples
+# part_of_a_name and a_person are read from here by the resolver and the evaluators
+from .name_parts import FREE_WORDS, SURNAME_POPULATION, a_person, part_of_a_name
 from .town_roles import DATELINE_CHARS as _DATELINE_CHARS
 from .town_roles import DATELINE_RE as _DATELINE
 from .town_roles import FORCE_AFTER as _FORCE_AFTER
@@ -24,31 +25,12 @@ from .town_roles import role_rank
 _REGION_SUFFIX = re.compile(rf"\s+{REGION_WORDS}$", re.IGNORECASE)
 _PAIRED_REGION = re.compile(rf"\s*(?:,|and|, and)\s+[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?\s+{REGION_WORDS}s\b", re.IGNORECASE)
 _REGION_AFTER = re.compile(rf"\s+{REGION_WORDS}s?\b", re.IGNORECASE)
-# Words that may stand next to a place name without making it part of a longer name.
-_FREE_WORDS = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
-               r"July|August|September|October|November|December|North|South|East|West|Northeast|Northwest|"
-               r"Southeast|Southwest|Downtown|Central|Greater|In|At|On|Near|Of|From|To|The|And|But|Or|After|"
-               r"Before|When|While|Where|As|By|Outside|Inside)")
-_NAME_AFTER = re.compile(rf"[ \t]+(?!{_FREE_WORDS}\b)(?!(?i:{REGION_WORDS})s?\b)[A-Z][a-z]")
-# A possessive ("Ukraine's Kharkiv region") introduces the place; it does not make it part of a name.
-_NAME_BEFORE = re.compile(rf"\b(?!{_FREE_WORDS}\b)[A-Z][a-z'’]+(?<!['’]s)[ \t]+$")
-# A title before a name makes it a person's ("Det. Adams", "Sgt. Bob Stein", "Officer Tim Graham").
-_TITLE_BEFORE = re.compile(
-    r"\b(?:Det|Sgt|Lt|Capt|Cpl|Cmdr|Col|Gen|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Rev|Officer|Deputy|Trooper|Detective|"
-    r"Sergeant|Lieutenant|Captain|Chief|Sheriff|Judge|Mayor|Coroner|Prosecutor|Agent|Pastor)\.?[ \t]+"
-    r"(?:[A-Z]\.[ \t]+|[A-Z][a-z]+[ \t]+(?:[A-Z]\.[ \t]+)?)?$")
-# "Joshua Hurst": a capitalised word, then the name, then no third capitalised word.
-_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?([A-Z][a-z]{2,})\b(?![ \t]+[A-Z]|['’-])")
-# First words of place names and directions, not given names ("Fort Worth", "New Hanover", "Metro Atlanta").
-_PLACE_PREFIX = re.compile(rf"(?:{_FREE_WORDS}|New|Old|Fort|Port|Mount|Lake|Saint|San|Santa|Los|Las|El|La|Le|"
-                           r"Upper|Lower|Little|Big|Metro|Midtown|Uptown|Suburban|Rural|Grand|Palm|Glen|West\w+|"
-                           r"East\w+|North\w+|South\w+|Police|Sheriff|County|City|State|Township)$")
-# Population above which a name is taken for a town even where the article also gives it to a person.
-_SURNAME_POPULATION = 100_000
 # "the Kensington section of Philadelphia", "in the Austin neighborhood": a part of a town, not a town.
 _QUARTER_AFTER = re.compile(r"[ \t]+(?:neighbou?rhood|section|community|subdivision|housing complex)s?\b")
 # "Caldwell County", "Orleans Parish": a US county, not the town that shares its first word.
-_COUNTY_AFTER = re.compile(r"[ \t]+(?:County|Parish)\b")
+_COUNTY_AFTER = re.compile(r"[ \t]+(?:County|Parish|COUNTY|PARISH)\b")
+# "Stokes County", "STOKES COUNTY" (a dateline): the words of a county's name before the word.
+_COUNTY_WORDS = re.compile(r"\b((?:[A-Z][\w'’.-]*[ \t]){1,3})(?=County\b|Parish\b|COUNTY\b|PARISH\b)")
 _LEAD_CHARS = 600  # the opening in which a report names the town of its incident
 _FOCUS_WEIGHT = 3.0  # one doubling of mentions of a country is worth ~8x population
 _ADMIN1_WEIGHT = 5.5  # a town in an admin1 the article names is worth ~250x population
@@ -71,7 +53,7 @@ _RIVAL_RATIO = 3
 # "the Beni area", "in the Goma areas": the country around a town.
 _AREA_AFTER = re.compile(r"[ \t]+areas?\b")
 # A capitalised word that is no place and no place-name part: "Ahmad" and "Haj" around "Kamal".
-_NAME_WORD = re.compile(rf"(?!{_FREE_WORDS}\b)(?!(?i:{REGION_WORDS})s?\b)[A-Z][a-z'’]+$")
+_NAME_WORD = re.compile(rf"(?!{FREE_WORDS}\b)(?!(?i:{REGION_WORDS})s?\b)[A-Z][a-z'’]+$")
 
 
 def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
@@ -143,7 +125,7 @@ def _without_strays(entries: list[Entry], votes: Counter[str]) -> list[Entry]:
         needed = _HOME_VOTES if e.population < _ABROAD_TOWN else 2 * _HOME_VOTES
         return home[e.country] >= needed and votes.get(e.admin1, 0) < _STRAY_VOTES
 
-    return [e for e in entries if e.kind != "city" or e.population >= _SURNAME_POPULATION or not stray(e)]
+    return [e for e in entries if e.kind != "city" or e.population >= SURNAME_POPULATION or not stray(e)]
 
 
 def _home_namesake(entry: Entry, entries: list[Entry], name: str, text: str, votes: Counter[str],
@@ -211,7 +193,7 @@ def _unit_over_town(town: Entry, entries: list[Entry], focus: Counter[str], gaze
 def _state_over_namesake(town: Entry, entries: list[Entry], named: frozenset[str]) -> Entry:
     """The town, or its own country's admin1 unit of the name when the town lies in another unit and is no
     city ("Indiana State Police": the state, not Indiana, Pa.), unless the text names the town's unit."""
-    if town.population >= _SURNAME_POPULATION or town.admin1 in named:
+    if town.population >= SURNAME_POPULATION or town.admin1 in named:
         return town
     return next((e for e in entries if e.kind == "admin1" and e.country == town.country and e.key != town.admin1),
                 town)
@@ -241,52 +223,18 @@ def _a_unit_abroad(entry: Entry, name: str, text: str, end: int, gazetteer: Gaze
     return entry.country not in gazetteer.qualifier(text, end)[1]
 
 
-def part_of_a_name(text: str, start: int, end: int) -> bool:
-    """True for a place name inside a longer proper name: a street, a school, a person, a newspaper
-    ("Salem Avenue", "Warren Township", "Tyrone Jackson", "the Dayton Daily News"). A town's own police or fire
-    department ("Memphis Police said") names the town: no longer name hides it."""
-    if _FORCE_AFTER.match(text, end):
-        return False
-    return bool(_NAME_AFTER.match(text[end:end + 20]) or _NAME_BEFORE.search(text[max(0, start - 20):start]))
-
-
-def a_person(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
-    """True for a name the article gives to a person: right after a title here ("Det. Adams"), or, for a
-    name no large town bears, as a surname anywhere in the article ("Joshua Hurst ... Hurst said")."""
-    if _TITLE_BEFORE.search(text[max(0, start - 40):start]):
-        return True
-    if _FORCE_AFTER.match(text, end) or gazetteer.qualifier(text, end) != (frozenset(), frozenset()):
-        return False
-    name = text[start:end]
-    if any(e.population >= _SURNAME_POPULATION or e.kind != "city" for e in gazetteer.entries(name)):
-        return False
-    return name in _surnames(text, gazetteer)
-
-
-@lru_cache(maxsize=16)
-def _surnames(text: str, gazetteer: Gazetteer) -> frozenset[str]:
-    """Words the text uses as a person's surname: after a title, or after a given name when the two words
-    together are no place the gazetteer knows."""
-    names = set()
-    for m in _FULL_NAME.finditer(text):
-        first, last = m.group(1), m.group(2)
-        if _TITLE_BEFORE.search(text[max(0, m.start(2) - 40):m.start(2)]) or (
-                not _PLACE_PREFIX.match(first) and not gazetteer.entries(f"{first} {last}")
-                and not any(e.kind != "city" for e in gazetteer.entries(first))):
-            names.add(last)
-    return frozenset(names)
-
-
 def county_place(field: TextField, text: str, focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
     """The county a name names ("Caldwell County", or "Caldwell" before "County"), at region precision and
     at its largest town's point; None when the words name no county the gazetteer knows."""
     m = _COUNTY_AFTER.match(text, field.span.end)
     county = f"{field.text} {m.group(0).strip()}" if m else field.text
-    seats = gazetteer.county_towns(county) if re.search(r"\b(?:County|Parish)$", county) else []
+    seats = gazetteer.county_towns(county) if re.search(r"(?i)\b(?:County|Parish)$", county) else []
     if not seats:
         return None
-    named = gazetteer.admin1_in(text)
-    seat = max(seats, key=lambda e: (e.admin1 in named, focus.get(e.country, 0), e.population))
+    named, votes = gazetteer.admin1_in(text), gazetteer.state_votes(text, field.text)
+    # the state the text names, else the one its other place names vote for ("Jefferson County" beside Bessemer)
+    seat = max(seats, key=lambda e: (e.admin1 in named, votes.get(e.admin1, 0), focus.get(e.country, 0),
+                                     e.population))
     span = Span(field.span.article_id, field.span.start, field.span.start + len(county))
     return replace(to_place(seat, GeoPrecision.REGION, gazetteer, span), name=seat.admin2, geonameid=None)
 
@@ -301,7 +249,8 @@ def lead_place(article_id: str, text: str, focus: Counter[str], gazetteer: Gazet
     the first town whose police or sheriff the opening quotes ("Detroit Police said"), else the first town
     the opening names in its main country, not inside a longer name nor a person's; where the opening names
     none, the first such town further on (a report that opens on its victims names its town later); where
-    it names no such town at all, the admin1 unit its place names vote for as a home, at region precision.
+    it names no such town at all, the county its opening names, else the admin1 unit its place names vote for
+    as a home, both at region precision.
 
     The place keeps no span, as it was not read from the passage; the caller notes the words."""
     main = focus.most_common(1)[0][0] if focus else None
@@ -310,8 +259,46 @@ def lead_place(article_id: str, text: str, focus: Counter[str], gazetteer: Gazet
             if any(e.kind == "city" and e.country in (main or e.country) for e in h.entries)]
     opening = [h for h in hits if h.start < _LEAD_CHARS]
     return _first_town(article_id, text, opening, main, focus, gazetteer) or _first_town(
-        article_id, text, [h for h in hits if h.start >= _LEAD_CHARS], main, focus, gazetteer) or _home_unit(
-        article_id, text, main, gazetteer)
+        article_id, text, [h for h in hits if h.start >= _LEAD_CHARS], main, focus, gazetteer) or _lead_county(
+        article_id, text, main, focus, gazetteer) or _home_unit(article_id, text, main, gazetteer)
+
+
+def headline_place(article_id: str, title: str | None, text: str, focus: Counter[str],
+                   gazetteer: Gazetteer) -> Place | None:
+    """The town a report's headline names, for a report whose body names none the resolver can place ("Man
+    shot dead outside Dayton bar" over a body that speaks only of "the city"): the headline's first town of the
+    article's main country, read with the body as its context (its state, its county, its other names). It
+    keeps no span: the headline is not the text the spans point into."""
+    if not title:
+        return None
+    main = focus.most_common(1)[0][0] if focus else None
+    both = f"{title}\n\n{text}"  # the body's names back the headline's, as they back each other
+    for hit in gazetteer.spot(title, context=text):
+        if part_of_a_name(title, hit.start, hit.end) or a_person(both, hit.start, hit.end, gazetteer):
+            continue
+        place = resolve_place(TextField(hit.text, Span(article_id, hit.start, hit.end)), both, focus, gazetteer)
+        if place is not None and place.precision <= GeoPrecision.NEAR and place.iso in (
+                _iso3(main, gazetteer) or place.iso,):
+            return replace(place, span=None)
+    return None
+
+
+def _lead_county(article_id: str, text: str, main: str | None, focus: Counter[str],
+                 gazetteer: Gazetteer) -> Place | None:
+    """The county that the opening of a report naming no town names ("STOKES COUNTY, N.C. --", "a home in
+    rural Accomack County"), at region precision (county_place), where the text tells which state's county it
+    is: the only county of the name, or one in a state the text names or its place names vote for."""
+    named = gazetteer.admin1_in(text)
+    for m in _COUNTY_WORDS.finditer(text, 0, _LEAD_CHARS):
+        field = TextField(m.group(1).strip(), Span(article_id, m.start(1), m.start(1) + len(m.group(1).strip())))
+        place = county_place(field, text, focus, gazetteer)
+        if place is None or place.iso != (_iso3(main, gazetteer) or place.iso):
+            continue
+        units = gazetteer.admin2_units.get(place.admin2.lower(), set()) if place.admin2 else set()
+        unit = next((u for u in units if gazetteer.admin1_names.get(u) == place.admin1), None)
+        if len(units) == 1 or unit in named or gazetteer.state_votes(text, field.text).get(unit, 0) >= _HOME_VOTES:
+            return place
+    return None
 
 
 def _home_unit(article_id: str, text: str, main: str | None, gazetteer: Gazetteer) -> Place | None:

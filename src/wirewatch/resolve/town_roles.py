@@ -10,6 +10,7 @@ the passage tells of the incident "in" it (the_lead_town_instead).
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -55,6 +56,11 @@ _NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
 # ranked before the dateline or a police force's: on local reports that put the neighbourhood or street's
 # locality there, it chose the wrong town more often than the right one.
 DATELINE, POLICE, PLAIN, ANOTHER_ROLE = range(4)
+# A city's quarter lies within this many km of the city's point and has at most 1/_QUARTER_RATIO of its people:
+# Chicago's listed neighbourhoods lie 5-15 km from its point, with 1-4% of its people; a suburb that is a town of
+# its own is mostly farther or larger (SeaTac beside Seattle, East Cleveland beside Cleveland).
+_QUARTER_KM = 15.0
+_QUARTER_RATIO = 30
 
 
 def another_role(text: str, start: int, end: int) -> bool:
@@ -89,14 +95,41 @@ def the_lead_town_instead(text: str, start: int, end: int, place: Place, town: P
         return True
     if place.admin1 == town.admin1:
         # two towns of one unit: where the report declares its town (its dateline, its police), the passage's
-        # town stands only where it is told as the incident's ("shot in X")
-        return _declared(text, town.name) and not places_the_incident(text, start, end)
+        # town stands only where it is told as the incident's ("shot in X") and is not one of its quarters; a
+        # quarter with police of its own is a town of its own (an enclave: Beech Grove in Indianapolis)
+        return _declared(text, town.name) and (a_quarter_of(place, town, gazetteer) and not _declared(
+            text, place.name) or not places_the_incident(text, start, end))
     if not _a_namesake(text, start, end, place, gazetteer):
         return False
     keys = _unit_keys(gazetteer).get(place.admin1, ())
     votes = gazetteer.state_votes(text, text[start:end])
     named = gazetteer.admin1_in(text) | gazetteer.qualifier(text, end)[0]
     return not any(votes.get(key, 0) > 0 or key in named for key in keys)
+
+
+def a_quarter_of(place: Place, town: Place, gazetteer: Gazetteer) -> bool:
+    """Whether a place is a quarter of a city rather than a town of its own: GeoNames lists a large city's
+    neighbourhoods as populated places ("Englewood" and "Logan Square" in Chicago, "Germantown" in Philadelphia),
+    and a report datelined in the city names them as where the shots were fired. Such a place lies within a few
+    kilometres of the city's point and has a small share of its people."""
+    small, big = _entry(place, gazetteer), _entry(town, gazetteer)
+    if small is None or big is None or big.population < _QUARTER_RATIO * max(small.population, 1):
+        return False
+    return _km(small.latitude, small.longitude, big.latitude, big.longitude) <= _QUARTER_KM
+
+
+def _entry(place: Place, gazetteer: Gazetteer):
+    """The gazetteer's town record of a place, or None for a unit or a country."""
+    if place.geonameid is None:
+        return None
+    return next((e for e in gazetteer.entries(place.name) if e.key == str(place.geonameid)), None)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine), enough to tell a quarter from a town."""
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _declared(text: str, name: str) -> bool:
