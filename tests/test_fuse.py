@@ -254,6 +254,25 @@ def test_a_date_after_the_first_report_was_published_is_passed_over():
     assert build_event("ev-1", ms[1:], arts, {}).date.start == date(2023, 6, 13)
 
 
+def test_a_weekday_beats_day_words_that_disagree_with_it():
+    # A page dated 5 June that says "last night" of a shooting the next day's page puts "on Monday" (5 June):
+    # the first page was posted after midnight, and only the weekday names the day itself.
+    first, second = "Two men were shot last night on Elm Street.", "Two men were shot on Monday on Elm Street."
+    arts = {"a1": replace(_article("a1", "Outlet 1"), published=date(2023, 6, 5), text=first),
+            "a2": replace(_article("a2", "Outlet 2"), text=second)}
+    words = [("a1", first, "last night", 4), ("a2", second, "on Monday", 5)]
+    ms = [mention(f"{a}:0", a, when=replace(day(d), span=Span(a, t.index(w), t.index(w) + len(w))))
+          for a, t, w, d in words]
+    assert build_event("ev-1", ms, arts, {}).date.start == date(2023, 6, 5)
+
+
+def test_a_report_repeating_its_day_counts_once_against_two_that_agree():
+    arts = {a: _article(a, a) for a in ("a1", "a2", "a3")}
+    ms = [mention(f"a1:{i}", "a1", when=_stated(4, "a1")) for i in range(3)]
+    ms += [mention("a2:0", "a2", when=_stated(5, "a2")), mention("a3:0", "a3", when=_stated(5, "a3"))]
+    assert build_event("ev-1", ms, arts, {}).date.start == date(2023, 6, 5)
+
+
 def test_stated_date_beats_more_common_unstated_ones():
     arts = {a: _article(a, a) for a in ("a1", "a2", "a3")}
     ms = [mention("a1:0", "a1", when=day(3)), mention("a2:0", "a2", when=day(3)),

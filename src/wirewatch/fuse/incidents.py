@@ -2,8 +2,9 @@
 
 - type, place and date from the incident's reports, not from those of an arrest that followed it;
 - place: the most precise any source gives (the most common among equals);
-- date: the most precise stated date, the one most sources give among equals, then the earliest; never one
-  after the first report of the incident was published while another remains;
+- date: the most precise stated date; among equals one read from a weekday or a calendar date before one
+  read from day words ("last night"), then the one most articles give, then the earliest; never one after
+  the first report of the incident was published while another remains;
 - type: the most common among the sources;
 - actors, target: the most common among the sources;
 - fatalities and injured, each: the largest count in each article, then across articles low = the lowest
@@ -21,6 +22,7 @@ from datetime import date
 from typing import Callable, Iterable, TypeVar
 
 from ..models import Article, ClaimStatus, Event, EventSource, Fatalities, Mention, ResolvedDate, SourceKind
+from ..timex import find_time_expressions
 from .similarity import FOLLOW_UP
 
 T = TypeVar("T")
@@ -40,7 +42,8 @@ def build_event(eid: str, mentions: list[Mention], articles: dict[str, Article],
     place = _pick((m.place for m in core if m.place), key=lambda p: (p.span is None, p.precision))
     first_report = min((articles[m.article_id].reference_date for m in mentions if m.article_id in articles),
                        default=None)
-    day = _pick_date([m.date for m in core if m.date], first_report)
+    day = _pick_date([(m.article_id, m.date) for m in core if m.date], first_report,
+                     lambda d: _told_by_day_word(d, articles))
     sub_type = _most_common(m.sub_event_type for m in core)
     kinds = [m.attribution.kind for m in mentions]
     sources = tuple(
@@ -120,20 +123,33 @@ def _pick(values: Iterable[T], key: Callable[[T], object]) -> T | None:
     return max(tied, key=lambda v: counts[repr(_identity(v))])
 
 
-def _pick_date(dates: list[ResolvedDate], first_report: date | None = None) -> ResolvedDate | None:
-    """The most precise stated date; among equals the one most sources give, then the earliest. A date after
-    `first_report` (the day the first report of the incident was published) is passed over while another
-    remains: the incident cannot follow a report of it, so such a date is a misreading (a follow-up's
-    weekday read as the day of its own news, an arrest's or a funeral's)."""
-    if not dates:
+def _pick_date(dated: list[tuple[str, ResolvedDate]], first_report: date | None = None,
+               by_day_word: Callable[[ResolvedDate], bool] = lambda d: False) -> ResolvedDate | None:
+    """Of (article id, date) pairs, the most precise stated date; among equals one not read from day words,
+    then the one most articles give, then the earliest. A date after `first_report` (the day the first report of the incident was
+    published) is passed over while another remains: the incident cannot follow a report of it, so such a
+    date is a misreading (a follow-up's weekday read as the day of its own news, an arrest's or a funeral's).
+    Day words ("today", "last night", "overnight") name a day only against the hour the text was written,
+    which its page's date may not give (a story posted after midnight or updated the next day); a weekday
+    or a calendar date names the day itself."""
+    if not dated:
         return None
     if first_report is not None:
-        dates = [d for d in dates if d.start <= first_report] or dates
-    rank = min((d.span is None, d.precision) for d in dates)
-    tied = [d for d in dates if (d.span is None, d.precision) == rank]
-    # One source misreading a date ("police said Monday") must not outvote two that agree.
-    counts = Counter((d.start, d.end) for d in tied)
-    return min(tied, key=lambda d: (-counts[(d.start, d.end)], d.start, d.end))
+        dated = [(a, d) for a, d in dated if d.start <= first_report] or dated
+    rank = min((d.span is None, d.precision) for _, d in dated)
+    tied = [(a, d) for a, d in dated if (d.span is None, d.precision) == rank]
+    # One report misreading a date ("police said Monday") must not outvote two that agree, however many of
+    # its passages repeat it: each article gives a day once.
+    counts = Counter(days for _, days in {(a, (d.start, d.end)) for a, d in tied})
+    return min((d for _, d in tied), key=lambda d: (by_day_word(d), -counts[(d.start, d.end)], d.start, d.end))
+
+
+def _told_by_day_word(day: ResolvedDate, articles: dict[str, Article]) -> bool:
+    """True when a date was read from day words ("last night", "today") of a known article."""
+    if day.span is None or day.span.article_id not in articles:
+        return False
+    words = find_time_expressions(articles[day.span.article_id].text[day.span.start:day.span.end])
+    return bool(words) and words[0].kind == "day_word"
 
 
 def _identity(value: object) -> object:
