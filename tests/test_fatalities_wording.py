@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from wirewatch.extract.fatalities import find_fatalities, find_injuries, find_shot, injured_in
+from wirewatch.extract.fatalities import find_fatalities, find_injuries, find_shot
+from wirewatch.extract.injured import injured_in
 
 
 def _best(hit):

@@ -3,8 +3,12 @@ injured ("two people were wounded", "shot and wounded three", "no injuries", "tw
 and the victims hit whose fate a sentence leaves open ("four were struck by gunfire", "a fifth victim was hit").
 
 Within a sentence, asides are set aside ("Five children – ages 11 to 15 – were shot"), "others" add to the
-victims told before them ("a woman was wounded and two others hurt"), and a tally of several incidents
-("in separate shootings") gives no count of one."""
+victims told before them ("a woman was wounded and two others hurt"), a victim who is "one of five people
+wounded" gives the five, a part of a whole is the part ("Of the five men, two are in critical condition"), ages
+are no count ("two men, 30 and 41", "between ages 12 and 16"), and a tally of several incidents ("in separate
+shootings") gives no count of one. A hit says whether it told one victim in the singular ("he was wounded"):
+injured.injured_in, which reads a report's sentences together, takes such a victim for the dead one where a
+death is told."""
 
 from __future__ import annotations
 
@@ -39,7 +43,7 @@ _NOUN = r"(?:\s+(?:of\s+)?(?:\w[\w-]*\s+){0,2}?(?:(?:people|persons?|civilians?|
         r"males?|females?|partygoers?))\b)?"
 _COUNT = rf"(?:{_QUALIFIER}\s+)?{_NUMBER}\b{_NOUN}"   # \b: "a" is no count in "and"
 _COUNTS = rf"(?P<count>{_COUNT}(?:\s*(?:,|and)\s*{_COUNT})*)"
-_KILLED = r"(?:(?:were|was|are|is|have been|had been|being)\s+(?:now\s+|all\s+|both\s+)?)?(?:shot and killed|shot dead|shot to death|fatally (?:shot|wounded|injured|stabbed)|" \
+_KILLED = r"(?:(?:were|was|are|is|have been|had been|being)\s+(?:now\s+|all\s+|both\s+|found\s+)?)?(?:confirmed\s+)?(?:shot and killed|shot dead|shot to death|fatally (?:shot|wounded|injured|stabbed)|" \
           r"killed|dead|pronounced dead|died|killed outright|lost their lives|slain|perished)"
 # Plural nouns a bare count needs where a number alone could be an age: "wounded were three men", not "were 28".
 _PLURAL = r"(?:people|persons|men|women|teens|teenagers|children|boys|girls|others|victims|officers)"
@@ -55,8 +59,20 @@ _HE = rf"(?:he|she|the {_SINGLE})"
 _DIED_HOW = r"at|from|of|after|shortly|later|soon|a short time|hours|days|early|late|en route|on the way|while|" \
             r"overnight|in (?:the|an?) (?:hospital|shooting|attack)|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
+
+# "Both the boy and his father were": two victims named as a pair.
+_BOTH = r"(?P<count>both)\s+(?:the\s+|his\s+|her\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+and\s+(?:the\s+|his\s+|her\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+"
+
+
+def _one_of(verbs: str) -> re.Pattern:
+    """"Smith was one of five people wounded": the victim is one of a count the sentence gives, which is the
+    toll; "one of five people was wounded" would say one, but reports put the verb after the group."""
+    return re.compile(rf"(?i)\bone of\s+(?:the\s+)?(?P<count>{_COUNT})\s+(?:(?:who|that)\s+(?:were\s+)?)?(?:{verbs})\b")
+
+
 # Patterns whose `count` group holds the number; tried in order, the first that reads a count wins.
 _KILLED_PATTERNS = [
+    _one_of(r"killed|shot and killed|shot dead|slain|died"),
     re.compile(rf"(?i)\b{_COUNTS}\s+{_KILLED}\b"),
     re.compile(rf"(?i)\b(?:killing|killed|shot and killed|fatally shot)\s+{_COUNTS}"),
     re.compile(rf"(?i)\b(?:leaving|left)\s+{_COUNTS}\s+dead\b"),
@@ -68,6 +84,9 @@ _KILLED_PATTERNS = [
     re.compile(rf"(?i)\b(?P<count>{'|'.join(_IMPLIED)})\b"),
 ]
 _INJURED_PATTERNS = [
+    _one_of(r"wounded|injured|hurt|shot and wounded|shot and injured"),
+    re.compile(rf"(?i)\b{_BOTH}(?:(?:were|are)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt)|(?:suffered|sustained)\s+[^.;]{{0,40}}?"
+               r"\b(?:injuries|wounds))\b"),
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:who\s+|that\s+)?{_HURT}\b"),
     re.compile(rf"(?i)\b(?:wounding|injuring|wounded|injured|shot and wounded|shot and injured)\s+(?:his\s+|her\s+|their\s+)?"
                rf"{_COUNTS}"),
@@ -77,19 +96,24 @@ _INJURED_PATTERNS = [
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:are|were|is)\s+(?:still\s+)?recovering\b"),
     re.compile(rf"(?i)\b(?:leaving|left)\s+{_COUNTS}\s+(?:wounded|injured|hurt)\b"),
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:others?\s+)?(?:suffered|sustained|received)\s+[^.;]{{0,40}}?\b(?:injuries|wounds)\b"),
-    re.compile(rf"(?i)\b{_COUNTS}\s+(?:are|were|remain|remained|was|is)\s+(?:still\s+|listed\s+|hospitalized\s+){{0,2}}{_CONDITION}"),
+    re.compile(rf"(?i)\b{_COUNTS}\s+(?:are|were|remain|remained|was|is)\s+(?:still\s+|listed\s+|reported\s+|hospitalized\s+){{0,2}}{_CONDITION}"),
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:were|are|was|have been)\s+(?:\w+ly\s+)?treated\s+(?:and released|at|for|in)\b"),
 ]
 # One victim named or described in the singular: "A 23-year-old man was shot and killed", "He died".
 _ONE_KILLED = re.compile(r"(?i)\bwas\s+(?:later\s+|also\s+)?(?:shot and killed|shot dead|shot to death|fatally (?:shot|wounded|stabbed)|"
                          rf"killed|slain|pronounced dead|found dead)\b|(?:\b{_HE}|,\s*\d{{1,3}},)(?:,[^,.;]{{1,40}},)?\s+(?:later\s+)?"
-                         r"(?:died|succumbed)\b|\b(?:shot and killed|fatally shot|stabbed and killed|killed)\s+(?:his|her|their)\b|"
+                         r"(?:died|succumbed|passed away)\b|\b(?:shot and killed|fatally shot|stabbed and killed|killed)\s+(?:his|her|their)\b|"
                          r"\bthe\s+(?:(?:fatal\s+)?shooting\s+|stabbing\s+)?death\s+of\b|\bthe\s+fatal\s+shooting\s+of\b|"
                          r"\bcharged with\s+(?:(?:first|second|third)-degree\s+)?murder\b|"
                          # A death told by its circumstances, whoever died: "Smith died at the scene", "who later
                          # died", "found shot to death", "fatally shot himself", "claimed the life of".
-                         rf"\b(?:died|succumbed)\s+(?:{_DIED_HOW})\b|\b(?:who|later|since|has|had|and)\s+(?:later\s+)?died\b|"
-                         r"\bfound\s+(?:shot\s+)?(?:dead|to death)\b|\b(?:accidentally\s+)?(?:fatally\s+(?:shot|stabbed)|"
+                         rf"\b(?:died|succumbed|passed away)\s+(?:{_DIED_HOW})\b|\b(?:who|later|since|has|had|and)\s+(?:later\s+)?"
+                         r"(?:died|passed away)\b|"
+                         r"\bfound\s+(?:shot\s+)?(?:dead|to death)\b|\bfound\s+fatally\s+shot\b|"
+                         # "was hit in the head and pronounced dead", "shot another teen, killing him", "a 4-year-old
+                         # shot dead in ..."
+                         r"\band\s+(?:later\s+|was\s+)*pronounced dead\b|\bkilling\s+(?:him|her)\b|"
+                         rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{_SINGLE}\s+(?:shot dead|shot to death|fatally shot)\b|\b(?:accidentally\s+)?(?:fatally\s+(?:shot|stabbed)|"
                          r"(?:shot|stabbed|beat(?:en)?) and killed)\s+(?:\w+\s+){0,3}?(?:himself|herself|a|an|the|his|her|their|him)\b|"
                          r"\bclaimed the life of\b|\b(?:a|the|an apparent)\s+(?:deadly|fatal)\s+(?:shooting|stabbing)\b")
 _ONE_INJURED = re.compile(r"(?i)\bwas\s+(?:(?!fatally)\w+ly\s+)?(?:shot and (?:wounded|injured)|wounded|injured|hurt|"
@@ -111,16 +135,25 @@ _GUNSHOT = r"(?:gunshot|gun shot|gun-shot|bullet|graze) wounds?\b"
 # struck by gunfire", "found two men with gunshot wounds", "sent four people to the hospital", "a fifth victim
 # was hit".
 _SHOT_PATTERNS = [
-    re.compile(rf"(?i)\b{_COUNTS}\s+(?:(?:were|are|have been|had been)\s+(?:also\s+|all\s+)?|got\s+|getting\s+)"
-               rf"(?:\w+ly\s+)?shot\b{_NOT_AT}"),
+    _one_of(r"shot"),
+    re.compile(rf"(?i)\b{_BOTH}(?:were|are)\s+(?:(?:\w+ly\s+)?shot|(?:taken|transported|rushed)\s+to)\b"),
+    # "found two shooting victims": victims of gunfire, dead or alive.
+    re.compile(rf"(?i)\b(?P<count>(?:{_QUALIFIER}\s+)?{_NUMBER}\s+(?:gunshot|shooting)\s+victims)\b"),
+    re.compile(rf"(?i)\b{_COUNTS}\s+(?:(?:who|that)\s+)?(?:(?:were|are|have been|had been)\s+(?:also\s+|all\s+)?|got\s+|"
+               rf"getting\s+)(?:\w+ly\s+)?shot\b{_NOT_AT}"),
+    # "found five people shot", "left two men shot": the victims after the deed that found or left them
+    re.compile(rf"(?i)\b(?:found|left|leaving)\s+{_COUNTS}\s+shot\b(?!\s+(?:at|dead|to death)\b)"),
     re.compile(rf"(?i)\b(?<!been )shot\s+(?P<count>(?:{_QUALIFIER}\s+)?{_NUMBER}\s+(?:other\s+)?{_PLURAL})\b"
                r"(?!\s+(?:dead|to death))"),
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:were|are|had been|have been)\s+(?:also\s+|all\s+)?(?:hit|struck)\s+by\s+(?:a\s+)?"
                r"(?:stray\s+)?(?:gunfire|bullets?|shots|rounds|gunshots|pellets)\b"),
     re.compile(rf"(?i)\bfound\s+{_COUNTS}\s+(?:suffering\s+from|with)\s+(?:[\w-]+\s+){{0,2}}?{_GUNSHOT}"),
-    re.compile(rf"(?i)\b{_COUNTS}\s+(?:(?:were|are)\s+(?:found\s+)?(?:suffering\s+from|with)|suffering\s+from)\s+"
+    re.compile(rf"(?i)\b{_COUNTS}\s+(?:(?:were|are)\s+(?:found\s+)?(?:suffering\s+from|with)|suffering(?:\s+from)?)\s+"
                rf"(?:[\w-]+\s+){{0,2}}?{_GUNSHOT}"),
     re.compile(rf"(?i)\b(?:sent|sending|rushed)\s+{_COUNTS}\s+{_HOSPITAL}"),
+    # "five other victims showed up at the hospital with gunshot wounds"
+    re.compile(rf"(?i)\b{_COUNTS}\s+(?:later\s+)?(?:arrived|showed up|turned up|walked in(?:to)?)\s+(?:at\s+)?(?:[\w'-]+\s+){{0,4}}?"
+               rf"(?:with|suffering from)\s+(?:[\w-]+\s+){{0,2}}?{_GUNSHOT}"),
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:were|are)\s+(?:all\s+)?(?:taken|transported|rushed)\s+{_HOSPITAL}"),
     re.compile(rf"(?i)\b(?:a|an|the)\s+(?P<count>{'|'.join(_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:[\w-]+\s+){{0,2}}?"
                r"(?:was|is|had been|has been|remains)\s+(?:also\s+|still\s+)?(?:being\s+)?(?:\w+ly\s+)?"
@@ -138,13 +171,18 @@ _ONE_SHOT = re.compile(r"(?i)\b(?:was|got|has been|had been|being)\s+(?:also\s+)
                        r"\b(?:accidentally\s+)?shot\s+(?:himself|herself)\b|"
                        r"\b(?:suffered|suffering|sustained|with|from|for)\s+(?:a\s+)?(?:(?!fatal)[\w-]+\s+){0,2}?gunshot wound\b")
 _ASIDE = re.compile(r"\s(?:–|—|--)\s[^–—.;]{1,60}?\s(?:–|—|--)(?=\s)|"
-                    r",\s(?:including\s|\w+\s+of\s+(?:them|whom)\s|ages?\s)[^,.;]{1,60},(?=\s)")
+                    r",\s(?:including\s|\w+\s+of\s+(?:them|whom)\s|ages?\s)[^,.;]{1,60},(?=\s)|"
+                    # ages after a count: "two men, 30 and 41, were hurt"
+                    r",\s\d{1,3}(?:,\s\d{1,3})*,?\s+and\s+\d{1,3},(?=\s)|"
+                    # "Four boys between ages 12 and 16 were wounded"
+                    r"\s(?:between\s+)?(?:the\s+)?ages?\s+(?:of\s+)?\d{1,3}\s+(?:and|to|through)\s+\d{1,3}(?=\s)")
 # A tally of several incidents: "in separate shootings", "in three shootings", "shootings across the city".
 _ROUNDUP = re.compile(r"(?i)\b(?:separate|unrelated|different|multiple|several|two|three|four|five|six|seven|eight|"
                       r"nine|ten|\d+)\s+(?:separate\s+|other\s+)?(?:shootings|incidents|attacks)\b|"
                       r"\bshootings\s+(?:across|around|throughout)\b")
 _DIED_SINCE = re.compile(r"(?i)\b(?:has|had|later|then|where\s+(?:he|she)|and\s+(?:he|she))\s+(?:later\s+)?"
                          r"(?:died|succumbed|passed away)\b|\bwhere\s+(?:he|she)\s+was\s+(?:later\s+)?pronounced dead\b")
+_PARTITIVE = re.compile(r"(?i)\bof\s+(?:the|those|these|all)\s+$")
 _MONTH_BEFORE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*$")
 _NEGATED = re.compile(r"(?i)\b(?:no|no one|nobody|no-one|none|not|never)(?:\s+(?:else|other))?\s*$")
 _NONE = re.compile(r"(?i)\b(?:no one|nobody|no-one|none)\s+(?:was|were|has been|had been)\s+(?:killed|hurt|injured|harmed|wounded)|"
@@ -162,13 +200,15 @@ class FatalityHit:
     high: int
     start: int
     end: int
+    single: bool = False    # one victim told in the singular ("he was wounded"), not a count
 
 
 # Word stems that each family of patterns needs somewhere in the sentence: most sentences have none, and one
 # plain search tells so before the patterns' many alternatives are tried at every word.
-_KILLED_STEMS = re.compile(r"(?i)kill|dead|die|death|slain|perish|lives|life|fatal|bodies|murder|homicide|succumb")
+_KILLED_STEMS = re.compile(r"(?i)kill|dead|die|death|slain|perish|lives|life|fatal|bodies|murder|homicide|succumb|"
+                           r"passed away")
 _INJURED_STEMS = re.compile(r"(?i)wound|injur|hurt|hospital|condition|life|grazed|treated|recovering")
-_SHOT_STEMS = re.compile(r"(?i)shot|hit|struck|wound|hospital|grazed")
+_SHOT_STEMS = re.compile(r"(?i)shot|hit|struck|wound|hospital|grazed|shooting victims")
 
 
 # Cached: resolve reads an article's sentences once per mention, so the same texts come back many times.
@@ -191,35 +231,6 @@ def find_shot(text: str) -> FatalityHit | None:
     return _find(text, _SHOT_PATTERNS, _ONE_SHOT) if _SHOT_STEMS.search(text) else None
 
 
-def injured_in(sentences: list[tuple[int, str]], killed: int | None) -> FatalityHit | None:
-    """The injured among a passage and the sentences after it, offsets into the article.
-
-    The larger of the largest stated count (a report names one victim, then counts them all) and the most
-    victims shot less those killed ("Three people were shot. One died."); "nobody was hurt" where neither
-    is given. "No one else was hurt" speaks of bystanders and is not a count of all."""
-    stated = shot = nobody = None
-    for offset, text in sentences:
-        hit = find_injuries(text)
-        if hit and hit.best > 0:
-            stated = _larger(stated, _moved(hit, offset))
-        elif hit and not re.search(r"(?i)\b(?:else|other)\b", text[hit.start:hit.end]):
-            nobody = nobody or _moved(hit, offset)
-        found = find_shot(text)
-        shot = _larger(shot, _moved(found, offset) if found else None)
-    if nobody and not stated or not shot:
-        return stated or nobody
-    dead = killed or 0
-    alive = FatalityHit(max(0, shot.low - dead), max(0, shot.best - dead), max(0, shot.high - dead),
-                        shot.start, shot.end)
-    # "Three people were shot. One is in critical condition": the victim singled out is one of the three.
-    return stated if stated and stated.best >= alive.best else alive
-
-
-def _larger(kept: FatalityHit | None, new: FatalityHit | None) -> FatalityHit | None:
-    """The larger of two counts, the earlier among equals: a report names one victim, then counts them all."""
-    return new if kept is None or (new is not None and new.best > kept.best) else kept
-
-
 def _find(text: str, patterns: list[re.Pattern], single: re.Pattern) -> FatalityHit | None:
     """The first count any pattern reads, else 1 for a victim in the singular.
 
@@ -231,14 +242,26 @@ def _find(text: str, patterns: list[re.Pattern], single: re.Pattern) -> Fatality
         for m in pattern.finditer(text):
             if roundup or _is_age(text, m.start("count"), m.end("count")) or _NEGATED.search(text[:m.start("count")]):
                 continue
-            counts = _sum_counts(m.group("count"))
+            counts = _sum_counts(_past_the_whole(text, m))
             if counts is not None and not (counts[1] == 1 and _died_since(text, m.end(), patterns)):
                 more = _told_before(text, m, patterns, single) + _others_after(text, m.end(), patterns)
-                return FatalityHit(*(n + more for n in counts), m.start(), m.end())
+                # "critically injured a 16-year-old" tells one victim as plainly as "he was injured" does
+                single = counts[1] + more == 1 and bool(re.match(r"(?i)an?\b", m.group("count")))
+                return FatalityHit(*(n + more for n in counts), m.start(), m.end(), single)
     for one in single.finditer(text):
         if not _NEGATED.search(text[max(0, one.start() - 20):one.start()]) and not _died_since(text, one.end(), patterns):
-            return FatalityHit(1, 1, 1, one.start(), one.end())
+            return FatalityHit(1, 1, 1, one.start(), one.end(), single=True)
     return None
+
+
+def _past_the_whole(text: str, m: re.Match) -> str:
+    """The count a match read, less the whole a partitive names first: in "Of the five men, two are in critical
+    condition" the list "five men, two" is two of five, not seven."""
+    phrase = m.group("count")
+    if not _PARTITIVE.search(text[:m.start("count")]):
+        return phrase
+    whole, comma, part = phrase.partition(",")
+    return part if comma and not re.match(r"\d{3}", part) else phrase
 
 
 def _told_before(text: str, m: re.Match, patterns: list[re.Pattern], single: re.Pattern) -> int:
@@ -281,7 +304,7 @@ def _blank_asides(text: str) -> str:
     people, including two children, were hurt"), so a count reaches its verb; offsets stay those of the
     sentence. Brackets stay: a wire dateline's "(Agency) -" would join its day to the count after it."""
     return _ASIDE.sub(lambda m: " " * len(m.group(0)), text) if ("–" in text or "—" in text or "--" in text
-                                                                  or ", " in text) else text
+                                                                  or ", " in text or "age" in text) else text
 
 
 def _none(text: str, pattern: re.Pattern) -> FatalityHit | None:
@@ -290,23 +313,24 @@ def _none(text: str, pattern: re.Pattern) -> FatalityHit | None:
 
 
 def _is_age(text: str, start: int, end: int) -> bool:
-    """True for the age in "John Smith, 23, died" (a bare number set off by commas) or "a 16 year old boy",
-    and for the day in "March 16 - Two civilians were killed"."""
+    """True for the age in "John Smith, 23, died" (a bare number set off by commas), "a 16 year old boy" or
+    "ages 12 and 16", and for the day in "March 16 - Two civilians were killed"."""
     count = text[start:end].strip()
     return (bool(re.fullmatch(r"\d{1,3}", count)) and text[:start].rstrip().endswith(",")
+            or bool(re.match(r"\d", count)) and bool(re.search(r"(?i)\b(?:ages?|aged)\s*$", text[:start]))
             or bool(re.match(r"(?i)\w+[\s-]+(?:years?|months?)[\s-]+old\b", text[start:]))
             or bool(re.match(r"\d", count)) and bool(_MONTH_BEFORE.search(text[:start])))
 
 
-def _moved(hit: FatalityHit, offset: int) -> FatalityHit:
-    return FatalityHit(hit.low, hit.best, hit.high, hit.start + offset, hit.end + offset)
-
-
 def _sum_counts(phrase: str) -> tuple[int, int, int] | None:
-    """Add up "two soldiers and a civilian"; a qualifier like "at least" widens the ceiling."""
+    """Add up "two soldiers and a civilian"; a qualifier like "at least" widens the ceiling. Bare numbers after
+    a count of people are their ages: "two males, 30 and 42" is two."""
     low = best = high = 0
     found = False
-    for part in re.split(r"\s*(?:,(?!\d{3})|\band\b)\s*", phrase):
+    parts = re.split(r"\s*(?:,(?!\d{3})|\band\b)\s*", phrase)
+    for k, part in enumerate(parts):
+        if k and re.fullmatch(r"\d{1,3}", part) and not re.fullmatch(r"\d{1,3}", parts[0]):
+            continue
         value = _count(part)
         if value:
             found = True

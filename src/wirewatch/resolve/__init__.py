@@ -8,7 +8,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..gazetteer import Gazetteer, load_gazetteer
-from ..extract.fatalities import find_fatalities, injured_in
+from ..extract.fatalities import find_fatalities
+from ..extract.injured import injured_in
 from ..extract.sentences import Sentence, split_sentences
 from ..models import Actor, Article, DatePrecision, Fatalities, GeoPrecision, Mention, Place, Span, TextField
 from .town_roles import the_lead_town_instead
@@ -164,7 +165,8 @@ def _casualties(mention: Mention, sentences: list[Sentence], article: Article, o
     """The killed and the injured: extract's count, else the first in the passage and the sentences
     after it, else the article's first (a report of one incident often gives its toll lines away) outside
     what its other mentions read, a toll there belonging to that incident, and outside background
-    ("has killed 10,000 people since 2014")."""
+    ("has killed 10,000 people since 2014"). The injured are read knowing the killed, and a passage's one
+    injured victim gives way to a larger count the article states elsewhere."""
     window = [(s.start, s.text) for k, s in enumerate(own) if k == 0 or not _background(s.text)]
 
     def everywhere() -> list[tuple[int, str]]:   # read only when the passage has no toll: most have one
@@ -175,7 +177,12 @@ def _casualties(mention: Mention, sentences: list[Sentence], article: Article, o
     if mention.injured is not None:
         return killed, mention.injured
     best = killed.best if killed else None
-    hit = injured_in(window, best) or injured_in(everywhere(), best)
+    hit = injured_in(window, best)
+    if hit is None or hit.best == 1:
+        # "Three people were wounded ... One of them, a 19-year-old, is in critical condition": a passage that
+        # singles out one victim defers to the article's larger count
+        wider = injured_in(everywhere(), best)
+        hit = wider if wider is not None and (hit is None or wider.best > hit.best) else hit
     return killed, _toll(hit, article.id) if hit else None
 
 

@@ -1,0 +1,94 @@
+"""The injured of one incident, read across a passage and the sentences after it, knowing how many died.
+
+A report tells its victims in turns: a count ("three people were shot"), then each victim ("one is in
+critical condition", "he died at the hospital"). The injured are the largest count stated, or the victims
+shot less those who died, and a victim told in the singular as wounded is the one who died when the report
+has a death and nothing sets that victim apart ("He was taken to Mercy in critical condition." in a report
+of one killing)."""
+
+from __future__ import annotations
+
+import re
+
+from .fatalities import FatalityHit, find_fatalities, find_injuries, find_shot
+
+# Words that set a victim told in the singular apart from the dead: another victim ("was also shot", "a
+# second man"), or one who lives ("in stable condition", "expected to survive", "treated and released").
+_ANOTHER = re.compile(r"(?i)\b(?:also|another|other|second|third|fourth|fifth|survived|survives|survivor|"
+                      r"expected to (?:survive|recover|live)|non[- ]life|not life-threatening|(?:stable|fair|good|"
+                      r"satisfactory) condition|treated and released|released|recovering|doing well|improving|upgraded|minor|"
+                      r"graze[ds]?)\b")
+_ELSE = re.compile(r"(?i)\b(?:else|other)\b")
+_OTHERS = re.compile(r"(?i)\bothers?\b")
+# A victim told in the singular beyond those told before: "was also shot", "also suffered a gunshot wound",
+# "another man, 21, was hit", "a second victim was wounded" (the subject of a wound: "shot by another 5-year-old"
+# and "another child pulled the trigger" name the shooter).
+_ALSO = re.compile(r"(?i)\b(?:was|is|got|had been)\s+also\s+(?:\w+ly\s+)?(?:shot|wounded|injured|hurt|hit|struck|grazed)\b|"
+                   r"\balso\s+(?:suffered|sustained|shot|wounded|injured|hurt)\b|"
+                   r"(?:^|[,;:]\s*|\band\s+)(?:another|a second|a third)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|person|victim|"
+                   r"boy|girl|teen|teenager|child|male|female|\d{1,3}-year-old)\b(?:,[^,.;]{1,30},)?\s+(?:(?:was|is|had been)\s+)?"
+                   r"(?:also\s+)?(?:\w+ly\s+)?(?:shot|wounded|injured|hurt|hit|struck|grazed|suffered|sustained)\b")
+
+
+def injured_in(sentences: list[tuple[int, str]], killed: int | None) -> FatalityHit | None:
+    """The injured among a passage and the sentences after it, offsets into the article.
+
+    The larger of the largest stated count (a report names one victim, then counts them all) and the most
+    victims shot less those killed ("Three people were shot. One died."); "nobody was hurt" where neither
+    is given. "No one else was hurt" speaks of bystanders and is not a count of all. Where someone died, a
+    victim told alone as wounded is the dead one unless set apart, and each victim told as also shot adds
+    one to the victims told before."""
+    dead = killed or 0
+    stated = shot = nobody = others = None
+    also: list[FatalityHit] = []
+    for offset, text in sentences:
+        hit = find_injuries(text)
+        if hit and hit.best > 0:
+            if not _the_dead(hit, text, dead):
+                stated = _larger(stated, _moved(hit, offset))
+        elif hit and not _ELSE.search(text[hit.start:hit.end]):
+            nobody = nobody or _moved(hit, offset)
+        found = find_shot(text)
+        one = next((h for h in (found, hit) if h and h.single), None)
+        if one and _ALSO.search(text):
+            also.append(_moved(one, offset))
+        shot = _larger(shot, _moved(found, offset) if found else None)
+        if found and _OTHERS.search(text, found.start, found.end):
+            others = _larger(others, _moved(found, offset))
+    shot = _larger(shot, _one_by_one(also))
+    if nobody and not stated or not shot:
+        return stated or nobody
+    alive = FatalityHit(max(0, shot.low - dead), max(0, shot.best - dead), max(0, shot.high - dead),
+                        shot.start, shot.end)
+    if others and dead and others.best - 1 > alive.best:
+        # "Two men died. Two others who were shot were taken to Mercy": the others are beyond the dead, where
+        # find_shot counted one victim told before them
+        alive = FatalityHit(others.low - 1, others.best - 1, others.high - 1, others.start, others.end)
+    # "Three people were shot. One is in critical condition": the victim singled out is one of the three.
+    return stated if stated and stated.best >= alive.best else alive
+
+
+def _one_by_one(also: list[FatalityHit]) -> FatalityHit | None:
+    """Victims told one by one: the first, and each told as another ("A woman was shot and killed. A man was
+    also shot in the leg." is two shot); None where no victim is told as another."""
+    if not also:
+        return None
+    victims = 1 + len(also)
+    return FatalityHit(victims, victims, victims, also[0].start, also[0].end)
+
+
+def _the_dead(hit: FatalityHit, text: str, dead: int) -> bool:
+    """Whether a victim told in the singular as wounded is one the report counts among the dead: "He was
+    taken to Mercy in critical condition" where a death is told, and nothing in the sentence sets the
+    victim apart nor tells a death of its own ("a man was killed and a woman wounded")."""
+    toll = find_fatalities(text)
+    return hit.single and dead > 0 and not _ANOTHER.search(text) and not (toll and toll.best > 0)
+
+
+def _larger(kept: FatalityHit | None, new: FatalityHit | None) -> FatalityHit | None:
+    """The larger of two counts, the earlier among equals: a report names one victim, then counts them all."""
+    return new if kept is None or (new is not None and new.best > kept.best) else kept
+
+
+def _moved(hit: FatalityHit, offset: int) -> FatalityHit:
+    return FatalityHit(hit.low, hit.best, hit.high, hit.start + offset, hit.end + offset, hit.single)
