@@ -22,7 +22,8 @@ REGION_WORDS = r"(?:region|oblast|province|governorate|state|district|county|pre
 SMALL_TOWN = 5_000
 # A country's name counts for the country over namesake towns below this size.
 _COUNTRY_OVER_TOWN = 100_000
-_TWO_NAMES = re.compile(r"\b([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+# "Michael Jones", "Ivan A. Lopez": a given name, perhaps a middle initial, and a surname.
+_TWO_NAMES = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
 # A state's own bodies after its name: the name is the admin1 unit, not a country or a town that shares it.
 _STATE_BODY = re.compile(r"[ \t]+(?:State[ \t]+(?:Police|Patrol|Troopers?)|Highway[ \t]+Patrol|Bureau[ \t]+of[ \t]+"
                          r"(?:Investigation|Criminal)|Department[ \t]+of[ \t]+(?:Corrections|Public[ \t]+Safety|"
@@ -66,7 +67,14 @@ def focus_of(spotted: list[Hit] | tuple[Hit, ...], full_names: frozenset[str], q
              counties: tuple[tuple[str, frozenset[str]], ...]) -> Counter[str]:
     """country_focus from an article's hits and what else it names."""
     focus: Counter[str] = Counter()
+    towns = set()
     for hit in spotted:
+        if all(e.kind == "city" for e in hit.entries) and not hit.demonym_of:
+            # a town counts once, however often it is named: a repeated surname that is also a town abroad
+            # ("Lopez said", "Tran is charged") must not outweigh the text's other places
+            if hit.text.casefold() in towns:
+                continue
+            towns.add(hit.text.casefold())
         if hit.demonym_of:
             focus[hit.demonym_of] += 1
             continue  # "Somali" is the people, not Ethiopia's Somali Region
