@@ -12,9 +12,9 @@ what the pipeline fingerprints (the clean stage's text, boilerplate rules applie
 fingerprints the article as written, boilerplate and all.
 
 `--repeat R` cleans the corpus once (into a temporary folder), then sends it through R fresh stores and
-prints, for each block, the least time of the R passes: another process's burst only ever slows a block, so
-the least of a few passes measures the store's cost at that size rather than the machine's load at that
-minute (timeit takes the least of its repeats for the same reason).
+prints, for each block, the figures of the pass that took the least wall time for it: another process's
+burst only ever slows a block, so the fastest of a few passes measures the store's cost at that size rather
+than the machine's load at that minute (timeit takes the least of its repeats for the same reason).
 """
 
 from __future__ import annotations
@@ -195,10 +195,9 @@ def report(result: Result) -> None:
 
 
 def least(results: list[Result]) -> Result:
-    """The first pass's counts with, for each block, the least wall and CPU time of all passes (each column
-    on its own: the pass with the least wall time of a block need not have the least CPU)."""
-    blocks = [(passes[0][0], min(b[1] for b in passes), min(b[2] for b in passes), min(b[3] for b in passes))
-              for passes in zip(*(r.blocks for r in results))]
+    """The first pass's counts with, for each block, the figures of the pass that took the least wall time
+    for it (all of one pass's row, so its store CPU is one that a pass spent)."""
+    blocks = [min(passes, key=lambda b: b[1]) for passes in zip(*(r.blocks for r in results))]
     return Result(results[0].threshold, blocks, results[0].reprints, results[0].found, results[0].found_at,
                   results[0].false_at, results[0].originals)
 
@@ -212,8 +211,10 @@ def main() -> None:
     parser.add_argument("--reprints", type=float, default=0.1, help="share of the articles that are reprints")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=1,
-                        help="passes through fresh stores; each block's least time is reported")
+                        help="passes through fresh stores; each block is reported as its fastest pass ran it")
     args = parser.parse_args()
+    if args.repeat < 1:
+        parser.error("--repeat must be 1 or more")
     threshold = Settings().ingest.near_duplicate
     batch = Settings().store.batch_size
     header = (f"{'articles':>9} {'wall s':>8} {'CPU s':>7} {'fingerprint CPU':>15} {'store CPU s':>13} "
@@ -237,7 +238,8 @@ def main() -> None:
             results.append(measure_blocks(loaded(paths), store, threshold, batch, print_block))
             store.close()
             (Path(tmp) / f"dedup-{n}.db").unlink()
-        print(f"each block's least time of the {args.repeat} passes\n{header}")
+        print(f"each block as the pass that took the least wall time for it ran it, of {args.repeat} passes "
+              f"(the total below is their sum, which no one pass took)\n{header}")
         best = least(results)
         for n in range(1, len(best.blocks) + 1):
             print_block(Result(threshold, best.blocks[:n]))

@@ -518,3 +518,36 @@ def test_concurrent_requests_each_get_their_own_store(tmp_path):
             codes = [c for batch in pool.map(desk, range(8)) for c in batch]
     assert codes == [200] * 48
     assert SQLiteStore(db).db.execute("SELECT count(*) FROM runs WHERE finished_at IS NOT NULL").fetchone()[0] == 24
+
+
+def test_event_detail_keeps_its_sources_though_a_merge_commits_between_its_reads(writable):
+    """Another process (a `watch`) merges the event away right after the detail has read it: the answer still
+    shows the event with its sources, as they were when it was read."""
+    store, other = SQLiteStore(writable), SQLiteStore(writable)
+    absorbed, kept = [e.id for e in store.events(EventFilter(limit=2))]
+    read = store.event
+
+    def then_merge(event_id):
+        found = read(event_id)
+        other.merge_events(kept, absorbed, "a watch run tied them")
+        return found
+
+    store.event = then_merge
+    body = api.event_detail(store, absorbed)
+    assert body["event"]["id"] == absorbed and body["sources"]
+
+
+def test_a_posted_article_is_answered_though_a_merge_commits_between_its_reads(writable):
+    store, other = SQLiteStore(writable), SQLiteStore(writable)
+    read = store.mentions_in_article
+
+    def then_merge(article_id):
+        found = read(article_id)
+        eid = found[0][0]
+        keep = next(e.id for e in other.events(EventFilter(limit=100)) if e.id != eid)
+        other.merge_events(keep, eid, "a watch run tied them")
+        return found
+
+    store.mentions_in_article = then_merge
+    body = api.submit_article(TBILISI, store, settings_for(writable), today=TODAY)
+    assert body["ok"] and body["events"]

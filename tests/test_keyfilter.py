@@ -89,3 +89,12 @@ def test_segment_filters_stay_right_as_segments_come_and_go():
         expected = {(s, k) for s, f in kept.items() for k in query if _passed(f, (k,))}
         assert set(filters.candidates(query)) == expected
         assert {s for s, _ in expected} == set(kept)
+
+
+def test_segment_filters_given_their_filters_answer_as_if_put():
+    keys = _keys(300, 40)
+    key_filter = KeyFilter.of(keys)
+    by_put = SegmentFilters()
+    by_put.put(5, key_filter)
+    query = tuple(keys[:5])
+    assert by_put.candidates(query) == SegmentFilters(filters={5: key_filter}).candidates(query) != []

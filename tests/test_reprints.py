@@ -81,3 +81,9 @@ def test_detection_through_the_store_finds_reprints_and_no_false_positives():
     assert result.false_positives == 0
     assert [block[0] for block in result.blocks] == [150, 150]
     assert result.originals + sum(result.reprints.values()) == 300
+
+
+def test_repeated_passes_report_each_block_as_one_pass_ran_it():
+    one = bench.Result(0.8, [(100, 10.0, 10.0, 4.0), (100, 12.0, 12.0, 4.0)])
+    two = bench.Result(0.8, [(100, 11.0, 11.0, 3.0), (100, 11.5, 11.5, 5.0)])
+    assert bench.least([one, two]).blocks == [(100, 10.0, 10.0, 4.0), (100, 11.5, 11.5, 5.0)]

@@ -792,3 +792,33 @@ def test_many_first_opens_at_once_migrate_once(tmp_path):
     assert {s.schema_version() for s in stores} == {SCHEMA_VERSION}
     for s in stores:
         s.close()
+
+
+def _rolled_back_seal_then_another_writers(tmp_path, monkeypatch, merge: int = 5):
+    """A store whose batch sealed segment 1 and was rolled back; another writer then took number 1 and sealed
+    segment 1 with its own article (returned)."""
+    monkeypatch.setattr(sys.modules["wirewatch.store.sqlite_keys"], "SEAL_EVERY", 1)
+    monkeypatch.setattr(sys.modules["wirewatch.store.sqlite_keys"], "MERGE_SEGMENTS", merge)
+    one, other = SQLiteStore(tmp_path / "shared.db"), SQLiteStore(tmp_path / "shared.db")
+    with pytest.raises(RuntimeError):
+        with one.transaction():
+            one.add_article(make_article(GOMA_TEXT), fingerprint(GOMA_TEXT))
+            raise RuntimeError("the batch failed")
+    later = make_article(DAKAR_TEXT)
+    with other.transaction():
+        other.add_article(later, fingerprint(later.text))
+    return one, other, later
+
+
+def test_a_rolled_back_seal_leaves_no_filter_behind(tmp_path, monkeypatch):
+    one, other, later = _rolled_back_seal_then_another_writers(tmp_path, monkeypatch)
+    assert other.near_duplicate(fingerprint(DAKAR_TEXT), 0.9) == later.id
+    assert one.near_duplicate(fingerprint(DAKAR_TEXT), 0.9) == later.id
+
+
+def test_a_rolled_back_seal_leaves_no_keys_for_a_later_merge(tmp_path, monkeypatch):
+    one, _, later = _rolled_back_seal_then_another_writers(tmp_path, monkeypatch, merge=2)
+    third = make_article(KHARKIV_TEXT, url="https://ledger.example/k")
+    with one.transaction():   # seals segment 2 and merges 1 and 2: segment 1's keys must be the stored ones
+        one.add_article(third, fingerprint(third.text))
+    assert SQLiteStore(tmp_path / "shared.db").near_duplicate(fingerprint(DAKAR_TEXT), 0.9) == later.id

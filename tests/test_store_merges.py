@@ -167,3 +167,17 @@ def test_a_snapshot_inside_a_batch_reads_the_batch(store):
         with store.snapshot():
             assert [absorbed for absorbed, _, _ in store.merges_into("ev-0")] == ["ev-1"]
     assert len(store.mentions_of("ev-0")) == 2
+
+
+def test_a_snapshot_is_read_only_on_both_backends(store):
+    """Code that writes inside a snapshot fails on both backends alike (PostgreSQL's is READ ONLY; SQLite's
+    would otherwise commit the write from an old snapshot), and nothing is written."""
+    _stock(store)
+    with pytest.raises(Exception):
+        with store.snapshot():
+            store.merge_events("ev-0", "ev-1", "inside a read")
+    assert count(store, "events") == 3 and store.merges_into("ev-0") == []
+    with store.snapshot():   # and the store reads and writes as before afterwards
+        assert store.event("ev-1").id == "ev-1"
+    store.merge_events("ev-0", "ev-1", "after the read")
+    assert count(store, "events") == 2

@@ -63,16 +63,17 @@ function apply(fit, truncated = false) {
   if (hook.renderedAt === null) requestAnimationFrame(() => setTimeout(() => { hook.renderedAt = performance.now(); }));
 }
 
-async function openEvent(id) {
+async function openEvent(id, followed = false) {
   state.selected = id;
   map.select(id);
   history.replaceState(null, "", "#" + encodeURIComponent(id));  // a link to this event
   try {
     showEvent($("#panel"), await getJSON("api/events/" + encodeURIComponent(id)));
   } catch (err) {
-    // A link to an event that fusion has since merged into another opens that one.
+    // A link to an event that fusion has since merged into another opens that one. Once: merged_into is
+    // already the end of the chain, and a store whose merge records loop must not send the page round them.
     const kept = err.body && err.body.merged_into;
-    if (kept && kept !== id) return openEvent(kept);
+    if (kept && !followed) return openEvent(kept, true);
     showError($("#panel"), err.message);
   }
 }

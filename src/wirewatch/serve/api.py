@@ -248,12 +248,14 @@ def submit_article(record: dict[str, Any], store: Store, settings: Settings,
         raise InputError("article", error.message, hint=error.hint)
     stored = "new" if report.new else "known" if report.unchanged else "copy"
     original: str | None = article.id
-    if not store.has_article(article.id):  # a near copy: its mentions are the original's, found as the pipeline did
-        original = store.near_duplicate(prepared.fingerprint, settings.ingest.near_duplicate)
-    event_ids = list(dict.fromkeys(eid for eid, _ in store.mentions_in_article(original))) if original else []
+    # One state of the store: a `watch` merging an event between these reads must not turn the answer into a 404.
+    with store.snapshot():
+        if not store.has_article(article.id):  # a near copy: its mentions are the original's, found as the pipeline did
+            original = store.near_duplicate(prepared.fingerprint, settings.ingest.near_duplicate)
+        event_ids = list(dict.fromkeys(eid for eid, _ in store.mentions_in_article(original))) if original else []
+        events = [event_json(store.event(eid)) for eid in event_ids]
     return {"ok": True, "article_id": article.id, "stored": stored, "copy_of": original if stored == "copy" else None,
-            "warnings": [p.message for p in report.problems if p.level == "warning"],
-            "events": [event_json(store.event(eid)) for eid in event_ids]}
+            "warnings": [p.message for p in report.problems if p.level == "warning"], "events": events}
 
 
 # --- the app ----------------------------------------------------------------------------------
@@ -374,9 +376,10 @@ def create_app(settings: Settings, token: str | None = None) -> FastAPI:
         flt = replace(flt, limit=limit, after=decode_cursor(cursor) if cursor else None)
         if format == "json":   # the stored records as they are: no Event built and taken apart again
             return Response(page_json(s, flt), media_type="application/json")
-        events, next_cursor = page(s, flt)
+        with s.snapshot():   # the page's events and their passages from one state of the store
+            events, next_cursor = page(s, flt)
+            rows = list(with_summaries(s, events))
         headers = {"X-Next-Cursor": next_cursor} if next_cursor else {}
-        rows = list(with_summaries(s, events))
         if format == "geojson":
             features = [f for f in (event_feature(e, summary) for e, summary in rows) if f is not None]
             return JSONResponse({"type": "FeatureCollection", "features": features, "next": next_cursor},

@@ -249,7 +249,8 @@ def export_cmd(
     if fmt not in FORMATS:
         raise WirewatchError(f"--format {fmt!r} is not known", hint=f"use one of {', '.join(FORMATS)}")
     store = _existing_store(_settings(db).store.db)
-    count = export(with_summaries(store, store.events(EventFilter())), fmt, output)
+    with store.snapshot():   # no event merged away halfway through the file
+        count = export(with_summaries(store, store.events(EventFilter())), fmt, output)
     console.print(f"wrote {count} events to {output}")
     store.close()
 

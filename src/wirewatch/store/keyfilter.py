@@ -88,7 +88,7 @@ class SegmentFilters:
     filters: dict[int, KeyFilter] = field(default_factory=dict)
     # filter size -> (its segments, their words transposed: words x segments); a size is missing until read
     _rows: dict[int, tuple[tuple[int, ...], np.ndarray]] = field(default_factory=dict)
-    _complete: bool = True   # every size's rows are built
+    _complete: bool = False   # every size's rows are built
 
     def put(self, segment: int, key_filter: KeyFilter) -> None:
         self.drop([segment])

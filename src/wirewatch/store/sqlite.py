@@ -87,7 +87,7 @@ class SQLiteStore(BandKeys, SQLStore):
         except BaseException:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
-            self._data_version = None
+            self._forget_segments()
             if self.schema_version() >= step:   # another process took this step while we waited for the lock
                 return
             raise
@@ -116,7 +116,7 @@ class SQLiteStore(BandKeys, SQLStore):
             yield
         except BaseException:
             self.db.execute("ROLLBACK")
-            self._data_version = None   # a seal in this batch may have changed the filters held here
+            self._forget_segments()
             raise
         finally:
             self._writing = False
@@ -125,7 +125,7 @@ class SQLiteStore(BandKeys, SQLStore):
         except BaseException:   # a failed commit (disk full, I/O error) rolls the batch back, seal and all
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
-            self._data_version = None
+            self._forget_segments()
             raise
 
     # --- articles ----------------------------------------------------------------------------
@@ -157,10 +157,14 @@ class SQLiteStore(BandKeys, SQLStore):
             yield
             return
         self.db.execute("BEGIN")
+        # Read only, as PostgreSQL's: a write here would be committed by the COMMIT below, from an old snapshot.
+        self.db.execute("PRAGMA query_only=ON")
         try:
             yield
         finally:
-            self.db.execute("COMMIT")
+            self.db.execute("PRAGMA query_only=OFF")
+            if self.db.in_transaction:   # SQLite may have rolled it back after an error: keep that error
+                self.db.execute("COMMIT")
 
     def add_duplicate(self, article: Article, duplicate_of: str, kind: str) -> None:
         """Record an article skipped as a copy of a stored one."""

@@ -85,6 +85,14 @@ class BandKeys:
                         (segment, key_filter.keys, key_filter.to_bytes()))
         self._filters.put(segment, key_filter)
 
+    def _forget_segments(self) -> None:
+        """After a rollback: what this store holds of the segments is read again. A seal rolled back here leaves
+        a filter and keys under a number that another writer may then seal with other keys, and a segment
+        number present in both would never be read again."""
+        self._filters.drop(list(self._filters.filters))
+        self._fresh_keys = {}
+        self._data_version = None
+
     def _segment_filters(self) -> SegmentFilters:
         """The filters of the sealed segments, brought up to date when another writer (or a rolled-back batch)
         changed the database: a segment never changes once written, so only new ones are read."""
