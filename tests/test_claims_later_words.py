@@ -11,7 +11,7 @@ import pytest
 from wirewatch.clean import article_id
 from wirewatch.extract import extract
 from wirewatch.extract.actors import named_groups
-from wirewatch.extract.claims import SpeakerState, attribute, speaking_groups
+from wirewatch.extract.claims import SpeakerState, attribute, own_voice, speaking_groups
 from wirewatch.extract.genre import is_background
 from wirewatch.extract.lexicons import load_lexicons
 from wirewatch.extract.sentences import split_sentences
@@ -36,6 +36,11 @@ def status(text: str) -> ClaimStatus:
 
 
 @pytest.mark.parametrize("text, kind", [
+    # The present tense speaks too.
+    ("Gunmen killed five villagers near Kauru on Monday, officials say.", SourceKind.OFFICIAL_STATEMENT),
+    ("Witnesses say soldiers opened fire on the crowd in Kano on Tuesday.", SourceKind.WITNESS),
+    ("Officials confirm that two soldiers were killed in the ambush near Damboa.", SourceKind.OFFICIAL_STATEMENT),
+    ("Residents want to have a say in the talks.", SourceKind.OUTLET),
     # A toll an office gives is its word on the incident, with no "said".
     ("Police put the death toll at six on Tuesday.", SourceKind.OFFICIAL_STATEMENT),
     ("The state government gave a toll of nine dead.", SourceKind.OFFICIAL_STATEMENT),
@@ -170,3 +175,15 @@ def test_an_official_confirming_the_blast_paragraphs_later_dates_his_word_not_th
     found = extract(article)[0]
     assert {m.id.split(":")[1] for m in found} == {"0"}  # the blast once, told and confirmed
     assert claim_status(m.attribution.kind for m in found) is ClaimStatus.CONFIRMED
+
+
+@pytest.mark.parametrize("text, outlet, kind", [
+    # The outlet's own count or reporter is its own reporting, not a source it cites.
+    ("Four people were killed, according to a Test Wire tally.", "Test Wire", SourceKind.OUTLET),
+    ("Four people were killed, our correspondent in the town reported.", None, SourceKind.OUTLET),
+    # Another outlet is a source.
+    ("Four people were killed, according to a Reuters tally.", "Test Wire", SourceKind.MEDIA_REPORT),
+])
+def test_the_outlets_own_words_are_its_own_reporting(text, outlet, kind):
+    state, lex = SpeakerState(), load_lexicons()
+    assert own_voice(attribute(text, 0, state, lex, set()), outlet).kind is kind

@@ -17,7 +17,7 @@ from ..ontology import load_ontology
 from ..settings import ExtractSettings
 from ..timex import TimeExpression, find_time_expressions
 from .actors import GROUP_HEADS, ActorHit, assign_roles, find_actors, find_target, named_groups
-from .claims import REFERS_BACK, SpeakerState, attribute, speaking_groups
+from .claims import REFERS_BACK, SpeakerState, attribute, own_voice, speaking_groups
 from .classify import TriggerHit, combine, find_gunfire, find_triggers
 from .coreference import fold_fire_into_clashes, place_anaphor, refers_back
 from .genre import dated_to_the_day, is_background, is_commentary, is_expert_view
@@ -139,7 +139,7 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
     for index, sent in enumerate(sentences[:reach]):
         if not usable[index]:
             continue
-        attribution = attribute(sent.text, sent.paragraph, state, lex, group_aliases)
+        attribution = own_voice(attribute(sent.text, sent.paragraph, state, lex, group_aliases), article.outlet)
         if attribution.kind is SourceKind.OUTLET and index in closes:
             attribution = _speaker_at_close(sent, sentences[closes[index]], lex, group_aliases) or attribution
         places, times = venues[index], times_of[index]

@@ -52,7 +52,7 @@ _WAS_QUOTED = re.compile(r"(?P<who>(?:[\w'’.()-]+\s){1,9}?)(?:was|were|has bee
                          r"(?:by\s+[^,;]{1,40}?\s+)?as\s+(?:saying|stating|telling)\b")
 # "…, in what the mayor called a deliberate attack": the speaker of a characterisation.
 _IN_WHAT = re.compile(rf"(?i)\bin what (?P<who>{_WORDS}) (?:called|termed|described as)\b")
-_INVERTED = re.compile(rf",\s+(?P<v>said|says|told|added|reported)\s+(?!(?:on|in|at|by|that|it|they|he|she|we|there|"
+_INVERTED = re.compile(rf",\s+(?P<v>said|says|say|told|added|reported)\s+(?!(?:on|in|at|by|that|it|they|he|she|we|there|"
                        rf"last|this|late|early|earlier|later|yesterday|today)\b)(?P<who>{_WORDS})(?=[,.;]|$)")
 _CLAUSE_VERB = re.compile(rf"\b(?:was|were|is|are|had|has|have|did|would|will|could|{_W['deed_verb']})\b")
 _SUBJECT_VERB = re.compile(rf"(?P<who>(?:[\w'’.()-]+\s){{1,9}}?)(?:has |have |had |also |later )*(?P<v>{_VERBS})\b")
@@ -250,6 +250,21 @@ def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
     else:
         state.closed.discard(paragraph)
     return AttributionHit(kind, who.strip(), speaker.start, speaker.end)
+
+
+def own_voice(hit: AttributionHit, outlet: str | None) -> AttributionHit:
+    """The outlet's own reporting where the speaker is the outlet itself ("according to a Sahel Monitor tally",
+    "a Delta Dispatch reporter saw", "our correspondent"): no source outside the report vouches for it."""
+    if hit.kind is not SourceKind.MEDIA_REPORT or not hit.source:
+        return hit
+    named = fold(hit.source)
+    if _OUR_OWN.search(hit.source) or (outlet and len(outlet) > 3 and fold(outlet) in named):
+        return AttributionHit(SourceKind.OUTLET, hit.source, hit.start, hit.end)
+    return hit
+
+
+_OUR_OWN = re.compile(r"(?i)\b(?:our (?:own )?(?:correspondents?|reporters?|journalists?|team|count|tally)|"
+                      r"this (?:newspaper|paper|outlet|agency|website|publication|station|broadcaster))\b")
 
 
 def _kind_of(kind: SourceKind, speaker: _Candidate, text: str, claim: bool, group_aliases: set[str],
