@@ -73,6 +73,12 @@ _STRATEGIC = "Strategic developments"
 # in it tells of a change of control ("crossed into the region and fought troops" is a clash).
 _TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory",
                         "Non-violent transfer of territory"})
+# Protest types from the crowd's violence down to a peaceful gathering: the order precedence.tsv keeps.
+_INTERVENTION = "Protest with intervention"
+_PROTEST = ("Violent demonstration", "Excessive force against protesters", _INTERVENTION, "Peaceful protest")
+_LOOSE = frozenset({CLASH, *_PROTEST})
+_TAKERS = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+_PEACEFUL_TRANSFER = "Non-violent transfer of territory"
 # ACLED's residual type for a group's non-violent changes: a sentence whose words report a violent act
 # stays that act, however the model reads the whole ("fighters crossed into the region and fought troops").
 _RESIDUAL = "Change to group/activity"
@@ -95,11 +101,12 @@ class TriggerHit:
     ruled_out: frozenset[str] = frozenset()  # types the sentence's words exclude, however the model reads it
 
 
-def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
-    """The sub-event types a sentence reports as having happened, each with its first trigger."""
+def find_triggers(text: str, lex: Lexicons, assumed: frozenset[str] = frozenset()) -> list[TriggerHit]:
+    """The sub-event types a sentence reports as having happened, each with its first trigger; cues in
+    `assumed` count as present (the protest an earlier sentence of the passage told of)."""
     if lex.any_trigger is not None and not lex.any_trigger.search(text):
         return []
-    seen: dict[str, bool] = {}
+    seen: dict[str, bool] = dict.fromkeys(assumed, True)
 
     def present(cue: str) -> bool:  # cues are read only for rows whose words occur: most sentences have none
         if cue not in seen:
@@ -125,6 +132,14 @@ def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
     ruled_out = frozenset() if present("takeover") else _TERRITORY
     if any(load_ontology().event_type_of[s] != _STRATEGIC for s in hits):
         ruled_out |= {_RESIDUAL}
+    # A type whose words were found outranks its losers (precedence.tsv) however the model reads the
+    # sentence: a grenade thrown is no plain attack. Not a clash's ("fought" and "battle" are loose words,
+    # and whether the other side was armed is better read from the whole sentence), nor a protest's, save
+    # that words of the crowd's violence or of the authorities' answer leave no peaceful protest.
+    ruled_out |= set().union(*(lex.overrides.get(s, frozenset()) for s in hits if s not in _LOOSE)) \
+        - (hits.keys() - suppressed)
+    if _PROTEST[-1] in suppressed:
+        ruled_out |= {_PROTEST[-1]}
     return sorted((TriggerHit(h.sub_event_type, h.start, h.end, ruled_out=ruled_out)
                    for s, h in hits.items() if s not in suppressed), key=lambda h: h.start)
 
@@ -132,19 +147,26 @@ def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
 def is_agent(text: str, start: int, end: int, lex: Lexicons, cue: str) -> bool:
     """True when the actor that does the act at text[start:end] is one the cue names: the doer after a
     passive's "by" ("was overrun by militants"), else the actor named last before the verb
-    in its clause. In "rebel forces" the first word says whose forces they are."""
-    after = _PASSIVE.search(text[max(0, start - 30):start]) and _PASSIVE_AGENT.match(text[end:end + 80])
+    in its clause. In "rebel forces" the first word says whose forces they are. A cue other than state
+    forces and armed groups (the crowd of a protest) is weighed against both: "police attacked the
+    marchers" is no act of the crowd."""
+    kinds = _ACTORS if cue in _ACTORS else (*_ACTORS, cue)
+    passive = _PASSIVE.search(text[max(0, start - 30):start])
+    after = passive and _PASSIVE_AGENT.match(text[end:end + 80])
     if after:
-        named = _actor_kind(text[end + after.end():end + after.end() + 40], lex, first=True)
+        named = _actor_kind(text[end + after.end():end + after.end() + 40], lex, True, kinds)
         if named:
             return named == cue
+    elif passive and cue not in _ACTORS:
+        return False  # "protesters were injured": the subject of a passive suffered the act, it did not do it
     lo = max([0, *(m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start))])
-    return _actor_kind(text[lo:start], lex, first=False) == cue
+    return _actor_kind(text[lo:start], lex, False, kinds) == cue
 
 
-def _actor_kind(span: str, lex: Lexicons, first: bool) -> str | None:
-    """The actor cue (state forces or armed group) of the first or last actor phrase in a span."""
-    found = sorted((m.start(), m.end(), cue) for cue in _ACTORS for m in lex.cues[cue].finditer(span))
+def _actor_kind(span: str, lex: Lexicons, first: bool, kinds: tuple[str, ...] = _ACTORS) -> str | None:
+    """The actor cue (state forces, armed group, or the crowd a row asks for) of the first or last actor
+    phrase in a span."""
+    found = sorted((m.start(), m.end(), cue) for cue in kinds for m in lex.cues[cue].finditer(span))
     if not found:
         return None
     if first:
@@ -216,6 +238,39 @@ def combine(hits: list[TriggerHit], probabilities, labels: tuple[str, ...], over
     found = next((k for k, h in enumerate(hits) if h.sub_event_type == label), None)
     if found is not None:
         return [hits[found], *hits[:found], *hits[found + 1:]]
-    if label == "NONE" or p < override or label in hits[0].ruled_out:
+    if label == "NONE" or p < override or label in hits[0].ruled_out \
+            or _turns_around(hits[0].sub_event_type, label):
         return hits
     return [TriggerHit(label, hits[0].start, hits[0].end), *hits[1:]]
+
+
+def follow_protest(hits: list[TriggerHit], later: list[str], lex: Lexicons) -> list[TriggerHit]:
+    """A protest's hits retyped by what the passage's later sentences tell of the same crowd: "Students
+    marched in Dhaka. They threw stones at police" is a violent demonstration, "... Police dispersed them"
+    one with intervention. Later sentences are read as if they named the protest; an arrest there is the
+    authorities' intervention at it. The strongest type by precedence goes first; [] or a first hit that is
+    no protest is returned as it is."""
+    if not hits or hits[0].sub_event_type not in _PROTEST:
+        return hits
+    found = {h.sub_event_type for h in hits}
+    for text in later:
+        found |= {_INTERVENTION if h.sub_event_type == "Arrests" else h.sub_event_type
+                  for h in find_triggers(text, lex, frozenset({"protest"}))
+                  if h.sub_event_type in _PROTEST or h.sub_event_type == "Arrests"}
+    found -= set().union(*(lex.overrides.get(s, frozenset()) for s in found))
+    best = next((s for s in _PROTEST if s in found), hits[0].sub_event_type)
+    if best == hits[0].sub_event_type:
+        return hits
+    first = hits[0]
+    return [TriggerHit(best, first.start, first.end, ruled_out=first.ruled_out | (set(_PROTEST) - {best})),
+            *(h for h in hits[1:] if h.sub_event_type not in _PROTEST)]
+
+
+def _turns_around(found: str, label: str) -> bool:
+    """True where the model's type would undo what the words told of a change of control. Who took a
+    place from whom is read from the words around the verb, which a reading of the whole sentence does not
+    weigh; a change the words tell was made without a fight is no battle. The model may still read a
+    battle's change as one made without a fight."""
+    if found in _TAKERS:
+        return label in _TAKERS
+    return found == _PEACEFUL_TRANSFER and label in _TAKERS
