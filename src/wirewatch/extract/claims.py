@@ -4,7 +4,10 @@ Read from reporting verbs ("said", "claimed", "denied"), passives ("was claimed 
 quotes and appositives ("X, a monitoring group, said"); a sentence with no speaker of its own, inside a
 quote or not, inherits the last speaker of its paragraph, and "he" or "the statement" points back at the
 last speaker. A state's name or capital on its own ("Kyiv said") is its government; a person introduced once
-("Abu Karim, a spokesman for the Front") keeps that role when named again ("Karim said").
+("Abu Karim, a spokesman for the Front") keeps that role when named again ("Karim said"). Officials also speak
+without a verb of saying ("police put the toll at six", "was quoted as saying"), deny without "denied" ("disputed
+that account", "had nothing to do with it"), and vouch for nothing while they hedge ("not aware of",
+"gathering information") or recall a stance taken before.
 """
 
 from __future__ import annotations

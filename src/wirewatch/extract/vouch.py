@@ -4,7 +4,9 @@ denying it. Such a statement adds no incident; it copies the mentions it speaks 
 Which mentions: those of the same type as its own trigger ("the ministry said it repelled the incursion"),
 else the latest told. A denial speaks of every incident told earlier in its paragraph ("Kyiv said its
 drones hit a depot and a radar. The ministry denied any strike.") and of those whose sentence shares a
-definite noun with it ("denied that the convoy had been lost" speaks of the ambush of the convoy).
+definite noun with it ("denied that the convoy had been lost" speaks of the ambush of the convoy). Further
+back, and past the sentences read for incidents, a statement speaks only of the incidents it names by place or
+definite noun; a warning, or a statement naming places in another region, speaks of none told.
 """
 
 from __future__ import annotations
