@@ -65,6 +65,8 @@ _APPOSITIVE = re.compile(rf"^(?:[A-Z][A-Z' -]+(?:,[^—–]{{0,30}})?\s[—–-]
 # "…, Alexei Smirnov, the region's acting head, said": a named speaker with his role, after the event.
 _MID_APPOSITIVE = re.compile(rf",\s+(?P<who>(?:[A-Z][\w'’-]+\s){{0,3}}[A-Z][\w'’-]+),\s+(?:the|a|an)\s+"
                              rf"[^,;\"“”]{{2,80}}?,\s+(?:has |have |had |also |later )*(?P<v>{_VERBS})\b")
+# The verb the three patterns above end in: a sentence without one (most) skips their costly scans.
+_ANY_VERB = re.compile(rf"(?:{_VERBS})\b")
 _EVENT_DENIAL = re.compile(rf"(?i)\b(?:{_W['event_denial']})\b")
 # Words without which no sentence denies anything: a cheap test before reading who speaks.
 DENIAL_CUE = re.compile(rf"\b(?:{'|'.join(sorted(_DENY_VERBS))})\b|(?i:\b(?:{_W['event_denial']})\b)")
@@ -337,7 +339,7 @@ def _speakers(text: str) -> list[_Candidate]:
         found.append(_Candidate(m.group(group), m.start(group), m.end(group), text[m.start(group):], verb))
     for m in _QUOTED.finditer(text):
         found.append(_Candidate(m.group("who"), m.start("who"), m.end("who"), m.group("who"), "said"))
-    for m in _WAS_QUOTED.finditer(text):
+    for m in _WAS_QUOTED.finditer(text) if "quoted" in text else ():
         words = list(re.finditer(r"[^\s,\"”]+", m.group("who")))[-_SPEAKER_WORDS:]
         if words:
             lo, hi = m.start("who") + words[0].start(), m.start("who") + words[-1].end()
@@ -348,14 +350,15 @@ def _speakers(text: str) -> list[_Candidate]:
         if _CLAUSE_VERB.search(m.group("who")):
             continue  # "…, said troops killed 12 militants": a clause follows "said", not its speaker
         found.append(_Candidate(m.group("who"), m.start("who"), m.end("who"), text[m.start("who"):], m.group("v")))
-    for m in _MID_APPOSITIVE.finditer(text):
+    verb = _ANY_VERB.search(text) is not None
+    for m in _MID_APPOSITIVE.finditer(text) if verb else ():
         found.append(_Candidate(m.group("who"), m.start("who"), m.end("who"), text[m.start("who"):m.end("v")],
                                 m.group("v")))
-    appositive = _APPOSITIVE.match(text)
+    appositive = _APPOSITIVE.match(text) if verb else None
     if appositive:
         found.append(_Candidate(appositive.group("who"), appositive.start("who"), appositive.end("who"),
                                 text[:appositive.end("v")], appositive.group("v")))
-    for m in _SUBJECT_VERB.finditer(text):
+    for m in _SUBJECT_VERB.finditer(text) if verb else ():
         who = m.group("who")
         # The speaker is the noun phrase just before the verb: cut at the last comma, quote or clause
         # word; the wider window still classifies "Several news sites, citing sources, reported".
