@@ -80,6 +80,8 @@ def test_words_of_violence_are_not_undone_by_the_model():
     # A place taken where the other side had left, with no fight told, is a non-violent transfer.
     ("Al Shabaab took over the town of Halgan after Ethiopian forces vacated it, residents said.", HANDOVER),
     ("Ethiopian troops pulled out of Yeed overnight; Al Shabaab fighters later entered the town.", HANDOVER),
+    ("Al Shabaab captured the town of Leego following the withdrawal of AMISOM troops, residents said.", HANDOVER),
+    ("Government forces retook the village of Bula on Monday after the militants abandoned it.", HANDOVER),
 ])
 def test_a_change_of_control_is_typed_by_the_taker_and_by_whether_there_was_a_fight(text, sub_type):
     assert first_type(text) == sub_type
@@ -124,3 +126,18 @@ def test_a_passage_that_is_not_about_a_protest_is_left_as_it_is():
     lex = load_lexicons()
     hits = find_triggers("Gunmen attacked a bus carrying villagers near Djibo on Monday.", lex)
     assert follow_protest(hits, ["Police arrested two suspects."], lex) == hits
+
+
+@pytest.mark.parametrize("text", [
+    "Militants ambushed a police patrol near Mandera on Sunday, killing two officers and a civilian.",
+    "Gunmen attacked soldiers at a checkpoint outside Djibo on Friday, wounding three, the army said.",
+])
+def test_an_attack_on_armed_men_is_a_clash(text):
+    # ACLED: an armed group's attack on soldiers or police, their patrols and posts, is a battle, not
+    # one-sided violence against civilians.
+    assert first_type(text) == "Armed clash"
+
+
+def test_a_bomb_against_a_patrol_stays_a_bombing():
+    text = "A roadside bomb struck an army patrol near Kidal on Monday, and militants then attacked the soldiers."
+    assert first_type(text) == "Remote explosive/landmine/IED"
