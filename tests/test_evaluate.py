@@ -63,6 +63,8 @@ def test_gva_slots_score_date_killed_and_injured():
     ("Plantation", "Plant City", None, False), ("Miami Gardens", "Miami", None, False),
     ("Lake (county)", "Leesburg", "Lake County", True), ("Lake (county)", "Lake City", "Columbia County", False),
     ("Lake (county)", "Lake", None, False),
+    ("Saint Louis", "St. Louis", None, True), ("Fort Myers", "Ft. Myers", None, True),
+    ("Mount Vernon", "Mt Vernon", None, True), ("Saint Louis", "St. Charles", None, False),
 ])
 def test_gva_city_names_compare_without_the_and_city(gold, ours, county, same):
     from wirewatch.evaluate.fusion import _same_city

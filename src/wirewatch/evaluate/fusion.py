@@ -179,7 +179,10 @@ def _same_city(gold: str, place: Place) -> bool:
     ("Dayton (Harrison Township)", "Philadelphia (Germantown)"); "Name (county)", GVA's mark for a place outside
     any town, matches a town in that county (not a prefix: "Plant City" is not "Plantation")."""
     def key(text: str) -> str:
-        return re.sub(r" city$", "", re.sub(r"^the ", "", fold(text)))
+        # "St. Louis" (GeoNames) ~ "Saint Louis" (GVA), "Ft. Myers" ~ "Fort Myers"
+        spelled = re.sub(r"^(st|ft|mt)\.? ", lambda m: {"st": "saint ", "ft": "fort ", "mt": "mount "}[m.group(1)],
+                         fold(text))
+        return re.sub(r" city$", "", re.sub(r"^the ", "", spelled))
 
     if not place.name:
         return False
