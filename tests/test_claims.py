@@ -289,11 +289,11 @@ def test_a_denial_of_another_kind_of_incident_is_its_own():
 
 
 def test_the_verb_prefilter_passes_every_sentence_the_speaker_patterns_read():
-    """_speakers skips three costly patterns where _ANY_VERB finds no verb of saying: each of them must then
+    """speakers() skips three costly patterns where _ANY_VERB finds no verb of saying: each of them must then
     find nothing either, on every line of the dev and demo articles."""
     from pathlib import Path
 
-    from wirewatch.extract import claims
+    from wirewatch.extract import speaker_phrases
 
     folders = [Path(__file__).parent / "fixtures" / "dev" / "articles",
                Path(__file__).parent.parent / "src" / "wirewatch" / "data" / "demo" / "articles"]
@@ -301,8 +301,9 @@ def test_the_verb_prefilter_passes_every_sentence_the_speaker_patterns_read():
              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     read = 0
     for line in lines:
-        found = [claims._SUBJECT_VERB.search(line), claims._MID_APPOSITIVE.search(line), claims._APPOSITIVE.match(line)]
+        found = [speaker_phrases._SUBJECT_VERB.search(line), speaker_phrases._MID_APPOSITIVE.search(line),
+                 speaker_phrases._APPOSITIVE.match(line)]
         if any(found):
             read += 1
-            assert claims._ANY_VERB.search(line), line
+            assert speaker_phrases._ANY_VERB.search(line), line
     assert read > 100

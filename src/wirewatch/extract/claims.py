@@ -12,28 +12,16 @@ that account", "had nothing to do with it"), and vouch for nothing while they he
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 
 from ..gazetteer import fold
 from ..models import SourceKind
 from .lexicons import Lexicons
+from .speaker_phrases import TABLES as _W
+from .speaker_phrases import Candidate as _Candidate
+from .speaker_phrases import speakers as _speakers
 
-_WORDS_FILE = "claim_words.tsv"
-
-
-def _load_words() -> dict[str, str]:
-    """The claim word tables (data/lexicons/claim_words.tsv): name -> regex alternation."""
-    path = resources.files("wirewatch") / "data" / "lexicons" / _WORDS_FILE
-    with path.open(encoding="utf-8") as fh:
-        rows = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return {r["name"]: r["pattern"] for r in rows if not r["name"].startswith("#")}
-
-
-_W = _load_words()
-_VERBS = rf"(?:{_W['verb']})"
 # The words themselves, less the look-behinds that keep an adjective out ("the disputed region").
 _DENY_VERBS = frozenset(re.sub(r"\(\?<!.*?\)", "", w) for w in _W["deny_verb"].split("|"))
 # Nouns that follow "the" without naming a particular incident ("the same", "the statement").
@@ -41,32 +29,6 @@ VAGUE_NOUNS = frozenset(_W["vague"].split("|"))
 # Words by which a statement after a report speaks of the same incident ("the attack", "the men", "killed").
 REFERS_BACK = re.compile(rf"(?i)\b(?:the|this|that|its|[a-z]+day's)\s+(?:[\w-]+\s+){{0,2}}?(?:{_W['refer_back_noun']})\b|"
                          rf"\b(?:{_W['refer_back_word']})\b")
-# Speaker phrases are up to nine words; each word must end at a space, so matching stays linear.
-_WORDS = r"[\w'’.()-]+(?:\s[\w'’.()-]+){0,8}?"
-_ACCORDING = re.compile(rf"(?i)\baccording to ({_WORDS})(?=[,.;]|$| who\b| which\b| appointed\b| based\b| in\b)")
-_PASSIVE = re.compile(rf"(?i)\b(?P<v>claimed|denied|confirmed|reported|rejected|dismissed|refuted) by "
-                      rf"(?P<who>{_WORDS})(?=[,.;]|$| who\b| which\b| as\b| in\b| on\b)")
-_AFTER_QUOTE = re.compile(rf"[,?!]\s*[\"”’]\s*(?P<a>{_VERBS})\s+(?P<who>{_WORDS})(?=[,.;]|$| who\b| whose\b)|"
-                          rf"[,?!]\s*[\"”’]\s*(?P<who2>{_WORDS})\s+(?P<v2>{_VERBS})\b")
-# "State media quoted the governor as saying…", "the commissioner was quoted by local radio as saying":
-# the one quoted speaks, not the outlet that quotes him.
-_QUOTED = re.compile(rf"(?i)\bquot(?:ed|es|ing)\s+(?!by\b)(?P<who>{_WORDS})\s+as\s+(?:saying|stating|telling)\b")
-_WAS_QUOTED = re.compile(r"(?P<who>(?:[\w'’.()-]+\s){1,9}?)(?:was|were|has been|had been|is)\s+quoted\s+"
-                         r"(?:by\s+[^,;]{1,40}?\s+)?as\s+(?:saying|stating|telling)\b")
-# "…, in what the mayor called a deliberate attack": the speaker of a characterisation.
-_IN_WHAT = re.compile(rf"(?i)\bin what (?P<who>{_WORDS}) (?:called|termed|described as)\b")
-_INVERTED = re.compile(rf",\s+(?P<v>said|says|say|told|added|reported)\s+(?!(?:on|in|at|by|that|it|they|he|she|we|there|"
-                       rf"last|this|late|early|earlier|later|yesterday|today)\b)(?P<who>{_WORDS})(?=[,.;]|$)")
-_CLAUSE_VERB = re.compile(rf"\b(?:was|were|is|are|had|has|have|did|would|will|could|{_W['deed_verb']})\b")
-_SUBJECT_VERB = re.compile(rf"(?P<who>(?:[\w'’.()-]+\s){{1,9}}?)(?:has |have |had |also |later )*(?P<v>{_VERBS})\b")
-# "The Observatory, a Britain-based monitor, said": the subject before an appositive between commas.
-_APPOSITIVE = re.compile(rf"^(?:[A-Z][A-Z' -]+(?:,[^—–]{{0,30}})?\s[—–-]\s)?(?P<who>[^,;:\"“”]{{2,80}}?),"
-                         rf"[^;\"“”]{{2,160}}?,\s+(?:has |have |had |also |later )*(?P<v>{_VERBS})\b")
-# "…, Alexei Smirnov, the region's acting head, said": a named speaker with his role, after the event.
-_MID_APPOSITIVE = re.compile(rf",\s+(?P<who>(?:[A-Z][\w'’-]+\s){{0,3}}[A-Z][\w'’-]+),\s+(?:the|a|an)\s+"
-                             rf"[^,;\"“”]{{2,80}}?,\s+(?:has |have |had |also |later )*(?P<v>{_VERBS})\b")
-# The verb the three patterns above end in: a sentence without one (most) skips their costly scans.
-_ANY_VERB = re.compile(rf"(?:{_VERBS})\b")
 _EVENT_DENIAL = re.compile(rf"(?i)\b(?:{_W['event_denial']})\b")
 # Words without which no sentence denies anything: a cheap test before reading who speaks.
 DENIAL_CUE = re.compile(rf"\b(?:{'|'.join(sorted(_DENY_VERBS))})\b|(?i:\b(?:{_W['event_denial']})\b)")
@@ -139,7 +101,6 @@ _OFFICE = re.compile(rf"(?i)\b(?:{_W['office']})\b")
 # (a witness and a rights group alike only report: the one nearest the verb).
 _RANK = {SourceKind.OFFICIAL_STATEMENT: 0, SourceKind.PERPETRATOR_CLAIM: 1, SourceKind.WITNESS: 3,
          SourceKind.MEDIA_REPORT: 3, SourceKind.RUMOUR: 4}
-_SPEAKER_WORDS = 5  # a speaker named before "said" is a short noun phrase: "the regional governor"
 _HAS_PRONOUN = re.compile(r"(?i)\b(?:he|she|they)\b")
 _BACK_REFERENCE = re.compile(r"(?i)^(?:the|that|this|its|their|his|her) (?:statement|post|message|video|"
                              r"report|communiqu[eé]|update|summary|briefing|spokes(?:man|woman|person))$")
@@ -169,17 +130,6 @@ class AttributionHit:
     start: int | None   # sentence-relative span of the speaker words
     end: int | None
 
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    """A phrase that may name the speaker, the verb it speaks with, and wider words to classify it by."""
-
-    words: str
-    start: int
-    end: int
-    wide: str
-    verb: str
-    slot: int = -1  # where its verb stands, for conjoined speakers of one verb
 
 # Verbs with which an official's words, not the verb, may deny ("said the report was false").
 _SAYS = frozenset({"said", "says", "stated", "insisted", "called", "branded", "labelled", "labeled", "denounced",
@@ -324,58 +274,6 @@ def _says_something(c: _Candidate, text: str) -> bool:
     if _NEGATED_SUBJECT.match(c.words):
         return False
     return True
-
-
-def _speakers(text: str) -> list[_Candidate]:
-    """Candidate speakers, most explicit first."""
-    found = []
-    for m in _ACCORDING.finditer(text):
-        found.append(_Candidate(m.group(1), m.start(1), m.end(1), m.group(1), "said"))
-    for m in _PASSIVE.finditer(text):
-        found.append(_Candidate(m.group("who"), m.start("who"), m.end("who"), m.group("who"), m.group("v")))
-    for m in _AFTER_QUOTE.finditer(text):
-        group, verb = ("who", m.group("a")) if m.group("who") else ("who2", m.group("v2"))
-        # The words after the name may say who the speaker is: "said Amina Yusuf, a farmer who fled".
-        found.append(_Candidate(m.group(group), m.start(group), m.end(group), text[m.start(group):], verb))
-    for m in _QUOTED.finditer(text):
-        found.append(_Candidate(m.group("who"), m.start("who"), m.end("who"), m.group("who"), "said"))
-    for m in _WAS_QUOTED.finditer(text) if "quoted" in text else ():
-        words = list(re.finditer(r"[^\s,\"”]+", m.group("who")))[-_SPEAKER_WORDS:]
-        if words:
-            lo, hi = m.start("who") + words[0].start(), m.start("who") + words[-1].end()
-            found.append(_Candidate(text[lo:hi], lo, hi, m.group("who"), "said"))
-    for m in _IN_WHAT.finditer(text):
-        found.append(_Candidate(m.group("who"), m.start("who"), m.end("who"), m.group("who"), "said"))
-    for m in _INVERTED.finditer(text):
-        if _CLAUSE_VERB.search(m.group("who")):
-            continue  # "…, said troops killed 12 militants": a clause follows "said", not its speaker
-        found.append(_Candidate(m.group("who"), m.start("who"), m.end("who"), text[m.start("who"):], m.group("v")))
-    verb = _ANY_VERB.search(text) is not None
-    for m in _MID_APPOSITIVE.finditer(text) if verb else ():
-        found.append(_Candidate(m.group("who"), m.start("who"), m.end("who"), text[m.start("who"):m.end("v")],
-                                m.group("v")))
-    appositive = _APPOSITIVE.match(text) if verb else None
-    if appositive:
-        found.append(_Candidate(appositive.group("who"), appositive.start("who"), appositive.end("who"),
-                                text[:appositive.end("v")], appositive.group("v")))
-    for m in _SUBJECT_VERB.finditer(text) if verb else ():
-        who = m.group("who")
-        # The speaker is the noun phrase just before the verb: cut at the last comma, quote or clause
-        # word; the wider window still classifies "Several news sites, citing sources, reported".
-        cut = max(who.rstrip(" ,").rfind(","), who.rfind('"'), who.rfind("”"), who.rfind(" that "))
-        start = m.start("who") + (cut + 1 if cut >= 0 else 0)
-        # Each speaker joined by "and" is a candidate of its own, the one nearest the verb first.
-        parts = [start] + [start + j.end() for j in re.finditer(r" and ", text[start:m.end("who")])]
-        for part in reversed(parts):
-            # The last few words before the verb, offsets taken from the text itself (any kind of space).
-            end = next((p - 5 for p in parts if p > part), m.end("who"))
-            words = list(re.finditer(r"[^\s,\"”]+", text[part:end]))[-_SPEAKER_WORDS:]
-            if len(words) > 1 and words[0].group() in {"and", "that"}:
-                words = words[1:]  # "that the police said": the clause word names nobody
-            if words:
-                lo, hi = part + words[0].start(), part + words[-1].end()
-                found.append(_Candidate(text[lo:hi], lo, hi, who, m.group("v"), m.start("v")))
-    return found
 
 
 def _classify_candidate(c: _Candidate, text: str, state: SpeakerState, lex: Lexicons,
