@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from wirewatch.extract.classify import TriggerHit, combine, find_triggers, follow_protest
+from wirewatch.extract.classify import TriggerHit, combine, find_triggers
 from wirewatch.extract.lexicons import load_lexicons
 
 VIOLENT, EXCESSIVE = "Violent demonstration", "Excessive force against protesters"
@@ -102,30 +102,6 @@ def test_the_model_may_not_turn_a_change_of_control_around():
     # A change the words tell was made without a fight is no battle.
     handover = [TriggerHit(HANDOVER, 0, 8)]
     assert combine(handover, np.array([0.05, 0.8, 0.1, 0.05]), labels, 0.3) == handover
-
-
-@pytest.mark.parametrize("later, sub_type", [
-    (["The protesters threw stones at police, who responded with tear gas."], VIOLENT),
-    (["Police dispersed them with batons."], INTERVENTION),
-    (["Police arrested ten of them."], INTERVENTION),
-    (["Security forces opened fire, killing three."], EXCESSIVE),
-    (["The march ended peacefully in the afternoon."], PEACEFUL),
-])
-def test_a_protest_is_retyped_by_what_the_next_sentences_tell_of_it(later, sub_type):
-    lex = load_lexicons()
-    hits = find_triggers("Hundreds of workers protested outside the factory in Gazipur on Monday.", lex)
-    assert hits[0].sub_event_type == PEACEFUL
-    retyped = follow_protest(hits, later, lex)
-    assert retyped[0].sub_event_type == sub_type
-    labels = ("NONE", PEACEFUL, VIOLENT, INTERVENTION, EXCESSIVE)
-    # The model reads only the first sentence: it may not bring back the peaceful reading.
-    assert combine(retyped, np.array([0.05, 0.8, 0.05, 0.05, 0.05]), labels, 0.3)[0].sub_event_type == sub_type
-
-
-def test_a_passage_that_is_not_about_a_protest_is_left_as_it_is():
-    lex = load_lexicons()
-    hits = find_triggers("Gunmen attacked a bus carrying villagers near Djibo on Monday.", lex)
-    assert follow_protest(hits, ["Police arrested two suspects."], lex) == hits
 
 
 @pytest.mark.parametrize("text", [

@@ -74,8 +74,8 @@ _STRATEGIC = "Strategic developments"
 _TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory",
                         "Non-violent transfer of territory"})
 # Protest types from the crowd's violence down to a peaceful gathering: the order precedence.tsv keeps.
-_INTERVENTION = "Protest with intervention"
-_PROTEST = ("Violent demonstration", "Excessive force against protesters", _INTERVENTION, "Peaceful protest")
+_PROTEST = ("Violent demonstration", "Excessive force against protesters", "Protest with intervention",
+            "Peaceful protest")
 _LOOSE = frozenset({CLASH, *_PROTEST})
 _TAKERS = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 _PEACEFUL_TRANSFER = "Non-violent transfer of territory"
@@ -101,12 +101,11 @@ class TriggerHit:
     ruled_out: frozenset[str] = frozenset()  # types the sentence's words exclude, however the model reads it
 
 
-def find_triggers(text: str, lex: Lexicons, assumed: frozenset[str] = frozenset()) -> list[TriggerHit]:
-    """The sub-event types a sentence reports as having happened, each with its first trigger; cues in
-    `assumed` count as present (the protest an earlier sentence of the passage told of)."""
+def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
+    """The sub-event types a sentence reports as having happened, each with its first trigger."""
     if lex.any_trigger is not None and not lex.any_trigger.search(text):
         return []
-    seen: dict[str, bool] = dict.fromkeys(assumed, True)
+    seen: dict[str, bool] = {}
 
     def present(cue: str) -> bool:  # cues are read only for rows whose words occur: most sentences have none
         if cue not in seen:
@@ -242,28 +241,6 @@ def combine(hits: list[TriggerHit], probabilities, labels: tuple[str, ...], over
             or _turns_around(hits[0].sub_event_type, label):
         return hits
     return [TriggerHit(label, hits[0].start, hits[0].end), *hits[1:]]
-
-
-def follow_protest(hits: list[TriggerHit], later: list[str], lex: Lexicons) -> list[TriggerHit]:
-    """A protest's hits retyped by what the passage's later sentences tell of the same crowd: "Students
-    marched in Dhaka. They threw stones at police" is a violent demonstration, "... Police dispersed them"
-    one with intervention. Later sentences are read as if they named the protest; an arrest there is the
-    authorities' intervention at it. The strongest type by precedence goes first; [] or a first hit that is
-    no protest is returned as it is."""
-    if not hits or hits[0].sub_event_type not in _PROTEST:
-        return hits
-    found = {h.sub_event_type for h in hits}
-    for text in later:
-        found |= {_INTERVENTION if h.sub_event_type == "Arrests" else h.sub_event_type
-                  for h in find_triggers(text, lex, frozenset({"protest"}))
-                  if h.sub_event_type in _PROTEST or h.sub_event_type == "Arrests"}
-    found -= set().union(*(lex.overrides.get(s, frozenset()) for s in found))
-    best = next((s for s in _PROTEST if s in found), hits[0].sub_event_type)
-    if best == hits[0].sub_event_type:
-        return hits
-    first = hits[0]
-    return [TriggerHit(best, first.start, first.end, ruled_out=first.ruled_out | (set(_PROTEST) - {best})),
-            *(h for h in hits[1:] if h.sub_event_type not in _PROTEST)]
 
 
 def _turns_around(found: str, label: str) -> bool:
