@@ -8,20 +8,20 @@ from the dateline; a sentence with a toll but no trigger adds its toll to the me
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
 
-from ..gazetteer import NEAR_BEFORE, REGION_WORDS, Gazetteer, Hit, load_gazetteer
+from ..gazetteer import Gazetteer, load_gazetteer
 from ..models import Actor, Article, Attribution, Fatalities, Mention, SourceKind, Span, TextField
 from ..ontology import load_ontology
 from ..settings import ExtractSettings
 from ..timex import TimeExpression, find_time_expressions
-from .actors import GROUP_HEADS, ActorHit, assign_roles, find_actors, find_target, named_groups
+from .actors import ActorHit, assign_roles, find_actors, find_target, named_groups
 from .claims import REFERS_BACK, SpeakerState, attribute, own_voice, speaking_groups
 from .classify import TriggerHit, combine, find_gunfire, find_triggers
 from .coreference import fold_fire_into_clashes, place_anaphor, refers_back
 from .genre import dated_to_the_day, is_background, is_commentary, is_expert_view
 from .model import load_typing_model
+from .place_choice import choose_places, find_dateline, not_a_venue, past_dateline, place_field
 from .fatalities import find_fatalities
 from .lexicons import load_lexicons
 from .sentences import Sentence, split_sentences
@@ -30,25 +30,10 @@ from .vouch import MAX_VOUCH, attribution_of as _attribution, field_of as _field
 
 __all__ = ["extract", "extract_steps"]
 
-_REGION_WORD = re.compile(rf"^\s+{REGION_WORDS}\b", re.IGNORECASE)
-_INSTITUTION_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:(?:regional|city|local|state|federal|national|military|top)\s+)?(?:defen[cs]e ministry|foreign ministry|"
-    r"interior ministry|ministry|government|governor|mayor|authorities|officials?|president|prime minister|army|"
-    r"military|armed forces|forces|troops|police|navy|air force|prosecutors?|administration|security service|"
-    r"spokes(?:man|woman|person)|leadership|embassy|parliament|envoy|diplomats?|border guards?|"
-    r"general staff|emergency services|media|state media|news agency)\b", re.IGNORECASE)
-_SPEAKS_AFTER = re.compile(r"\s+(?:has|had|have|also|later|then)?\s*(?:said|says|denied|denies|claimed|claims|accused|"
-                           r"accuses|insisted|insists|warned|announced|stated|reported|responded|blamed|"
-                           r"confirmed|rejected|vowed|called)\b|\s+(?:has|had) not (?:said|commented|confirmed)")
-# A place name that opens a group's name ("the Volya Battalion", "Sudan Armed Forces") is not a venue.
-_GROUP_AFTER = re.compile(rf"\s+(?:[A-Z][\w'’-]+\s+){{0,2}}(?:{GROUP_HEADS})\b")
-_REGION_PLURAL = re.compile(rf"^\s+{REGION_WORDS}s\b", re.IGNORECASE)
-_DATELINE = re.compile(r"^([A-Z][A-Z' -]+?)(?:,\s*([A-Z][A-Za-z ]+?))?\s*(?:,|\(|—|–|-)")
 # What may stand between two dates of one trigger: "in May and again earlier this month", "May, June".
 _SPLIT_DATES = re.compile(r"(?i)\s*(?:,|(?:,\s*)?(?:and|or|then)(?:\s+again)?)\s*")
 _STRATEGIC = "Strategic developments"  # arrests, deals, bases: no gunfire of their own
 _POINTS_BACK = {SourceKind.OFFICIAL_DENIAL, SourceKind.OFFICIAL_STATEMENT, SourceKind.PERPETRATOR_CLAIM}
-_DATELINE_SEARCH = 4  # sentences from the top in which a dateline may stand (after a kicker or byline)
 _HEADLINE_SEARCH = 3  # opening lines that may hold the headline (after a kicker or a byline)
 _MAX_FOLLOWUP = 2  # sentences after a mention that may still add its death toll
 _UNANCHORED = "\0"  # stands in told for a shooting sentence with no place or date words of its own
@@ -104,16 +89,16 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
     groups = named_groups(text, gazetteer)
     group_aliases = speaking_groups(text, groups, lex)
     state = SpeakerState()
-    dateline, dateline_index, dateline_end = _dateline(sentences, gazetteer, article.id)
+    dateline, dateline_index, dateline_end = find_dateline(sentences, gazetteer, article.id)
     focus = gazetteer.country_focus(text)
     near = [ok and i < reach for i, ok in enumerate(usable)]
-    venues = [[h for h in gazetteer.spot(s.text) if h.entries and not _not_a_venue(s.text, h)] if ok else []
+    venues = [[h for h in gazetteer.spot(s.text) if h.entries and not not_a_venue(s.text, h)] if ok else []
               for s, ok in zip(sentences, near)]
     times_of = [find_time_expressions(s.text) if ok else [] for s, ok in zip(sentences, near)]
     if 0 <= dateline_index < len(sentences):
         # The dateline dates and places the report, not an event; it stays the fallback place below.
         times_of[dateline_index] = [t for t in times_of[dateline_index] if t.start >= dateline_end]
-        venues[dateline_index] = _past_dateline(sentences[dateline_index].text, venues[dateline_index],
+        venues[dateline_index] = past_dateline(sentences[dateline_index].text, venues[dateline_index],
                                                 dateline_end)
     model = load_typing_model() if settings.model else None
     # Weak (shooting-word) types are not the model's to change, so their sentences cost it nothing.
@@ -144,9 +129,9 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
             attribution = _speaker_at_close(sent, sentences[closes[index]], lex, group_aliases) or attribution
         places, times = venues[index], times_of[index]
         if places:
-            last_place[sent.paragraph] = latest["region"] = _place_field(sent, places[-1], article.id)
+            last_place[sent.paragraph] = latest["region"] = place_field(sent, places[-1], article.id)
             towns = [h for h in places if any(e.kind == "city" for e in h.entries)]
-            latest["town"] = _place_field(sent, towns[-1], article.id) if towns else latest.get("town")
+            latest["town"] = place_field(sent, towns[-1], article.id) if towns else latest.get("town")
         actors = find_actors(sent.text, lex, groups, gazetteer, last_group)
         named = [a for a in actors if a.name in {n for n, _ in groups.values()}]
         last_group = named[-1].name if named else last_group
@@ -211,7 +196,7 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
         toll = _toll(sent, article.id)
         first_new = len(mentions)
         for k, trig in enumerate(triggers):
-            chosen = _choose_places(sent, places, trig.start, article.id, focus)
+            chosen = choose_places(sent, places, trig.start, article.id, focus)
             kind = place_anaphor(sent.text)
             anaphor = (latest.get(kind) or latest.get("region")) if kind else None
             place_list = chosen or [last_place.get(sent.paragraph) or anaphor or dateline]
@@ -258,38 +243,12 @@ def _reporting_headline(sentences: list[Sentence], usable: list[bool], lexical: 
 
 def _anchored(text: str, gazetteer: Gazetteer) -> bool:
     """True for a sentence with date words or a place name of its own."""
-    return bool(find_time_expressions(text)) or any(h.entries and not _not_a_venue(text, h) for h in gazetteer.spot(text))
+    return bool(find_time_expressions(text)) or any(h.entries and not not_a_venue(text, h) for h in gazetteer.spot(text))
 
 
 def _with_gunfire(hits: list[TriggerHit], text: str, lex) -> list[TriggerHit]:
     """A sentence's triggers (an arrest's, a charge's or none) with its shooting words as a weak trigger."""
     return sorted([*hits, *find_gunfire(text, lex)], key=lambda h: h.start)
-
-
-def _not_a_venue(text: str, hit: Hit) -> bool:
-    """True for a place name used for its government ("Moscow said") or to qualify an institution
-    ("Russia's Defence Ministry", "the Bryansk governor"): it says who speaks, not where it happened."""
-    after = text[hit.end:hit.end + 40]
-    return bool(_INSTITUTION_AFTER.match(after) or _SPEAKS_AFTER.match(after) or _GROUP_AFTER.match(after))
-
-
-def _past_dateline(text: str, hits: list[Hit], dateline_end: int) -> list[Hit]:
-    """The places a dateline sentence names after its dateline, unless they only widen the dateline's
-    town ("NAIROBI — … in Kenya on Tuesday") or none is a town or a named region ("MOPTI — Jihadists who
-    crossed from Niger…"): then the dateline's town still competes."""
-    own = [h for h in hits if h.start >= dateline_end]
-    towns = {(e.country, e.admin1) for h in hits if h.start < dateline_end for e in h.entries if e.kind == "city"}
-    if own and towns and all(_contains(h, towns) for h in own):
-        return hits
-    if not any(_REGION_WORD.match(text[h.end:]) or any(e.kind == "city" for e in h.entries) for h in own):
-        return hits
-    return own
-
-
-def _contains(hit: Hit, towns: set[tuple[str, str | None]]) -> bool:
-    """True for a country or region that holds one of the towns."""
-    return any((e.kind == "country" and any(c == e.country for c, _ in towns))
-               or (e.kind == "admin1" and any(a == e.key for _, a in towns)) for e in hit.entries)
 
 
 def _actor(sent: Sentence, hit: ActorHit | None, article_id: str) -> Actor | None:
@@ -329,45 +288,6 @@ def _speaker_at_close(sent: Sentence, closing: Sentence, lex, group_aliases: set
     return replace(hit, start=hit.start + shift, end=hit.end + shift)
 
 
-def _place_field(sent: Sentence, hit: Hit, article_id: str) -> TextField:
-    """A place hit as a field, taking in a following "region"/"oblast" word."""
-    end = hit.end
-    region = _REGION_WORD.match(sent.text[end:])
-    if region:
-        end += region.end()
-    return _field(sent, hit.start, end, article_id)
-
-
-def _choose_places(sent: Sentence, places: list[Hit], trigger_start: int, article_id: str,
-                   focus: Counter[str]) -> list[TextField]:
-    """The most specific place in the sentence, the nearest to the trigger among equals; every region
-    of a pair like "the Kursk and Bryansk regions"."""
-    if not places:
-        return []
-    for first, second in zip(places, places[1:]):
-        between = sent.text[first.end:second.start]
-        if _REGION_PLURAL.match(sent.text[second.end:]) and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", between):
-            return [_field(sent, h.start, h.end, article_id) for h in (first, second)]
-
-    def rank(hit: Hit) -> tuple[int, bool, int]:
-        kinds = {e.kind for e in hit.entries}
-        if _REGION_WORD.match(sent.text[hit.end:]):
-            level = 3
-        elif NEAR_BEFORE.search(sent.text[max(0, hit.start - 60):hit.start]):
-            level = 2
-        elif "city" in kinds:
-            level = 1
-        elif "admin1" in kinds:
-            level = 3
-        else:
-            level = 4
-        # A name that could be in one of the article's countries beats one that cannot ("Fleet", England).
-        foreign = not any(focus.get(e.country) for e in hit.entries)
-        return level, foreign, abs(hit.start - trigger_start)
-
-    return [_place_field(sent, min(places, key=rank), article_id)]
-
-
 def _date_fields(sent: Sentence, times: list[TimeExpression], article_id: str) -> list[TextField]:
     """The sentence's date words; several when joined by "and" ("in May and again earlier this month")."""
     if not times:
@@ -401,22 +321,6 @@ def _toll(sent: Sentence, article_id: str) -> Fatalities | None:
     if hit is None:
         return None
     return Fatalities(hit.low, hit.best, hit.high, Span(article_id, sent.start + hit.start, sent.start + hit.end))
-
-
-def _dateline(sentences: list[Sentence], gazetteer: Gazetteer, article_id: str
-              ) -> tuple[TextField | None, int, int]:
-    """The place in a wire dateline ("BELGOROD, June 14 —"), its sentence and where the dateline ends."""
-    for index, sent in enumerate(sentences[:_DATELINE_SEARCH]):
-        m = _DATELINE.match(sent.text)
-        dash = re.search(r" [—–-] ", sent.text[:60])
-        if m and dash and m.group(1).strip().isupper():
-            name = m.group(1).strip()
-            place = _field(sent, 0, len(name), article_id) if gazetteer.entries(name) else None
-            if place is None and m.group(2) and gazetteer.entries(m.group(2)):
-                # A town the gazetteer lacks: "SOTK, Armenia —" is still in Armenia.
-                place = _field(sent, m.start(2), m.end(2), article_id)
-            return place, index, dash.end()
-    return None, -1, 0
 
 
 def _is_heading(text: str) -> bool:
