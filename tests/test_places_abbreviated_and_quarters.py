@@ -103,3 +103,23 @@ def test_a_county_many_states_have_is_no_lead_without_its_state(gazetteer):
     text = "A man was shot dead Friday at his home in Madison County, deputies said."
     place = lead_place("t", text, gazetteer.country_focus(text), gazetteer)
     assert place is None or place.precision == GeoPrecision.COUNTRY
+
+
+def test_the_pipeline_places_a_report_by_its_headline_when_the_body_names_no_town(gazetteer):
+    """resolve_mentions falls back on the headline's town, and the note says the town is in the headline."""
+    from datetime import date
+
+    from wirewatch.clean import article_id
+    from wirewatch.extract import extract
+    from wirewatch.models import Article
+    from wirewatch.resolve import resolve_mentions
+
+    title = "Teen wounded in drive-by shooting in Macon"
+    text = ("A 16-year-old was wounded when someone fired from a passing car late Saturday, the Bibb County "
+            "Sheriff's Office said. Deputies found the boy on a porch with a gunshot wound to the leg.")
+    art = Article(id=article_id(text), url="https://test.example/macon", outlet="Test Wire", title=title,
+                  published=date(2023, 6, 12), language="en", text=text, source="test")
+    mentions, _ = extract(art)
+    resolved = resolve_mentions(art, mentions, gazetteer)
+    assert resolved and all((m.place.name, m.place.admin1) == ("Macon", "Georgia") for m in resolved)
+    assert any("in the headline" in note for m in resolved for note in m.notes)

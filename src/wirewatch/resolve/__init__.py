@@ -14,7 +14,8 @@ from ..extract.sentences import Sentence, split_sentences
 from ..models import Actor, Article, DatePrecision, Fatalities, GeoPrecision, Mention, Place, Span, TextField
 from .town_roles import the_lead_town_instead
 from .dates import event_date_words, lead_date, resolve_date
-from .places import a_person, country_place, county_place, lead_place, part_of_a_name, quarter_of_a_town, resolve_place
+from .places import (a_person, country_place, county_place, headline_place, lead_place, part_of_a_name,
+                     quarter_of_a_town, resolve_place)
 
 __all__ = ["resolve_mentions"]
 
@@ -42,7 +43,9 @@ def resolve_mentions(article: Article, mentions: list[Mention],
             leads.append(lead_date(article))
         return leads[0]
 
-    town = lead_place(article.id, article.text, focus, gazetteer)
+    # a body that names no town the resolver can place may still have one in its headline
+    town = lead_place(article.id, article.text, focus, gazetteer) or headline_place(
+        article.id, article.title, article.text, focus, gazetteer)
     sentences = split_sentences(article.text)
     starts = [s.start for s in sentences]
     windows = {m.id: _window(m, sentences, starts) for m in mentions}
@@ -53,7 +56,7 @@ def resolve_mentions(article: Article, mentions: list[Mention],
         if place is None and town is not None:
             place = replace(town, span=None)
             notes.append(f"no place words; placed at the town the article's opening names ({town.name!r} "
-                         f"at offset {town.span.start})")
+                         f"{_where(town)})")
         elif place is None and _unbacked(mention, gazetteer):
             # the name's own town would be a guess: it must not choose the country either
             others, _ = gazetteer.context_without(article.text, mention.place_text.text)
@@ -100,27 +103,32 @@ def _named_place(mention: Mention, article: Article, focus, gazetteer: Gazetteer
     county = county_place(named, text, focus, gazetteer)
     if county is not None and town is not None and town.admin2 == county.admin2 and town.admin1 == county.admin1:
         notes.append(f"{named.text!r} names the county of the town the article's opening names; placed there "
-                     f"({town.name!r} at offset {town.span.start})")
+                     f"({town.name!r} {_where(town)})")
         return replace(town, span=None)
     place = county or resolve_place(named, text, focus, gazetteer)
     if place is None or town is None:
         return place
     if quarter_of_a_town(text, end) and place.iso == town.iso:
         notes.append(f"{named.text!r} is a part of a town here; placed at the town the article's opening "
-                     f"names ({town.name!r} at offset {town.span.start})")
+                     f"names ({town.name!r} {_where(town)})")
         return replace(town, span=None)
     if place.precision <= GeoPrecision.NEAR and the_lead_town_instead(text, start, end, place, town, gazetteer):
         notes.append(f"{named.text!r} is not named as where the incident happened, or is a namesake elsewhere "
                      f"that nothing else in the text points at; placed at the town the "
-                     f"article's opening names ({town.name!r} at offset {town.span.start})")
+                     f"article's opening names ({town.name!r} {_where(town)})")
         return replace(town, span=None)
     wider = place.precision == GeoPrecision.COUNTRY or (place.precision == GeoPrecision.REGION
                                                          and place.admin1 == town.admin1)
     if wider and place.iso == town.iso:
         notes.append(f"{named.text!r} names only the region or country of the town the article's opening "
-                     f"names; placed there ({town.name!r} at offset {town.span.start})")
+                     f"names; placed there ({town.name!r} {_where(town)})")
         return replace(town, span=None)
     return place
+
+
+def _where(town: Place) -> str:
+    """Where the text names the lead town, for the notes: its offset, or the headline (no span)."""
+    return f"at offset {town.span.start}" if town.span is not None else "in the headline"
 
 
 def _unbacked(mention: Mention, gazetteer: Gazetteer) -> bool:
