@@ -178,6 +178,14 @@ def report(result: Result) -> None:
         if len(full) > 2:
             later = cpus[1:]
             print(f"CPU spread from the second block on (max/min): {max(later) / min(later):.2f}")
+        # The fingerprint work is the same in every block (the corpus is drawn alike throughout, and a fixed
+        # set of texts fingerprints as fast beside 40,000 stored articles as beside none), so a block's CPU in
+        # units of its own fingerprint CPU is its cost with the machine's speed at that minute taken out: a
+        # 2-core VM's speed drifts by half within one run.
+        relative = [b[2] / b[3] for b in full if b[3] > 0]
+        if len(relative) == len(full):
+            print(f"CPU per block in units of the same block's fingerprint CPU: "
+                  f"{' '.join(f'{r:.2f}' for r in relative)}; spread (max/min) {max(relative) / min(relative):.2f}")
     total = sum(b[1] for b in result.blocks)
     articles = sum(b[0] for b in result.blocks)
     print(f"total: {total:.1f} s for {articles:,} articles ({articles / total:,.0f} articles/s)")

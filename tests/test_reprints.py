@@ -87,3 +87,10 @@ def test_repeated_passes_report_each_block_as_one_pass_ran_it():
     one = bench.Result(0.8, [(100, 10.0, 10.0, 4.0), (100, 12.0, 12.0, 4.0)])
     two = bench.Result(0.8, [(100, 11.0, 11.0, 3.0), (100, 11.5, 11.5, 5.0)])
     assert bench.least([one, two]).blocks == [(100, 10.0, 10.0, 4.0), (100, 11.5, 11.5, 5.0)]
+
+
+def test_the_report_gives_each_blocks_cpu_in_units_of_its_fingerprint_cpu(capsys):
+    result = bench.Result(0.8, [(100, 10.0, 6.0, 4.0), (100, 20.0, 13.0, 8.0), (100, 9.0, 7.0, 4.0)])
+    bench.report(result)
+    line = next(l for l in capsys.readouterr().out.splitlines() if "units of the same block" in l)
+    assert line.endswith("1.50 1.62 1.75; spread (max/min) 1.17")
