@@ -7,9 +7,10 @@ from datetime import date
 
 import pytest
 
-from wirewatch.models import Article, Attribution, GeoPrecision, Mention, SourceKind, Span, TextField
-from wirewatch.resolve import resolve_mentions
+from wirewatch.models import GeoPrecision
 from wirewatch.resolve.places import lead_place
+
+from test_lead_town import _resolved  # a shooting mention resolved in the whole text
 
 
 def _lead(gazetteer, text: str):
@@ -37,19 +38,6 @@ def test_a_street_abbreviation_before_a_sentence_joins_no_name(gazetteer):
     # "Main St." ends one sentence; "Police" opens the next: no run "St. Police" or "St. Louis" is made of it
     hits = gazetteer.spot("A man was shot on Main St. Louis Smith, 40, was arrested.")
     assert "St. Louis" not in [h.text for h in hits]
-
-
-def _resolved(gazetteer, text: str, words: str):
-    """The place of a shooting mention whose place words are `words`, resolved in the whole text."""
-    start, shot = text.index(words), text.index("shot")
-    mention = Mention(id="m", article_id="t", passage=Span("t", 0, len(text)),
-                      event_type="Violence against civilians", sub_event_type="Attack",
-                      trigger=TextField("shot", Span("t", shot, shot + 4)),
-                      attribution=Attribution(SourceKind.MEDIA_REPORT),
-                      place_text=TextField(words, Span("t", start, start + len(words))))
-    article = Article(id="t", url=None, outlet=None, title=None, published=date(2016, 5, 2), language="en", text=text)
-    (resolved,) = resolve_mentions(article, [mention], gazetteer)
-    return resolved.place
 
 
 @pytest.mark.parametrize("text, words, expected", [
@@ -107,8 +95,6 @@ def test_a_county_many_states_have_is_no_lead_without_its_state(gazetteer):
 
 def test_the_pipeline_places_a_report_by_its_headline_when_the_body_names_no_town(gazetteer):
     """resolve_mentions falls back on the headline's town, and the note says the town is in the headline."""
-    from datetime import date
-
     from wirewatch.clean import article_id
     from wirewatch.extract import extract
     from wirewatch.models import Article
