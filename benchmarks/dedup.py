@@ -178,10 +178,10 @@ def report(result: Result) -> None:
         if len(full) > 2:
             later = cpus[1:]
             print(f"CPU spread from the second block on (max/min): {max(later) / min(later):.2f}")
-        # The fingerprint work is the same in every block (the corpus is drawn alike throughout, and a fixed
-        # set of texts fingerprints as fast beside 40,000 stored articles as beside none), so a block's CPU in
-        # units of its own fingerprint CPU is its cost with the machine's speed at that minute taken out: a
-        # 2-core VM's speed drifts by half within one run.
+        # The fingerprint work is the same in every block (the corpus is drawn alike throughout), so a block's
+        # CPU in units of its own fingerprint CPU takes out the machine's speed at that minute (a 2-core VM's
+        # drifts by half within one run). It also takes out any slowing of the fingerprinting by the store's
+        # growing working set, which it cannot tell apart: read it as a lower bound on the growth.
         relative = [b[2] / b[3] for b in full if b[3] > 0]
         if len(relative) == len(full):
             print(f"CPU per block in units of the same block's fingerprint CPU: "
