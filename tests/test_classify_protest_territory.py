@@ -117,3 +117,21 @@ def test_an_attack_on_armed_men_is_a_clash(text):
 def test_a_bomb_against_a_patrol_stays_a_bombing():
     text = "A roadside bomb struck an army patrol near Kidal on Monday, and militants then attacked the soldiers."
     assert first_type(text) == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hundreds of families fled the village on Sunday, fearing an attack by the militia.",
+    "The opposition called for protests across the capital on Friday.",
+    "Union leaders are calling for a general strike in the port city next week.",
+])
+def test_a_feared_or_called_for_event_is_no_event(sentence):
+    assert [h.sub_event_type for h in find_triggers(sentence, load_lexicons())] == []
+
+
+@pytest.mark.parametrize("sentence, sub_type", [
+    ("Residents fled, fearing more violence after gunmen killed five farmers near the village.", "Attack"),
+    ("Police called for backup after gunmen attacked a checkpoint near the town on Sunday.", "Armed clash"),
+    ("Students calling for a nationwide strike marched through the city on Monday.", "Peaceful protest"),
+])
+def test_a_fear_or_a_call_beside_a_real_event_leaves_it(sentence, sub_type):
+    assert [h.sub_event_type for h in find_triggers(sentence, load_lexicons())] == [sub_type]

@@ -18,6 +18,11 @@ _IRREALIS = re.compile(
     r"aim(?:s|ed)? to|seek(?:s)? to|attempt to|would-be|future)\b)"
 )
 _NEGATION = re.compile(r"(?i:\b(?:no|not|never|without|nor)\b)")
+# A fear or a call that the trigger word itself completes ("fled, fearing an attack", "called for protests"):
+# read only just before the trigger, as these words also stand beside real events ("called for backup after
+# a gunman opened fire", "fearing more violence after gunmen killed five").
+_PROSPECT = re.compile(r"(?i)\b(?:fear(?:ing|ed|s)?|call(?:ed|ing|s)? for)\s+(?:(?:an?|the|more|further|new|renewed|"
+                       r"fresh|another|possible|nationwide|mass|general|reprisal)\s+){0,2}$")
 # Words that describe what an actor does as a rule, or did over years, rather than one incident.
 _HABITUAL = re.compile(
     r"(?i)\b(?:(?:best |well |widely )?known for|notorious for|famous for|(?:a )?history of|track record|"
@@ -201,7 +206,7 @@ def is_realis(text: str, start: int, end: int, look_after: bool = True) -> bool:
     with look_after False, only the words before it are read for modality."""
     window = _clause(text, max(0, start - _BEFORE), min(len(text), end + _AFTER) if look_after else end, start)
     before = _clause(text, max(0, start - _BEFORE), start, start)
-    if _IRREALIS.search(window) or _HABITUAL.search(window) or _SINCE.search(before):
+    if _IRREALIS.search(window) or _HABITUAL.search(window) or _SINCE.search(before) or _PROSPECT.search(before):
         return False
     return not (_NEGATION.search(text[max(0, start - _NEG_BEFORE):start]) or _generic(text, start, end)
                 or _NOT_MENTIONED.search(text[end:]))
