@@ -1,6 +1,7 @@
 """Near-duplicate detection at ingest: cost as the store grows, reprint recall, false positives.
 
 Usage: python benchmarks/dedup.py [--articles 100000] [--block 10000] [--text clean|raw] [--reprints 0.1]
+                                  [--repeat R | --interleaved R]
 
 Builds the reprint corpus (benchmarks/reprints.py) and sends it through the real store path: a fresh
 SQLiteStore in a temporary folder, one transaction per batch, and for each article `fingerprint`,
@@ -15,12 +16,23 @@ fingerprints the article as written, boilerplate and all.
 prints, for each block, the figures of the pass that took the least wall time for it: another process's
 burst only ever slows a block, so the fastest of a few passes measures the store's cost at that size rather
 than the machine's load at that minute (timeit takes the least of its repeats for the same reason).
+
+`--interleaved R` answers "what does the next block cost when the store holds N articles" apart from the
+machine's drift, which on a shared VM is larger than the effect measured (the same fingerprinting ran 5 to 9 s
+a block within one run). One pass fills a store and copies it (SQLite's backup, page for page) after every
+block; then R rounds each time every block against a fresh copy of the store as it stood before that block,
+the sizes in a new shuffled order each round, so a slow spell of the machine falls on random sizes instead of
+on the last ones. Each size is reported as its fastest round ran it. A copy starts with a cold page cache
+that the filled store had warm, which can only slow the larger sizes.
 """
 
 from __future__ import annotations
 
 import argparse
 import pickle
+import random
+import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -89,11 +101,13 @@ def prepared(items: Iterable[Item], text_mode: str, block: int) -> Iterator[list
 
 
 def measure_blocks(blocks: Iterable[list[tuple[Item, Article]]], store: SQLiteStore, threshold: float,
-                   batch: int = 50, progress: Callable[[Result], None] | None = None) -> Result:
-    """Time the dedup work of each prepared block as the store grows."""
+                   batch: int = 50, progress: Callable[[Result], None] | None = None,
+                   stored: tuple[dict[str, str], dict[str, bytes]] | None = None) -> Result:
+    """Time the dedup work of each prepared block as the store grows (`stored`: what the store already holds,
+    as filled by an earlier pass: article id -> corpus key, article id -> signature)."""
     result = Result(threshold)
-    key_of: dict[str, str] = {}          # stored article id -> corpus key (an original's, or a missed copy's)
-    signatures: dict[str, bytes] = {}    # stored article id -> signature, to score the twin found
+    # stored article id -> corpus key (an original's, or a missed copy's), and -> signature to score the twin found
+    key_of, signatures = stored if stored is not None else ({}, {})
     lowest = min(THRESHOLDS + (threshold,))
     for block in blocks:
         wall, cpu, fp_cpu = time.perf_counter(), time.process_time(), 0.0
@@ -132,6 +146,54 @@ def loaded(paths: list[Path]) -> Iterator[list[tuple[Item, Article]]]:
     for path in paths:
         with path.open("rb") as data:
             yield pickle.load(data)
+
+
+def interleaved(paths: list[Path], folder: Path, threshold: float, batch: int, rounds: int) -> Result:
+    """Fill a store block by block, copying it before each block; then time every block R times against a copy
+    of the store as it stood before it, sizes shuffled anew each round. The fill pass's counts, with each block's
+    figures from its fastest round."""
+    print("filling a store and copying it before each block (the fill pass's own times, for comparison)", flush=True)
+    store = SQLiteStore(folder / "fill.db")
+    copies: list[Path] = []
+    found = [0]        # reprints linked to their original by the end of each block of the fill pass
+
+    def copy_store(result: Result | None = None) -> None:
+        copies.append(folder / f"before-{len(copies)}.db")
+        with sqlite3.connect(copies[-1]) as target:
+            store.db.backup(target)
+        if result is not None:
+            print_block(result)
+            found.append(sum(result.found.values()))
+
+    copy_store()
+    known: tuple[dict[str, str], dict[str, bytes]] = ({}, {})   # what the filled store holds, as in every copy
+    filled = measure_blocks(loaded(paths), store, threshold, batch, copy_store, stored=known)
+    store.close()
+    copies.pop()                       # the store after the last block: no block follows it
+    rounds_run: list[list[tuple[int, float, float, float]]] = []
+    order = random.Random(len(paths))
+    for n in range(rounds):
+        sizes = list(range(len(copies)))
+        order.shuffle(sizes)
+        print(f"round {n + 1} of {rounds}: blocks timed in the order {' '.join(str(k + 1) for k in sizes)}",
+              flush=True)
+        row: list[tuple[int, float, float, float]] = [(0, 0.0, 0.0, 0.0)] * len(copies)
+        for k in sizes:
+            work = folder / "timed.db"
+            shutil.copyfile(copies[k], work)
+            timed = SQLiteStore(work)
+            result = measure_blocks(loaded(paths[k:k + 1]), timed, threshold, batch, stored=known)
+            timed.close()
+            if sum(result.found.values()) != found[k + 1] - found[k]:
+                raise RuntimeError(f"block {k + 1} against its copy of the store linked {sum(result.found.values())} "
+                                   f"reprints, the fill pass {found[k + 1] - found[k]}: the copy is not the store "
+                                   f"as it stood")
+            row[k] = result.blocks[0]
+            for leftover in folder.glob("timed.db*"):
+                leftover.unlink()
+        rounds_run.append(row)
+    best = [min(times, key=lambda b: b[1]) for times in zip(*rounds_run)]
+    return Result(threshold, best, filled.reprints, filled.found, filled.found_at, filled.false_at, filled.originals)
 
 
 def _tally(result: Result, item: Item, twin_key: str, score: float) -> None:
@@ -212,7 +274,7 @@ def least(results: list[Result]) -> Result:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
-                                     epilog="example: python benchmarks/dedup.py --articles 100000 --repeat 3")
+                                     epilog="example: python benchmarks/dedup.py --articles 100000 --interleaved 3")
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--block", type=int, default=10_000, help="articles per timed block")
     parser.add_argument("--text", choices=["clean", "raw"], default="clean")
@@ -220,9 +282,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=1,
                         help="passes through fresh stores; each block is reported as its fastest pass ran it")
+    parser.add_argument("--interleaved", type=int, default=0, metavar="R",
+                        help="time each block R times against a copy of the store as it stood before it, "
+                             "sizes in shuffled order (see above)")
     args = parser.parse_args()
-    if args.repeat < 1:
-        parser.error("--repeat must be 1 or more")
+    if args.repeat < 1 or args.interleaved < 0:
+        parser.error("--repeat must be 1 or more, --interleaved 0 or more")
+    if args.repeat > 1 and args.interleaved:
+        parser.error("choose --repeat or --interleaved")
     threshold = Settings().ingest.near_duplicate
     batch = Settings().store.batch_size
     header = (f"{'articles':>9} {'wall s':>8} {'CPU s':>7} {'fingerprint CPU':>15} {'store CPU s':>13} "
@@ -230,6 +297,17 @@ def main() -> None:
     print(f"text: {args.text}; threshold: estimated Jaccard >= {threshold} (settings.ingest.near_duplicate)")
     with tempfile.TemporaryDirectory() as tmp:
         items = corpus(args.articles, args.reprints, args.seed)
+        if args.interleaved:
+            print(f"cleaning {args.articles:,} articles once ...", flush=True)
+            paths = saved(prepared(items, args.text, args.block), Path(tmp))
+            print(header)
+            best = interleaved(paths, Path(tmp), threshold, batch, args.interleaved)
+            print(f"each block timed against a copy of the store as it stood before it, as its fastest of "
+                  f"{args.interleaved} rounds ran it\n{header}")
+            for n in range(1, len(best.blocks) + 1):
+                print_block(Result(threshold, best.blocks[:n]))
+            report(best)
+            return
         if args.repeat == 1:
             print(header)
             store = SQLiteStore(Path(tmp) / "dedup.db")

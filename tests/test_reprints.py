@@ -94,3 +94,20 @@ def test_the_report_gives_each_blocks_cpu_in_units_of_its_fingerprint_cpu(capsys
     bench.report(result)
     line = next(l for l in capsys.readouterr().out.splitlines() if "units of the same block" in l)
     assert line.endswith("1.50 1.62 1.75; spread (max/min) 1.17")
+
+
+def test_interleaved_rounds_time_each_block_against_the_store_as_it_stood_before_it(tmp_path, capsys):
+    paths = bench.saved(bench.prepared(reprints.corpus(240, reprint_share=0.35, seed=2), "clean", 80), tmp_path)
+    result = bench.interleaved(paths, tmp_path, IngestSettings().near_duplicate, batch=50, rounds=2)
+    plain = bench.measure(reprints.corpus(240, reprint_share=0.35, seed=2), SQLiteStore(":memory:"),
+                          IngestSettings().near_duplicate, text_mode="clean", block=80)
+    assert [block[0] for block in result.blocks] == [80, 80, 80]
+    assert result.found == plain.found and result.false_positives == plain.false_positives == 0
+    stored = []
+    for k in range(3):
+        copy = SQLiteStore(tmp_path / f"before-{k}.db")
+        stored.append(sum(copy.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                          for table in ("articles", "duplicates")))
+        copy.close()
+    assert stored == [0, 80, 160]
+    assert capsys.readouterr().out.count("blocks timed in the order") == 2
