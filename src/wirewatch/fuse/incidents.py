@@ -8,8 +8,10 @@
 - type: the most common among the sources;
 - actors, target: the most common among the sources;
 - fatalities and injured, each: the largest count in each article, then across articles low = the lowest
-  low, high = the highest high, best = the count most articles give; among equals the higher death toll
-  (a later report counts the wounded who died since) and the lower count of injured (for the same reason);
+  low, high = the highest high, best = the count most articles give; among equals the injured one told most
+  plainly (a count of the wounded before the victims shot less the dead, before one victim told alone), then
+  the higher death toll (a later report counts the wounded who died since) and the lower count of injured
+  (for the same reason);
 - claim status: a claim or report plus an official denial is disputed; an official statement
   confirms; otherwise the strongest remaining source kind decides.
 """
@@ -21,6 +23,7 @@ from collections import Counter
 from datetime import date
 from typing import Callable, Iterable, TypeVar
 
+from ..extract.fatalities import find_injuries, find_shot
 from ..models import Article, ClaimStatus, Event, EventSource, Fatalities, Mention, ResolvedDate, SourceKind
 from ..timex import find_time_expressions
 from .similarity import FOLLOW_UP
@@ -59,7 +62,8 @@ def build_event(eid: str, mentions: list[Mention], articles: dict[str, Article],
         actor1=_pick_actor(m.actor1 for m in core), actor2=_pick_actor(m.actor2 for m in core),
         target=_most_common(m.target_kind for m in mentions if m.target_kind),
         fatalities=merge_fatalities(_per_report(mentions, "fatalities"), among_equals=max), sources=sources,
-        notes=notes, injured=merge_fatalities(_per_report(mentions, "injured"), among_equals=min),
+        notes=notes, injured=merge_fatalities(_per_report(mentions, "injured"), among_equals=min,
+                                              told=lambda toll: _how_told_injured(toll, articles)),
     )
 
 
@@ -80,12 +84,15 @@ def claim_status(kinds: Iterable[SourceKind]) -> ClaimStatus:
 
 
 def merge_fatalities(tolls: Iterable[Fatalities | None],
-                     among_equals: Callable[[Iterable[int]], int] = min) -> Fatalities | None:
+                     among_equals: Callable[[Iterable[int]], int] = min,
+                     told: Callable[[Fatalities], int] = lambda toll: 0) -> Fatalities | None:
     """Low/best/high across sources (for the killed or the injured).
 
     Args:
         tolls: one count per source; None where a source gives none.
         among_equals: picks the best among the counts most sources give (min is ACLED's conservative count).
+        told: how plainly a source tells its count (higher is plainer); among the counts most sources give,
+            those told most plainly come before among_equals picks.
     Returns:
         The lowest low, the best most sources give and the highest high, with the span of the first
         source giving that best; None when no source gives a count.
@@ -96,7 +103,11 @@ def merge_fatalities(tolls: Iterable[Fatalities | None],
     # One outlet's early or garbled count must not outvote two that agree, nor set the toll by itself.
     counts = Counter(t.best for t in found)
     top = max(counts.values())
-    best = among_equals(b for b, n in counts.items() if n == top)
+    tied = [t for t in found if counts[t.best] == top]
+    # A report that follows one victim ("he was in serious condition") or works its count out ("four were
+    # shot" and three died) is no rival to one that states the count of its own ("two others were wounded").
+    plainest = max(told(t) for t in tied)
+    best = among_equals(t.best for t in tied if told(t) == plainest)
     return Fatalities(min(t.low for t in found), best, max(t.high for t in found),
                       next(t.span for t in found if t.best == best))
 
@@ -110,6 +121,20 @@ def _per_report(mentions: list[Mention], field: str) -> list[Fatalities]:
         if toll is not None and (m.article_id not in largest or toll.best > largest[m.article_id].best):
             largest[m.article_id] = toll
     return list(largest.values())
+
+
+def _how_told_injured(toll: Fatalities, articles: dict[str, Article]) -> int:
+    """How plainly a report's words tell its count of injured: 2 a count of the wounded ("two others were
+    wounded", "no one was hurt"), 1 victims hit, of whom the dead are taken away ("four people were shot"),
+    0 one victim told alone ("he is in serious condition") or words not at hand."""
+    if toll.span is None or toll.span.article_id not in articles:
+        return 0
+    words = articles[toll.span.article_id].text[toll.span.start:toll.span.end]
+    hit = find_injuries(words)
+    if hit is not None:
+        return 0 if hit.single else 2
+    shot = find_shot(words)
+    return 1 if shot is not None and not shot.single else 0
 
 
 def _pick(values: Iterable[T], key: Callable[[T], object]) -> T | None:
