@@ -16,19 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_UNITS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-          "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-          "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-          "hundred": 100, "a dozen": 12, "dozen": 12, "both": 2}
-# "A fifth victim was hit": an ordinal tells how many were hit in all.
-_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-             "tenth": 10}
-# Words that imply their dead: a murder-suicide is the killer and at least one victim.
-_IMPLIED = {"murder-suicide": 2, "double murder": 2, "double homicide": 2, "triple homicide": 3}
-# Vague quantities, coded as ACLED does: a firm floor, a cautious best guess, a ceiling.
-_VAGUE = {"several": (3, 3, 9), "a few": (2, 3, 5), "dozens": (24, 24, 99), "scores": (40, 40, 99),
-          "hundreds": (200, 200, 999), "many": (2, 10, 99), "some": (2, 3, 9)}
+from .counts import IMPLIED as _IMPLIED, ORDINALS as _ORDINALS, QUALIFIER as _QUALIFIER, sum_counts as _sum_counts
 
 # The lookaheads before _NUMBER and _COUNT hold the first letters their words can start with: a word starting
 # otherwise fails at one test instead of at each alternative, which is most of the patterns' time. Same matches.
@@ -36,7 +24,6 @@ _VAGUE = {"several": (3, 3, 9), "a few": (2, 3, 5), "dozens": (24, 24, 99), "sco
 _NUMBER = r"(?=[\dabdefhnost])(?:\d{1,3}(?:,\d{3})+\b|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|" \
           r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|" \
           r"sixteen|seventeen|eighteen|nineteen|a dozen|a|an|both|several|a few|dozens|scores|hundreds)"
-_QUALIFIER = r"(?:at least|more than|over|some|about|around|nearly|almost|up to|as many as|roughly)"
 # Up to two words between a number and its noun ("two young men"); a lone dash is no word ("June 14 - Two men").
 _NOUN = r"(?:\s+(?:of\s+)?(?:\w[\w-]*\s+){0,2}?(?:(?:people|persons?|civilians?|soldiers?|servicem[ae]n|troops|policem[ae]n|police|" \
         r"officers?|fighters?|militants?|protesters?|demonstrators?|villagers?|residents?|child(?:ren)?|wom[ae]n|m[ae]n|" \
@@ -45,18 +32,20 @@ _NOUN = r"(?:\s+(?:of\s+)?(?:\w[\w-]*\s+){0,2}?(?:(?:people|persons?|civilians?|
         r"males?|females?|partygoers?))\b)?"
 _COUNT = rf"(?=[\dabdefhmnorstu])(?:{_QUALIFIER}\s+)?{_NUMBER}\b{_NOUN}"   # \b: "a" is no count in "and"
 _COUNTS = rf"(?P<count>{_COUNT}(?:\s*(?:,|and)\s*{_COUNT})*)"
-_KILLED = r"(?:(?:were|was|are|is|have been|had been|being)\s+(?:now\s+|all\s+|both\s+|found\s+)?)?(?:confirmed\s+)?(?:shot and killed|shot dead|shot to death|fatally (?:shot|wounded|injured|stabbed)|" \
+_KILLED = r"(?:(?:were|was|are|is|have been|had been|being)\s+(?:now\s+|all\s+|both\s+|found\s+)?)?(?:confirmed\s+)?(?:shot and killed|shot dead|shot to death|(?:fatally|mortally) (?:shot|wounded|injured|stabbed)|" \
           r"killed|dead|pronounced dead|died|killed outright|lost their lives|slain|perished)"
 # Plural nouns a bare count needs where a number alone could be an age: "wounded were three men", not "were 28".
 _PLURAL = r"(?:people|persons|men|women|teens|teenagers|children|boys|girls|others|victims|officers)"
-# "were critically wounded", "two others badly hurt": a manner adverb, but "fatally" tells of a death.
-_HURT = r"(?:were|was|are|is|have been|had been|being)?\s*(?:also\s+)?(?:(?!fatally)\w+ly\s+)?" \
+# "were critically wounded", "two others badly hurt": a manner adverb, but "fatally" or "mortally" tells of a death.
+_HURT = r"(?:were|was|are|is|have been|had been|being)?\s*(?:also\s+)?(?:(?!fatally|mortally)\w+ly\s+)?" \
         r"(?:shot and (?:wounded|injured)|wounded|injured|hurt|hospitalized|hospitalised|grazed)"
 # Alive in hospital, whatever their number: "two are in critical condition", "three remain hospitalized in".
 _CONDITION = r"in\s+(?:critical|stable|serious|fair|good|grave|guarded|satisfactory)(?:\s+(?:but|and)\s+stable)?\s+condition"
 _SINGLE = r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|baby|officer|deputy|victim|driver|student|" \
           r"resident|father|mother|son|daughter|suspect|gunman|shooter|bystander|\d{1,3}-year-old)"
 _HE = rf"(?:he|she|the {_SINGLE})"
+_KIN = r"(?:brother|sister|son|daughter|cousin|nephew|niece|friend|father|mother|stepfather|stepson|grandson|" \
+       r"granddaughter|grandfather|grandmother|uncle|aunt|wife|husband|girlfriend|boyfriend|roommate|neighbou?r)"
 # What follows "died" when it tells of a victim's death, not of a life's end long ago.
 _DIED_HOW = r"at|from|of|after|shortly|later|soon|a short time|hours|days|early|late|en route|on the way|while|" \
             r"overnight|in (?:the|an?) (?:hospital|shooting|attack)|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -76,7 +65,7 @@ def _one_of(verbs: str) -> re.Pattern:
 _KILLED_PATTERNS = [
     _one_of(r"killed|shot and killed|shot dead|slain|died"),
     re.compile(rf"(?i)\b{_COUNTS}\s+{_KILLED}\b"),
-    re.compile(rf"(?i)\b(?:killing|killed|shot and killed|fatally shot)\s+{_COUNTS}"),
+    re.compile(rf"(?i)\b(?:killing|killed|shot and killed|(?:fatally|mortally) (?:shot|wounded|wounding))\s+{_COUNTS}"),
     re.compile(rf"(?i)\b(?:leaving|left)\s+{_COUNTS}\s+dead\b"),
     re.compile(rf"(?i)\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|stood at|reached)\s+(?P<count>{_COUNT})"),
     re.compile(rf"(?i)\b(?P<count>{_COUNT})\s+(?:deaths|dead|fatalities|bodies)\b"),
@@ -90,8 +79,9 @@ _INJURED_PATTERNS = [
     re.compile(rf"(?i)\b{_BOTH}(?:(?:were|are)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt)|(?:suffered|sustained)\s+[^.;]{{0,40}}?"
                r"\b(?:injuries|wounds))\b"),
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:who\s+|that\s+)?{_HURT}\b"),
-    re.compile(rf"(?i)\b(?:wounding|injuring|wounded|injured|shot and wounded|shot and injured)\s+(?:his\s+|her\s+|their\s+)?"
-               rf"{_COUNTS}"),
+    # "injured another four teenagers": another four are four more, like "four others"
+    re.compile(rf"(?i)\b(?<!fatally )(?<!mortally )(?:wounding|injuring|wounded|injured|shot and wounded|shot and injured)\s+"
+               rf"(?:his\s+|her\s+|their\s+|another\s+)?{_COUNTS}"),
     # Told the other way round: "Also wounded in the shooting were three men".
     re.compile(rf"(?i)\b(?:wounded|injured|hurt)\s+(?:in\s+the\s+(?:shooting|attack|gunfire|incident)\s+)?(?:were|was)\s+"
                rf"(?P<count>(?:{_QUALIFIER}\s+)?{_NUMBER}\s+(?:other\s+)?{_PLURAL})\b"),
@@ -110,7 +100,7 @@ def _starting(first: str, pattern: str) -> re.Pattern:
 
 
 # One victim named or described in the singular: "A 23-year-old man was shot and killed", "He died".
-_ONE_KILLED = _starting(",abcdfhklpstw", r"\bwas\s+(?:later\s+|also\s+)?(?:shot and killed|shot dead|shot to death|fatally (?:shot|wounded|stabbed)|"
+_ONE_KILLED = _starting(",abcdfhklpstw", r"\bwas\s+(?:later\s+|also\s+)?(?:shot and killed|shot dead|shot to death|(?:fatally|mortally) (?:shot|wounded|stabbed)|"
                          rf"killed|slain|pronounced dead|found dead)\b|(?:\b{_HE}|,\s*\d{{1,3}},)(?:,[^,.;]{{1,40}},)?\s+(?:later\s+)?"
                          r"(?:died|succumbed|passed away)\b|\b(?:shot and killed|fatally shot|stabbed and killed|killed)\s+(?:his|her|their)\b|"
                          r"\bthe\s+(?:(?:fatal\s+)?shooting\s+|stabbing\s+)?death\s+of\b|\bthe\s+fatal\s+shooting\s+of\b|"
@@ -126,7 +116,7 @@ _ONE_KILLED = _starting(",abcdfhklpstw", r"\bwas\s+(?:later\s+|also\s+)?(?:shot 
                          rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{_SINGLE}\s+(?:shot dead|shot to death|fatally shot)\b|\b(?:accidentally\s+)?(?:fatally\s+(?:shot|stabbed)|"
                          r"(?:shot|stabbed|beat(?:en)?) and killed)\s+(?:\w+\s+){0,3}?(?:himself|herself|a|an|the|his|her|their|him)\b|"
                          r"\bclaimed the life of\b|\b(?:a|the|an apparent)\s+(?:deadly|fatal)\s+(?:shooting|stabbing)\b")
-_ONE_INJURED = _starting("abfhilrstw", r"\bwas\s+(?:(?!fatally)\w+ly\s+)?(?:shot and (?:wounded|injured)|wounded|injured|hurt|"
+_ONE_INJURED = _starting("abfhilrstw", r"\bwas\s+(?:(?!fatally|mortally)\w+ly\s+)?(?:shot and (?:wounded|injured)|wounded|injured|hurt|"
                           r"hospitalized|hospitalised|grazed)\b|"
                           r"\b(?:was|is|being)\s+treated\s+(?:and released\b|for\s+[^.;]{0,40}?\b(?:injur|wound))|"
                           r"\b(?:remains|remained|is still|was still|has been|had been|is)\s+hospitali[sz]ed\b|"
@@ -153,7 +143,7 @@ _SHOT_PATTERNS = [
                rf"getting\s+)(?:\w+ly\s+)?shot\b{_NOT_AT}"),
     # "found five people shot", "left two men shot": the victims after the deed that found or left them
     re.compile(rf"(?i)\b(?:found|left|leaving)\s+{_COUNTS}\s+shot\b(?!\s+(?:at|dead|to death)\b)"),
-    re.compile(rf"(?i)\b(?<!been )shot\s+(?P<count>(?:{_QUALIFIER}\s+)?{_NUMBER}\s+(?:other\s+)?{_PLURAL})\b"
+    re.compile(rf"(?i)\b(?<!been )shot\s+(?:the\s+)?(?P<count>(?:{_QUALIFIER}\s+)?{_NUMBER}\s+(?:other\s+)?{_PLURAL})\b"
                r"(?!\s+(?:dead|to death))"),
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:were|are|had been|have been)\s+(?:also\s+|all\s+)?(?:hit|struck)\s+by\s+(?:a\s+)?"
                r"(?:stray\s+)?(?:gunfire|bullets?|shots|rounds|gunshots|pellets)\b"),
@@ -164,12 +154,12 @@ _SHOT_PATTERNS = [
     # "five other victims showed up at the hospital with gunshot wounds"
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:later\s+)?(?:arrived|showed up|turned up|walked in(?:to)?)\s+(?:at\s+)?(?:[\w'-]+\s+){{0,4}}?"
                rf"(?:with|suffering from)\s+(?:[\w-]+\s+){{0,2}}?{_GUNSHOT}"),
-    re.compile(rf"(?i)\b{_COUNTS}\s+(?:were|are)\s+(?:all\s+)?(?:taken|transported|rushed)\s+{_HOSPITAL}"),
+    re.compile(rf"(?i)\b{_COUNTS}\s+(?:were|are|have been|had been)\s+(?:all\s+)?(?:taken|transported|rushed)\s+{_HOSPITAL}"),
     re.compile(rf"(?i)\b(?:a|an|the)\s+(?P<count>{'|'.join(_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:[\w-]+\s+){{0,2}}?"
                r"(?:was|is|had been|has been|remains)\s+(?:also\s+|still\s+)?(?:being\s+)?(?:\w+ly\s+)?"
                r"(?:shot|wounded|injured|hurt|struck|hit|grazed|treated|hospitali[sz]ed|in\s+\w+\s+condition)\b"),
 ]
-_ONE_SHOT = _starting("abfghisw", r"\b(?:was|got|has been|had been|being)\s+(?:also\s+)?(?:(?!fatally)\w+ly\s+)?(?:found\s+)?shot\b"
+_ONE_SHOT = _starting("abfghisw", r"\b(?:was|got|has been|had been|being)\s+(?:also\s+)?(?:(?!fatally|mortally)\w+ly\s+)?(?:found\s+)?shot\b"
                        rf"(?!\s+(?:and wounded|and injured)){_NOT_AT}|"
                        r"\b(?:was|has been|had been|being)\s+(?:\w+ly\s+)?(?:hit|struck)\s+by\s+(?:a\s+)?(?:stray\s+)?"
                        r"(?:bullets?|gunfire|shots?|rounds?|gunshots?|pellets)\b|"
@@ -177,6 +167,9 @@ _ONE_SHOT = _starting("abfghisw", r"\b(?:was|got|has been|had been|being)\s+(?:a
                        # "shot the boy in the face": one victim, named by the shooter's deed.
                        r"\bshot\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?in\s+the\s+(?:head|face|chest|leg|arm|back|neck|"
                        r"stomach|abdomen|shoulder|foot|hand|hip|buttocks|side|torso|thigh|knee)\b|"
+                       # "accidentally shot his 7-year-old brother": one of the shooter's own, named by the deed.
+                       rf"\b(?:accidentally\s+)?shot\s+(?:his|her|their)\s+(?:own\s+)?(?:[\w-]+\s+){{0,2}}?{_KIN}\b"
+                       r"(?!\s+(?:dead|to death))|"
                        # Himself by accident, or a wound that does not say whether it killed.
                        r"\b(?:accidentally\s+)?shot\s+(?:himself|herself)\b|"
                        r"\b(?:suffered|suffering|sustained|with|from|for)\s+(?:a\s+)?(?:(?!fatal)[\w-]+\s+){0,2}?gunshot wound\b")
@@ -191,7 +184,9 @@ _ROUNDUP = re.compile(r"(?i)\b(?:separate|unrelated|different|multiple|several|t
                       r"nine|ten|\d+)\s+(?:separate\s+|other\s+)?(?:shootings|incidents|attacks)\b|"
                       r"\bshootings\s+(?:across|around|throughout)\b")
 _DIED_SINCE = re.compile(r"(?i)\b(?:has|had|later|then|where\s+(?:he|she)|and\s+(?:he|she))\s+(?:later\s+)?"
-                         r"(?:died|succumbed|passed away)\b|\bwhere\s+(?:he|she)\s+was\s+(?:later\s+)?pronounced dead\b")
+                         r"(?:died|succumbed|passed away)\b|\bwhere\s+(?:he|she)\s+was\s+(?:later\s+)?pronounced dead\b|"
+                         # "was listed in critical condition until she died"
+                         r"\b(?:until|before)\s+(?:he|she)\s+(?:died|succumbed|passed away)\b")
 _PARTITIVE = re.compile(r"(?i)\bof\s+(?:the|those|these|all)\s+$")
 _MONTH_BEFORE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*$")
 _NEGATED = re.compile(r"(?i)\b(?:no|no one|nobody|no-one|none|not|never)(?:\s+(?:else|other))?\s*$")
@@ -215,7 +210,7 @@ class FatalityHit:
 
 # Word stems that each family of patterns needs somewhere in the sentence: most sentences have none, and one
 # plain search tells so before the patterns' many alternatives are tried at every word.
-_KILLED_STEMS = re.compile(r"(?i)kill|dead|die|death|slain|perish|lives|life|fatal|bodies|murder|homicide|succumb|"
+_KILLED_STEMS = re.compile(r"(?i)kill|dead|die|death|slain|perish|lives|life|fatal|mortal|bodies|murder|homicide|succumb|"
                            r"passed away")
 _INJURED_STEMS = re.compile(r"(?i)wound|injur|hurt|hospital|condition|life|grazed|treated|recovering")
 _SHOT_STEMS = re.compile(r"(?i)shot|hit|struck|wound|hospital|grazed|shooting victims")
@@ -260,8 +255,21 @@ def _find(text: str, patterns: list[re.Pattern], single: re.Pattern) -> Fatality
                 return FatalityHit(*(n + more for n in counts), m.start(), m.end(), single)
     for one in single.finditer(text):
         if not _NEGATED.search(text[max(0, one.start() - 20):one.start()]) and not _died_since(text, one.end(), patterns):
-            return FatalityHit(1, 1, 1, one.start(), one.end(), single=True)
+            n = _one_to_a_clause(text, one.end(), single)
+            return FatalityHit(n, n, n, one.start(), one.end(), single=n == 1)
     return None
+
+
+def _one_to_a_clause(text: str, end: int, single: re.Pattern) -> int:
+    """The victims a sentence tells one to a clause, each clause led by a new one: "A woman was shot in the
+    torso; a man was shot in the leg; and a girl was shot in the arm" is three. A clause led by a pronoun
+    ("; he was taken to Mercy") tells of the same victim."""
+    victims = 1
+    for clause in text[end:].split(";")[1:]:
+        if not (re.match(r"(?i)\s*(?:and\s+)?(?:a|an|another)\s", clause) and single.search(clause)):
+            break
+        victims += 1
+    return victims
 
 
 def _past_the_whole(text: str, m: re.Match) -> str:
@@ -280,7 +288,8 @@ def _told_before(text: str, m: re.Match, patterns: list[re.Pattern], single: re.
     prefix = text[:m.start("count")]
     if re.search(r"(?i)\b(?:he|she|him|her)\s+and\s+$", prefix):
         return 1
-    if not re.search(r"(?i)\bothers?\b", text[m.start("count"):m.end()]):
+    # "the other three victims" as "three others"
+    if not re.search(r"(?i)\bothers?\b", text[m.start("count"):m.end()]) and not re.search(r"(?i)\bother\s+$", prefix):
         return 0
     for pattern in patterns:
         for earlier in pattern.finditer(text[:m.start()]):
@@ -330,56 +339,3 @@ def _is_age(text: str, start: int, end: int) -> bool:
             or bool(re.match(r"\d", count)) and bool(re.search(r"(?i)\b(?:ages?|aged)\s*$", text[:start]))
             or bool(re.match(r"(?i)\w+[\s-]+(?:years?|months?)[\s-]+old\b", text[start:]))
             or bool(re.match(r"\d", count)) and bool(_MONTH_BEFORE.search(text[:start])))
-
-
-def _sum_counts(phrase: str) -> tuple[int, int, int] | None:
-    """Add up "two soldiers and a civilian"; a qualifier like "at least" widens the ceiling. Bare numbers after
-    a count of people are their ages: "two males, 30 and 42" is two."""
-    low = best = high = 0
-    found = False
-    parts = re.split(r"\s*(?:,(?!\d{3})|\band\b)\s*", phrase)
-    for k, part in enumerate(parts):
-        if k and re.fullmatch(r"\d{1,3}", part) and not re.fullmatch(r"\d{1,3}", parts[0]):
-            continue
-        value = _count(part)
-        if value:
-            found = True
-            low, best, high = low + value[0], best + value[1], high + value[2]
-    return (low, best, high) if found else None
-
-
-def _count(part: str) -> tuple[int, int, int] | None:
-    lowered = part.lower().strip()
-    if lowered in _IMPLIED:
-        return _IMPLIED[lowered], _IMPLIED[lowered], _IMPLIED[lowered]
-    qualifier = re.match(rf"{_QUALIFIER}\s+", lowered)
-    rest = lowered[qualifier.end():] if qualifier else lowered
-    for word, (lo, best, hi) in _VAGUE.items():
-        if rest.startswith(word + " ") or rest == word:
-            return lo, best, hi
-    if rest in _ORDINALS or re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", rest):
-        value = _ORDINALS.get(rest) or int(rest[:-2])
-        return value, value, value
-    m = re.match(r"(\d[\d,]*)|(a dozen|[a-z]+(?:-[a-z]+)?)", rest)
-    if not m:
-        return None
-    if m.group(1):
-        value = int(m.group(1).replace(",", ""))
-    else:
-        value = _word_number(m.group(2))
-        if value is None:
-            return None
-    if qualifier and qualifier.group(0).strip() in {"up to", "as many as", "nearly", "almost"}:
-        return max(1, value // 2), value, value
-    if qualifier and qualifier.group(0).strip() in {"at least", "more than", "over"}:
-        return value, value, value * 2
-    return value, value, value
-
-
-def _word_number(word: str) -> int | None:
-    if word in _UNITS:
-        return _UNITS[word]
-    tens, _, unit = word.partition("-")
-    if tens in _UNITS and unit in _UNITS:
-        return _UNITS[tens] + _UNITS[unit]
-    return None

@@ -1,0 +1,63 @@
+"""Wordings of the wounded and the dead: a wound told as mortal is a death, "another four" and "the other
+three" are more victims, victims told one to a clause, a shooter's deed against one of his own, and a victim
+in hospital "until she died". Sentences written for these tests in the style of local crime news."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.extract.counts import sum_counts
+from wirewatch.extract.fatalities import find_fatalities, find_injuries, find_shot
+from wirewatch.extract.injured import injured_in
+
+
+def _best(hit):
+    return hit.best if hit else None
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Two men were mortally wounded in the exchange of gunfire.", 2, None),
+    ("The gunman shot and fatally wounded two clerks before fleeing.", 2, None),
+    ("A deputy fatally wounded three robbers and wounded a fourth.", 3, 1),
+    ("Two men were critically wounded in the exchange of gunfire.", None, 2),      # a manner, not a death
+])
+def test_a_mortal_wound_is_a_death(text, killed, injured):
+    assert _best(find_fatalities(text)) == killed
+    assert _best(find_injuries(text)) == injured
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("The spray of bullets injured another four teenagers standing nearby.", 4),
+    ("A man died, and the other two victims were wounded.", 2),
+])
+def test_another_and_the_other_count_more_victims(text, injured):
+    assert _best(find_injuries(text)) == injured
+
+
+@pytest.mark.parametrize("text, shot", [
+    ("A 41-year-old man was shot in the hip; a 19-year-old woman was shot in the hand; and a boy was shot "
+     "in the foot, police said.", 3),
+    ("A woman was shot in the arm; she was taken to Mercy Hospital.", 1),          # the same victim
+    ("Police said a 10-year-old accidentally shot his 8-year-old sister in the leg.", 1),
+    ("Witnesses said the gunman shot the three men as they left the bar.", 3),
+    ("He shot his neighbor dead after an argument over a fence.", None),           # the killed, not the shot
+    ("The other four victims have been taken to area hospitals.", 5),              # four beyond one told before
+])
+def test_victims_shot_by_clause_and_by_deed(text, shot):
+    assert _best(find_shot(text)) == shot
+
+
+def test_the_other_victims_taken_to_hospital_are_beyond_the_dead():
+    sentences = [(0, "A 30-year-old man died at the scene."),
+                 (37, "The other four victims have been taken to area hospitals.")]
+    assert _best(injured_in(sentences, 1)) == 4
+
+
+def test_a_victim_in_hospital_until_she_died_is_not_injured():
+    assert find_injuries("The woman was listed in critical condition until she died on Sunday.") is None
+    assert _best(find_fatalities("The woman was listed in critical condition until she died on Sunday.")) == 1
+
+
+def test_count_phrases_still_add_up():
+    assert sum_counts("two soldiers and a civilian") == (3, 3, 3)
+    assert sum_counts("at least 12 people") == (12, 12, 24)
