@@ -61,3 +61,18 @@ def test_a_victim_in_hospital_until_she_died_is_not_injured():
 def test_count_phrases_still_add_up():
     assert sum_counts("two soldiers and a civilian") == (3, 3, 3)
     assert sum_counts("at least 12 people") == (12, 12, 24)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("A brawl outside the hall left five people wounded -- two mortally, police said.", 2, 3),
+    ("Four men were wounded, one of them fatally, in the parking lot.", 1, 3),
+    ("Five people were wounded, three of them critically, in the parking lot.", None, 5),
+])
+def test_the_dead_among_the_wounded_are_not_injured(text, killed, injured):
+    assert _best(find_fatalities(text)) == killed
+    assert _best(find_injuries(text)) == injured
+
+
+def test_a_gallery_caption_is_no_count():
+    text = "Photo 12 of 40 Three people were shot outside the club on Saturday."
+    assert _best(find_shot(text)) == 3

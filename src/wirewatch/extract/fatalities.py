@@ -69,7 +69,7 @@ _KILLED_PATTERNS = [
     re.compile(rf"(?i)\b(?:leaving|left)\s+{_COUNTS}\s+dead\b"),
     re.compile(rf"(?i)\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|stood at|reached)\s+(?P<count>{_COUNT})"),
     re.compile(rf"(?i)\b(?P<count>{_COUNT})\s+(?:deaths|dead|fatalities|bodies)\b"),
-    re.compile(rf"(?i)\bshot,?\s+(?P<count>{_COUNT})\s+(?:of them\s+)?fatally\b"),
+    re.compile(rf"(?i)\b(?:shot|wounded),?\s+(?:(?:--|—|–)\s+)?(?P<count>{_COUNT})\s+(?:of them\s+)?(?:fatally|mortally)\b"),
     # A charge per victim: "charged with two counts of first-degree murder" (not "attempted murder").
     re.compile(rf"(?i)\b(?P<count>{_NUMBER})\s+counts?\s+of\s+(?:(?:first|second|third)-degree\s+|capital\s+)?murder\b"),
     re.compile(rf"(?i)\b(?P<count>{'|'.join(_IMPLIED)})\b"),
@@ -174,11 +174,14 @@ _ONE_SHOT = _starting("abfghisw", r"\b(?:was|got|has been|had been|being)\s+(?:a
                        r"\b(?:accidentally\s+)?shot\s+(?:himself|herself)\b|"
                        r"\b(?:suffered|suffering|sustained|with|from|for)\s+(?:a\s+)?(?:(?!fatal)[\w-]+\s+){0,2}?gunshot wound\b")
 _ASIDE = re.compile(r"\s(?:–|—|--)\s[^–—.;]{1,60}?\s(?:–|—|--)(?=\s)|"
-                    r",\s(?:including\s|\w+\s+of\s+(?:them|whom)\s|ages?\s)[^,.;]{1,60},(?=\s)|"
+                    # ("one of them fatally" stays: it tells the dead among the wounded)
+                    r",\s(?:including\s|\w+\s+of\s+(?:them|whom)\s(?![^,.;]*\b(?:fatally|mortally)\b)|ages?\s)[^,.;]{1,60},(?=\s)|"
                     # ages after a count: "two men, 30 and 41, were hurt"
                     r",\s\d{1,3}(?:,\s\d{1,3})*,?\s+and\s+\d{1,3},(?=\s)|"
                     # "Four boys between ages 12 and 16 were wounded"
-                    r"\s(?:between\s+)?(?:the\s+)?ages?\s+(?:of\s+)?\d{1,3}\s+(?:and|to|through)\s+\d{1,3}(?=\s)")
+                    r"\s(?:between\s+)?(?:the\s+)?ages?\s+(?:of\s+)?\d{1,3}\s+(?:and|to|through)\s+\d{1,3}(?=\s)|"
+                    # a photo gallery's caption: "Image 23 of 33 Seven people have been shot"
+                    r"(?i:\b(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+\b)")
 # A tally of several incidents: "in separate shootings", "in three shootings", "shootings across the city".
 _ROUNDUP = re.compile(r"(?i)\b(?:separate|unrelated|different|multiple|several|two|three|four|five|six|seven|eight|"
                       r"nine|ten|\d+)\s+(?:separate\s+|other\s+)?(?:shootings|incidents|attacks)\b|"
@@ -187,6 +190,7 @@ _DIED_SINCE = re.compile(r"(?i)\b(?:has|had|later|then|where\s+(?:he|she)|and\s+
                          r"(?:died|succumbed|passed away)\b|\bwhere\s+(?:he|she)\s+was\s+(?:later\s+)?pronounced dead\b|"
                          # "was listed in critical condition until she died"
                          r"\b(?:until|before)\s+(?:he|she)\s+(?:died|succumbed|passed away)\b")
+_FATAL_PART = re.compile(rf"(?i),?\s+(?:(?:--|—|–)\s+)?(?P<count>{_COUNT})\s+(?:of them\s+)?(?:fatally|mortally)\b")
 _PARTITIVE = re.compile(r"(?i)\bof\s+(?:the|those|these|all)\s+$")
 _MONTH_BEFORE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*$")
 _NEGATED = re.compile(r"(?i)\b(?:no|no one|nobody|no-one|none|not|never)(?:\s+(?:else|other))?\s*$")
@@ -249,7 +253,8 @@ def _find(text: str, patterns: list[re.Pattern], single: re.Pattern) -> Fatality
                 continue
             counts = _sum_counts(_past_the_whole(text, m))
             if counts is not None and not (counts[1] == 1 and _died_since(text, m.end(), patterns)):
-                more = _told_before(text, m, patterns, single) + _others_after(text, m.end(), patterns)
+                more = (_told_before(text, m, patterns, single) + _others_after(text, m.end(), patterns)
+                        - _fatally(text, m.end(), patterns))
                 # "critically injured a 16-year-old" tells one victim as plainly as "he was injured" does
                 single = counts[1] + more == 1 and bool(re.match(r"(?i)an?\b", m.group("count")))
                 return FatalityHit(*(n + more for n in counts), m.start(), m.end(), single)
@@ -306,6 +311,14 @@ def _died_since(text: str, end: int, patterns: list[re.Pattern]) -> bool:
     return patterns is _INJURED_PATTERNS and bool(_DIED_SINCE.search(text, end))
 
 
+def _fatally(text: str, end: int, patterns: list[re.Pattern]) -> int:
+    """The dead among the wounded a count tells: "six people wounded -- two mortally" is four injured (the
+    killed read the two)."""
+    fatal = _FATAL_PART.match(text, end) if patterns is _INJURED_PATTERNS else None
+    counts = _sum_counts(fatal.group("count")) if fatal else None
+    return counts[1] if counts else 0
+
+
 def _others_after(text: str, end: int, patterns: list[re.Pattern]) -> int:
     """The victims a sentence adds after its first count: "a woman was wounded and two others hurt", "a boy
     was wounded in a shooting that also injured a woman"."""
@@ -323,7 +336,8 @@ def _blank_asides(text: str) -> str:
     people, including two children, were hurt"), so a count reaches its verb; offsets stay those of the
     sentence. Brackets stay: a wire dateline's "(Agency) -" would join its day to the count after it."""
     return _ASIDE.sub(lambda m: " " * len(m.group(0)), text) if ("–" in text or "—" in text or "--" in text
-                                                                  or ", " in text or "age" in text) else text
+                                                                  or ", " in text or "age" in text
+                                                                  or " of " in text) else text
 
 
 def _none(text: str, pattern: re.Pattern) -> FatalityHit | None:
