@@ -29,6 +29,7 @@ that the filled store had warm, which can only slow the larger sizes.
 from __future__ import annotations
 
 import argparse
+import os
 import pickle
 import random
 import shutil
@@ -159,8 +160,10 @@ def interleaved(paths: list[Path], folder: Path, threshold: float, batch: int, r
 
     def copy_store(result: Result | None = None) -> None:
         copies.append(folder / f"before-{len(copies)}.db")
-        with sqlite3.connect(copies[-1]) as target:
-            store.db.backup(target)
+        target = sqlite3.connect(copies[-1])
+        store.db.backup(target)
+        target.close()
+        _settle(copies[-1])
         if result is not None:
             print_block(result)
             found.append(sum(result.found.values()))
@@ -181,6 +184,7 @@ def interleaved(paths: list[Path], folder: Path, threshold: float, batch: int, r
         for k in sizes:
             work = folder / "timed.db"
             shutil.copyfile(copies[k], work)
+            _settle(work)
             timed = SQLiteStore(work)
             result = measure_blocks(loaded(paths[k:k + 1]), timed, threshold, batch, stored=known)
             timed.close()
@@ -194,6 +198,13 @@ def interleaved(paths: list[Path], folder: Path, threshold: float, batch: int, r
         rounds_run.append(row)
     best = [min(times, key=lambda b: b[1]) for times in zip(*rounds_run)]
     return Result(threshold, best, filled.reprints, filled.found, filled.found_at, filled.false_at, filled.originals)
+
+
+def _settle(path: Path) -> None:
+    """Put a copy on disk before any block is timed: else the store's first checkpoint (which syncs the file)
+    would wait for hundreds of megabytes of copy, more the larger the store."""
+    with path.open("rb+") as copy:
+        os.fsync(copy.fileno())
 
 
 def _tally(result: Result, item: Item, twin_key: str, score: float) -> None:
