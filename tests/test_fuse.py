@@ -284,7 +284,7 @@ def test_tolls_take_each_reports_largest_then_the_higher_dead_and_fewer_injured_
     arts = {a: _article(a, a) for a in ("a1", "a2")}
     ms = [mention("a1:0", "a1", deaths=(3, 3, 3)), mention("a1:1", "a1", deaths=(1, 1, 1)),  # one victim singled out
           replace(mention("a2:0", "a2", deaths=(2, 2, 5)), injured=Fatalities(4, 4, 4)),
-          replace(mention("a1:2", "a1"), injured=Fatalities(1, 1, 2))]
+          replace(mention("a1:2", "a1", deaths=(3, 3, 3)), injured=Fatalities(1, 1, 2))]  # knowing the dead
     ev = build_event("ev-1", ms, arts, {})
     assert (ev.fatalities.low, ev.fatalities.best, ev.fatalities.high) == (2, 3, 5)
     assert (ev.injured.low, ev.injured.best, ev.injured.high) == (1, 1, 4)

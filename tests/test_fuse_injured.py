@@ -16,15 +16,17 @@ DAY = ResolvedDate(date(2023, 6, 5), date(2023, 6, 5), DatePrecision.DAY)
 TOWN = Place("Dayton", GeoPrecision.EXACT, "United States", "USA", "Ohio", None, 39.76, -84.19, 4509884)
 
 
-def _report(aid: str, text: str, words: str, injured: int) -> tuple[Article, Mention]:
+def _report(aid: str, text: str, words: str, injured: int | None, dead: int | None = None,
+            mid: str = "0") -> tuple[Article, Mention]:
     """An article and its mention, the injured read from `words` in its text."""
     start = text.index(words)
     span = Span(aid, start, start + len(words))
     article = Article(aid, f"https://example.com/{aid}", f"outlet-{aid}", None, date(2023, 6, 6), "en", text)
     passage = Span(aid, 0, len(text))
-    mention = Mention(f"{aid}:0", aid, passage, "Violence against civilians", "Attack", TextField("shot", passage),
+    mention = Mention(f"{aid}:{mid}", aid, passage, "Violence against civilians", "Attack", TextField("shot", passage),
                       Attribution(SourceKind.OUTLET), place=TOWN, date=DAY,
-                      injured=Fatalities(injured, injured, injured, span))
+                      fatalities=Fatalities(dead, dead, dead) if dead is not None else None,
+                      injured=Fatalities(injured, injured, injured, span) if injured is not None else None)
     return article, mention
 
 
@@ -57,3 +59,26 @@ def test_merge_fatalities_ranks_ties_by_how_plainly_told():
     merged = merge_fatalities([vague, plain], among_equals=min, told=lambda t: told[t.span])
     assert (merged.low, merged.best, merged.high, merged.span) == (1, 4, 4, plain.span)
     assert merge_fatalities([vague, plain], among_equals=min).best == 1      # without: the conservative count
+
+
+SHOT_FRIDAY = "A 17-year-old was shot on Elm Street on Friday and taken to Mercy Hospital. He died on Sunday."
+
+
+def test_a_passage_that_did_not_know_of_a_death_its_article_tells_counts_the_dead_among_its_wounded():
+    article, wounded = _report("a0", SHOT_FRIDAY, "was shot", 1)
+    _, died = _report("a0", SHOT_FRIDAY, "was shot", None, dead=1, mid="1")
+    event = build_event("ev-1", [wounded, died], {"a0": article}, {})
+    assert (event.fatalities.best, event.injured.best) == (1, 0)
+
+
+def test_one_victim_told_alone_in_a_first_report_is_the_one_a_later_report_tells_dead():
+    first, wounded = _report("a0", "A 17-year-old was shot on Elm Street and is in critical condition.",
+                             "is in critical condition", 1)
+    later, died = _report("a1", "The 17-year-old shot on Elm Street on Friday has died, police said.", "shot", 0,
+                          dead=1)
+    event = build_event("ev-1", [wounded, died], {a.id: a for a in (first, later)}, {})
+    assert (event.fatalities.best, event.injured.best) == (1, 0)
+    # a count of the wounded stays: "two others were wounded" are not the dead
+    first, wounded = _report("a0", "Police said two others were wounded on Elm Street.", "two others were wounded", 2)
+    event = build_event("ev-1", [wounded, died], {a.id: a for a in (first, later)}, {})
+    assert event.injured.best == 2

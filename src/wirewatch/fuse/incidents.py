@@ -56,14 +56,15 @@ def build_event(eid: str, mentions: list[Mention], articles: dict[str, Article],
         for m in mentions
     )
     notes = tuple(dict.fromkeys(n for m in mentions for n in m.notes))
+    killed = merge_fatalities(_per_report(mentions, "fatalities"), among_equals=max)
     return Event(
         id=eid, event_type=next(m.event_type for m in mentions if m.sub_event_type == sub_type),
         sub_event_type=sub_type, date=day, place=place, claim_status=claim_status(kinds),
         actor1=_pick_actor(m.actor1 for m in core), actor2=_pick_actor(m.actor2 for m in core),
         target=_most_common(m.target_kind for m in mentions if m.target_kind),
-        fatalities=merge_fatalities(_per_report(mentions, "fatalities"), among_equals=max), sources=sources,
-        notes=notes, injured=merge_fatalities(_per_report(mentions, "injured"), among_equals=min,
-                                              told=lambda toll: _how_told_injured(toll, articles)),
+        fatalities=killed, sources=sources, notes=notes,
+        injured=merge_fatalities(_injured_per_report(mentions, killed.best if killed else 0, articles),
+                                 among_equals=min, told=lambda toll: _how_told_injured(toll, articles)),
     )
 
 
@@ -121,6 +122,35 @@ def _per_report(mentions: list[Mention], field: str) -> list[Fatalities]:
         if toll is not None and (m.article_id not in largest or toll.best > largest[m.article_id].best):
             largest[m.article_id] = toll
     return list(largest.values())
+
+
+def _injured_per_report(mentions: list[Mention], dead: int, articles: dict[str, Article]) -> list[Fatalities]:
+    """Each article's largest count of injured, less the wounded who died since: a passage that read fewer
+    deaths than its article tells ("A man was shot Friday." ... "He died Sunday.") counts the others among
+    its wounded; and one victim told alone as wounded, in a report that tells no death, is the victim other
+    reports of the event tell as dead (a first report, before the death)."""
+    by_article: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_article.setdefault(m.article_id, []).append(m)
+    counts = []
+    for told in by_article.values():
+        deaths = max(_best(m.fatalities) for m in told)
+        wounded = [_less(m.injured, deaths - _best(m.fatalities)) for m in told if m.injured is not None]
+        if not wounded:
+            continue
+        largest = max(wounded, key=lambda toll: toll.best)    # the first among equals
+        if deaths == 0 and dead > 0 and largest.best == 1 and _how_told_injured(largest, articles) == 0:
+            largest = _less(largest, 1)
+        counts.append(largest)
+    return counts
+
+
+def _best(toll: Fatalities | None) -> int:
+    return toll.best if toll is not None else 0
+
+
+def _less(toll: Fatalities, dead: int) -> Fatalities:
+    return Fatalities(max(0, toll.low - dead), max(0, toll.best - dead), max(0, toll.high - dead), toll.span)
 
 
 def _how_told_injured(toll: Fatalities, articles: dict[str, Article]) -> int:
