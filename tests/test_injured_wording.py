@@ -76,3 +76,16 @@ def test_the_dead_among_the_wounded_are_not_injured(text, killed, injured):
 def test_a_gallery_caption_is_no_count():
     text = "Photo 12 of 40 Three people were shot outside the club on Saturday."
     assert _best(find_shot(text)) == 3
+
+
+@pytest.mark.parametrize("text, injured, shot", [
+    ("Deputies said both remaining victims are expected to survive.", 2, None),
+    ("Police said three men are expected to recover.", 3, None),
+    ("The teen is expected to survive, his mother said.", 1, None),
+    ("Two other victims were taken to St. Vincent Hospital by ambulance.", None, 3),   # others beyond one told
+    ("Five people were rushed to Riverside Medical Center after the shooting.", None, 5),
+    ("A 19-year-old was taken to Lakeview Trauma Center.", None, 1),
+])
+def test_the_living_by_their_prognosis_and_a_hospital_by_its_name(text, injured, shot):
+    assert _best(find_injuries(text)) == injured
+    assert _best(find_shot(text)) == shot

@@ -85,7 +85,7 @@ _INJURED_PATTERNS = [
     # Told the other way round: "Also wounded in the shooting were three men".
     re.compile(rf"(?i)\b(?:wounded|injured|hurt)\s+(?:in\s+the\s+(?:shooting|attack|gunfire|incident)\s+)?(?:were|was)\s+"
                rf"(?P<count>(?:{_QUALIFIER}\s+)?{_NUMBER}\s+(?:other\s+)?{_PLURAL})\b"),
-    re.compile(rf"(?i)\b{_COUNTS}\s+(?:are|were|is)\s+(?:still\s+)?recovering\b"),
+    re.compile(rf"(?i)\b{_COUNTS}\s+(?:are|were|is)\s+(?:still\s+)?(?:recovering|expected to (?:survive|recover))\b"),
     re.compile(rf"(?i)\b(?:leaving|left)\s+{_COUNTS}\s+(?:wounded|injured|hurt)\b"),
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:others?\s+)?(?:suffered|sustained|received)\s+[^.;]{{0,40}}?\b(?:injuries|wounds)\b"),
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:are|were|remain|remained|was|is)\s+(?:still\s+|listed\s+|reported\s+|hospitalized\s+){{0,2}}{_CONDITION}"),
@@ -120,7 +120,7 @@ _ONE_INJURED = _starting("abfhilrstw", r"\bwas\s+(?:(?!fatally|mortally)\w+ly\s+
                           r"hospitalized|hospitalised|grazed)\b|"
                           r"\b(?:was|is|being)\s+treated\s+(?:and released\b|for\s+[^.;]{0,40}?\b(?:injur|wound))|"
                           r"\b(?:remains|remained|is still|was still|has been|had been|is)\s+hospitali[sz]ed\b|"
-                          r"\b(?:is|was)\s+(?:still\s+)?recovering\b|\b(?:was|has been)\s+(?:\w+ly\s+)?released from\s+(?:the|a|an|"
+                          r"\b(?:is|was)\s+(?:still\s+)?(?:recovering|expected to (?:survive|recover))\b|\b(?:was|has been)\s+(?:\w+ly\s+)?released from\s+(?:the|a|an|"
                           r"area|local)\s+(?:\w+\s+)?hospital\b|\b(?:wounding|injuring)\s+(?:his|her|their)\s+\w+|"
                           rf"\b(?:{_HE}|an?\s+[^.;]{{0,40}}?{_SINGLE})\s+(?:suffered|sustained)\s+[^.;]{{0,40}}?\b(?:injuries|wounds)\b|"
                           # One victim alive in hospital: "in critical condition", "fighting for his life".
@@ -129,7 +129,9 @@ _ONE_INJURED = _starting("abfhilrstw", r"\bwas\s+(?:(?!fatally|mortally)\w+ly\s+
                           r"\bfighting for (?:his|her) life\b|(?<!non-)(?<!non )\blife-threatening (?:injuries|wounds)\b")
 # "shot at" is fired at, unless a place or a time follows: "were shot at a party", "shot at about 2 a.m.".
 _NOT_AT = r"(?!\s+(?:and killed|dead|to death|at(?!\s+(?:a|an|the|about|around|approximately|least|\d+)\b)))"
-_HOSPITAL = r"to\s+(?:(?:the|a|an|area|local|nearby|several|different|two|three)\s+){0,2}hospitals?\b"
+# A hospital by its name too: "to Grady Memorial Hospital", "to Harborview Medical Center".
+_HOSPITAL = r"to\s+(?:(?:the|a|an|area|local|nearby|several|different|two|three)\s+){0,2}" \
+            r"(?:(?-i:[A-Z])[\w.'-]*\s+){0,4}(?:hospitals?|medical cent(?:er|re)|trauma cent(?:er|re))\b"
 _GUNSHOT = r"(?:gunshot|gun shot|gun-shot|bullet|graze) wounds?\b"
 # Victims hit, dead or alive: "Three people were shot", "A man was shot Saturday", "shot two men", "four were
 # struck by gunfire", "found two men with gunshot wounds", "sent four people to the hospital", "a fifth victim
@@ -216,8 +218,8 @@ class FatalityHit:
 # plain search tells so before the patterns' many alternatives are tried at every word.
 _KILLED_STEMS = re.compile(r"(?i)kill|dead|die|death|slain|perish|lives|life|fatal|mortal|bodies|murder|homicide|succumb|"
                            r"passed away")
-_INJURED_STEMS = re.compile(r"(?i)wound|injur|hurt|hospital|condition|life|grazed|treated|recovering")
-_SHOT_STEMS = re.compile(r"(?i)shot|hit|struck|wound|hospital|grazed|shooting victims")
+_INJURED_STEMS = re.compile(r"(?i)wound|injur|hurt|hospital|condition|life|grazed|treated|recover|surviv")
+_SHOT_STEMS = re.compile(r"(?i)shot|hit|struck|wound|hospital|grazed|shooting victims|medical cent|trauma cent")
 
 
 # Cached: resolve reads an article's sentences once per mention, so the same texts come back many times.
