@@ -89,3 +89,16 @@ def test_a_gallery_caption_is_no_count():
 def test_the_living_by_their_prognosis_and_a_hospital_by_its_name(text, injured, shot):
     assert _best(find_injuries(text)) == injured
     assert _best(find_shot(text)) == shot
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Deputies said a 4-year-old shot and seriously injured his 7-year-old sister.", None, 1),
+    ("Police said the man fatally wounded his cousin during an argument.", 1, None),
+    ("The gunfire left a man dead, and two other customers also suffered injuries.", 1, 2),
+    ("There are two victims who are in stable condition, a police spokesman said.", None, 2),
+    ("All three victims survived the shooting, police said.", None, 3),
+    ("He injured his hand while cleaning the rifle.", None, None),                  # no victim of his
+])
+def test_victims_by_the_deed_and_by_their_survival(text, killed, injured):
+    assert _best(find_fatalities(text)) == killed
+    assert _best(find_injuries(text)) == injured

@@ -29,7 +29,8 @@ _NOUN = r"(?:\s+(?:of\s+)?(?:\w[\w-]*\s+){0,2}?(?:(?:people|persons?|civilians?|
         r"officers?|fighters?|militants?|protesters?|demonstrators?|villagers?|residents?|child(?:ren)?|wom[ae]n|m[ae]n|" \
         r"members?|passengers?|workers?|guards?|attackers?|insurgents?|rebels?|others|of them|gunm[ae]n|bystanders?|boys?|girls?|" \
         r"teens?|teenagers?|victims?|students?|adults?|juveniles?|brothers?|sisters?|friends?|kids?|patrons?|individuals?|" \
-        r"males?|females?|partygoers?))\b)?"
+        r"males?|females?|partygoers?|customers?|employees?|clerks?|neighbou?rs?|relatives?|shoppers?|spectators?|" \
+        r"pedestrians?|motorists?|drivers?))\b)?"
 _COUNT = rf"(?=[\dabdefhmnorstu])(?:{_QUALIFIER}\s+)?{_NUMBER}\b{_NOUN}"   # \b: "a" is no count in "and"
 _COUNTS = rf"(?P<count>{_COUNT}(?:\s*(?:,|and)\s*{_COUNT})*)"
 _KILLED = r"(?:(?:were|was|are|is|have been|had been|being)\s+(?:now\s+|all\s+|both\s+|found\s+)?)?(?:confirmed\s+)?(?:shot and killed|shot dead|shot to death|(?:fatally|mortally) (?:shot|wounded|injured|stabbed)|" \
@@ -87,8 +88,10 @@ _INJURED_PATTERNS = [
                rf"(?P<count>(?:{_QUALIFIER}\s+)?{_NUMBER}\s+(?:other\s+)?{_PLURAL})\b"),
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:are|were|is)\s+(?:still\s+)?(?:recovering|expected to (?:survive|recover))\b"),
     re.compile(rf"(?i)\b(?:leaving|left)\s+{_COUNTS}\s+(?:wounded|injured|hurt)\b"),
-    re.compile(rf"(?i)\b{_COUNTS}\s+(?:others?\s+)?(?:suffered|sustained|received)\s+[^.;]{{0,40}}?\b(?:injuries|wounds)\b"),
-    re.compile(rf"(?i)\b{_COUNTS}\s+(?:are|were|remain|remained|was|is)\s+(?:still\s+|listed\s+|reported\s+|hospitalized\s+){{0,2}}{_CONDITION}"),
+    re.compile(rf"(?i)\b{_COUNTS}\s+(?:others?\s+)?(?:also\s+)?(?:suffered|sustained|received)\s+[^.;]{{0,40}}?\b(?:injuries|wounds)\b"),
+    # "all four victims survived the shooting": the wounded who lived
+    re.compile(rf"(?i)\b{_COUNTS}\s+(?:who\s+)?survived\s+(?:the\s+(?:shooting|attack|gunfire)|(?:their|the)\s+(?:wounds|injuries))\b"),
+    re.compile(rf"(?i)\b{_COUNTS}\s+(?:(?:who|that)\s+)?(?:are|were|remain|remained|was|is)\s+(?:still\s+|listed\s+|reported\s+|hospitalized\s+){{0,2}}{_CONDITION}"),
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:were|are|was|have been)\s+(?:\w+ly\s+)?treated\s+(?:and released|at|for|in)\b"),
 ]
 
@@ -113,7 +116,7 @@ _ONE_KILLED = _starting(",abcdfhklpstw", r"\bwas\s+(?:later\s+|also\s+)?(?:shot 
                          # "was hit in the head and pronounced dead", "shot another teen, killing him", "a 4-year-old
                          # shot dead in ..."
                          r"\band\s+(?:later\s+|was\s+)*pronounced dead\b|\bkilling\s+(?:him|her)\b|"
-                         rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{_SINGLE}\s+(?:shot dead|shot to death|fatally shot)\b|\b(?:accidentally\s+)?(?:fatally\s+(?:shot|stabbed)|"
+                         rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{_SINGLE}\s+(?:shot dead|shot to death|fatally shot)\b|\b(?:accidentally\s+)?(?:(?:fatally|mortally)\s+(?:shot|stabbed|wounded)|"
                          r"(?:shot|stabbed|beat(?:en)?) and killed)\s+(?:\w+\s+){0,3}?(?:himself|herself|a|an|the|his|her|their|him)\b|"
                          r"\bclaimed the life of\b|\b(?:a|the|an apparent)\s+(?:deadly|fatal)\s+(?:shooting|stabbing)\b")
 _ONE_INJURED = _starting("abfhilrstw", r"\bwas\s+(?:(?!fatally|mortally)\w+ly\s+)?(?:shot and (?:wounded|injured)|wounded|injured|hurt|"
@@ -122,6 +125,8 @@ _ONE_INJURED = _starting("abfhilrstw", r"\bwas\s+(?:(?!fatally|mortally)\w+ly\s+
                           r"\b(?:remains|remained|is still|was still|has been|had been|is)\s+hospitali[sz]ed\b|"
                           r"\b(?:is|was)\s+(?:still\s+)?(?:recovering|expected to (?:survive|recover))\b|\b(?:was|has been)\s+(?:\w+ly\s+)?released from\s+(?:the|a|an|"
                           r"area|local)\s+(?:\w+\s+)?hospital\b|\b(?:wounding|injuring)\s+(?:his|her|their)\s+\w+|"
+                          # "shot and critically injured his 6-year-old brother"
+                          rf"(?<!fatally )(?<!mortally )\b(?:wounded|injured)\s+(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{_KIN}\b|"
                           rf"\b(?:{_HE}|an?\s+[^.;]{{0,40}}?{_SINGLE})\s+(?:suffered|sustained)\s+[^.;]{{0,40}}?\b(?:injuries|wounds)\b|"
                           # One victim alive in hospital: "in critical condition", "fighting for his life".
                           r"\b(?:is|was|remains|remained|listed|reported|be)\s+(?:\w+\s+){0,2}?in\s+(?:critical|stable|serious|"
