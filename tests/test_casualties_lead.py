@@ -35,3 +35,16 @@ def test_the_one_victim_told_in_hospital_is_the_one_who_died():
             "block. Detectives asked for video. The bar stayed shut. The victim, 41, died on Monday.")
     (only,) = resolve_mentions(_article(text), [_mention(text, passage)])
     assert only.fatalities.best == 1 and not (only.injured and only.injured.best)
+
+
+def test_the_wounded_of_an_earlier_incident_are_not_this_ones():
+    passage = "Two men were shot outside a Dayton bar early Sunday and are in stable condition."
+    text = (passage + " The shooting follows one last week that left seven people wounded at a block party. "
+            "Officers canvassed the block.")
+    (only,) = resolve_mentions(_article(text), [_mention(text, passage)])
+    assert only.injured.best == 2
+    # the passage itself may be set in the past: a follow-up tells of its own incident
+    passage = "Three people were shot and wounded at a Dayton bar two weeks ago."
+    text = passage + " Police arrested a suspect on Monday."
+    (only,) = resolve_mentions(_article(text), [_mention(text, passage)])
+    assert only.injured.best == 3

@@ -24,6 +24,11 @@ _CASUALTY_FOLLOWUP = 2
 # A sentence that sums up a longer period speaks of a conflict's toll, not of one incident's.
 _BACKGROUND = re.compile(r"(?i)\b(?:since|in|during|throughout) (?:(?:early |late |mid-)?(?:19|20)\d\d\b|the (?:start|"
                          r"beginning|outbreak) of)|\bso far this year\b|\bover the (?:past|last) (?:\w+ )?(?:years|months|decades?)\b")
+# A sentence set weeks or more before its article tells of an earlier incident ("The shooting follows one last
+# week that left 11 people wounded"): its wounded are not this incident's. Its dead are still read, as a
+# follow-up tells a death ("A man shot two weeks ago has died").
+_EARLIER = re.compile(r"(?i)\b(?:last|previous|the week before) (?:week|month|year)\b|\b(?:\w+|\d+) (?:weeks|months|years) "
+                      r"(?:ago|earlier|before)\b|\bearlier this (?:month|year)\b")
 
 
 def resolve_mentions(article: Article, mentions: list[Mention],
@@ -185,11 +190,12 @@ def _casualties(mention: Mention, sentences: list[Sentence], article: Article, o
     if mention.injured is not None:
         return killed, mention.injured
     best = killed.best if killed else None
+    window = [(start, text) for k, (start, text) in enumerate(window) if k == 0 or not _EARLIER.search(text)]
     hit = injured_in(window, best)
     if hit is None or hit.best == 1:
         # "Three people were wounded ... One of them, a 19-year-old, is in critical condition": a passage that
         # singles out one victim defers to the article's larger count
-        wider = injured_in(everywhere(), best)
+        wider = injured_in([(start, text) for start, text in everywhere() if not _EARLIER.search(text)], best)
         hit = wider if wider is not None and (hit is None or wider.best > hit.best) else hit
     return killed, _toll(hit, article.id) if hit else None
 
