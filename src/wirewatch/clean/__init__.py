@@ -11,6 +11,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..models import Article, RawDocument
+from ..outlets import outlet_of
 from .boilerplate import strip_boilerplate
 from .language import guess_language
 
@@ -35,6 +36,8 @@ def clean(raw: RawDocument, today: date) -> tuple[Article, list[str]]:
             meta[key] = meta[key] or value
     else:
         lines = raw.content.splitlines()
+    # an input that names no outlet still has its site in its URL (an archived copy: the site it copied)
+    meta["outlet"] = meta["outlet"] or outlet_of(meta["url"])
     kept = strip_boilerplate(lines)
     if kept and isinstance(meta["title"], str) and _same_headline(kept[0], meta["title"]):
         kept = kept[1:]  # the headline repeated at the top of the body

@@ -21,6 +21,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..gazetteer import fold
 from ..models import Event, GeoPrecision, Place, RawDocument
+from ..outlets import outlet_of
 from ..pipeline import run_documents
 from ..settings import Settings
 from ..store import SQLiteStore
@@ -41,8 +42,9 @@ def read_gva(folder: Path, limit: int | None = None) -> tuple[list[RawDocument],
                 continue
             url = r.get("uri") or f"{news}:{number}"
             published = date.fromisoformat(r["dct"][:10]) if r.get("dct") else None
-            docs.append(RawDocument(str(news), r["content"], "text", url, None, r.get("title"), published, "en",
-                                    line=number))
+            # the outlet of an archived copy is the site it copied (outlets.outlet_of): fusion counts outlets
+            docs.append(RawDocument(str(news), r["content"], "text", url, outlet_of(url), r.get("title"), published,
+                                    "en", line=number))
             incident_of[url] = str(r["incident_id"])
             if limit and len(docs) >= limit:
                 break

@@ -17,7 +17,6 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO, Iterator
-from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -26,6 +25,7 @@ from warcio.statusandheaders import StatusAndHeadersParserException
 
 from ..errors import InputError
 from ..models import RawDocument
+from ..outlets import outlet_of
 from .decode import decode
 
 __all__ = ["read_warc"]
@@ -305,6 +305,6 @@ def _warc_date(value: str | None) -> tuple[date | None, tuple[str, ...]]:
 
 
 def _outlet(uri: str) -> str | None:
-    """The site a page came from, without a leading "www.", as the outlet name."""
-    host = urlsplit(uri).hostname if uri else None
-    return host.removeprefix("www.") if host else None
+    """The site a page came from, without a leading "www.", as the outlet name: for a page the Wayback Machine
+    archived, the site it copied (outlets.outlet_of)."""
+    return outlet_of(uri)
