@@ -65,13 +65,23 @@ def in_full_names(text: str) -> frozenset[str]:
 
 def focus_of(spotted: list[Hit] | tuple[Hit, ...], full_names: frozenset[str], qualifiers: tuple[str, ...],
              counties: tuple[tuple[str, frozenset[str]], ...]) -> Counter[str]:
-    """country_focus from an article's hits and what else it names."""
+    """country_focus from an article's hits and what else it names. Where two countries tie, the one that a
+    state written after a town ("Franklin, La.") or a county the text names points at comes first: the words
+    say outright where the report is, while a town's name may be a namesake or a person's."""
     focus: Counter[str] = Counter()
+    # "Richmond, Va.": a US state abbreviation after a town says which country the article is about
+    if qualifiers:
+        focus["US"] += 2 * len(qualifiers)
+    for _, units in counties:
+        countries = {key.split(".")[0] for key in units}
+        if len(countries) == 1:
+            focus[countries.pop()] += 2
     towns = set()
     for hit in spotted:
-        if all(e.kind == "city" for e in hit.entries) and not hit.demonym_of:
-            # a town counts once, however often it is named: a repeated surname that is also a town abroad
-            # ("Lopez said", "Tran is charged") must not outweigh the text's other places
+        if all(e.kind != "country" for e in hit.entries) and not hit.demonym_of:
+            # a town or a unit counts once, however often it is named: a repeated surname or given name that is
+            # also a place abroad ("Lopez said", "Tran is charged", "Michael") must not outweigh the text's
+            # other places
             if hit.text.casefold() in towns:
                 continue
             towns.add(hit.text.casefold())
@@ -87,13 +97,6 @@ def focus_of(spotted: list[Hit] | tuple[Hit, ...], full_names: frozenset[str], q
             # a unit of another country that shares it still leaves it open ("Georgia"), and so does a
             # person's name ("Jordan", "Chad")
             countries = {e.country for e in hit.entries if e.kind != "city" or e.population >= _COUNTRY_OVER_TOWN}
-        if len(countries) == 1:
-            focus[countries.pop()] += 2
-    # "Richmond, Va.": a US state abbreviation after a town says which country the article is about
-    if qualifiers:
-        focus["US"] += 2 * len(qualifiers)
-    for _, units in counties:
-        countries = {key.split(".")[0] for key in units}
         if len(countries) == 1:
             focus[countries.pop()] += 2
     return focus

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from ..gazetteer import NEAR_BEFORE, REGION_WORDS, Entry, Gazetteer, fold
 from ..models import GeoPrecision, Place, Span, TextField
+from .abroad import WORLD_CITY, elsewhere, named_outright
 from .doers import a_doer_elsewhere, doer_peoples
 # part_of_a_name and a_person are read from here by the resolver and the evaluators
 from .name_parts import FREE_WORDS, SURNAME_POPULATION, a_person, part_of_a_name
@@ -143,14 +144,16 @@ def _a_guess(entry: Entry, name: str, text: str, end: int, gazetteer: Gazetteer,
     """Whether reading a name as this town would be a guess the text does not back: nothing but the name
     points at the town's country, admin1 or county, and either the article points at other countries and the
     town is small ("Baar" in a note on Somalia), or another country has a town of that name nearly as large
-    ("Bor": 60,000 in Russia, 27,000 in South Sudan), under that name. A wrong town is worse than the country
-    or no place."""
+    ("Bor": 60,000 in Russia, 27,000 in South Sudan), under that name, or the text's other names point at another
+    country far from the town and the town is no world city (abroad.elsewhere). A wrong town is worse than the
+    country or no place."""
     # a rival bears the name as its own, not as an old or foreign one (Amman was Philadelphia)
     rival = max((e.population for e in gazetteer.entries(name) if e.kind == "city" and e.country != entry.country
                  and fold(e.name) == fold(name)), default=0)
     contested = rival * _RIVAL_RATIO >= entry.population
-    if entry.population >= _ABROAD_TOWN and not contested:
-        return False  # no guess whatever the context: spare reading it
+    if entry.population >= _ABROAD_TOWN and not contested and (
+            entry.population >= WORLD_CITY or not elsewhere(entry, name, text, gazetteer)):
+        return False  # no guess whatever the context
     others, admin1s = gazetteer.context_without(text, name)
     if others.get(entry.country, 0) > 0 or entry.admin1 in admin1s or entry.admin2 and entry.admin2.lower() in counties:
         return False
@@ -250,7 +253,8 @@ def lead_place(article_id: str, text: str, focus: Counter[str], gazetteer: Gazet
     the opening names in its main country, not inside a longer name nor a person's; where the opening names
     none, the first such town further on (a report that opens on its victims names its town later); where
     it names no such town at all, the county its opening names, else the admin1 unit its place names vote for
-    as a home, both at region precision.
+    as a home, both at region precision; else, where the main country rests on place names alone (no country or
+    people named outright, abroad.named_outright), the first town the opening names, of whatever country.
 
     The place keeps no span, as it was not read from the passage; the caller notes the words."""
     main = focus.most_common(1)[0][0] if focus else None
@@ -260,7 +264,9 @@ def lead_place(article_id: str, text: str, focus: Counter[str], gazetteer: Gazet
     opening = [h for h in hits if h.start < _LEAD_CHARS]
     return _first_town(article_id, text, opening, main, focus, gazetteer) or _first_town(
         article_id, text, [h for h in hits if h.start >= _LEAD_CHARS], main, focus, gazetteer) or _lead_county(
-        article_id, text, main, focus, gazetteer) or _home_unit(article_id, text, main, gazetteer)
+        article_id, text, main, focus, gazetteer) or _home_unit(article_id, text, main, gazetteer) or (
+        None if main is None or named_outright(main, gazetteer.names_in(text)) else _first_town(
+            article_id, text, [h for h in gazetteer.names_in(text) if h.start < _LEAD_CHARS], None, focus, gazetteer))
 
 
 def headline_place(article_id: str, title: str | None, text: str, focus: Counter[str],

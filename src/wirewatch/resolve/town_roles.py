@@ -115,7 +115,7 @@ def a_quarter_of(place: Place, town: Place, gazetteer: Gazetteer) -> bool:
     small, big = _entry(place, gazetteer), _entry(town, gazetteer)
     if small is None or big is None or big.population < _QUARTER_RATIO * max(small.population, 1):
         return False
-    return _km(small.latitude, small.longitude, big.latitude, big.longitude) <= _QUARTER_KM
+    return km(small.latitude, small.longitude, big.latitude, big.longitude) <= _QUARTER_KM
 
 
 def _entry(place: Place, gazetteer: Gazetteer):
@@ -125,7 +125,7 @@ def _entry(place: Place, gazetteer: Gazetteer):
     return next((e for e in gazetteer.entries(place.name) if e.key == str(place.geonameid)), None)
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance (haversine), enough to tell a quarter from a town."""
     la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
