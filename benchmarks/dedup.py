@@ -17,23 +17,16 @@ prints, for each block, the figures of the pass that took the least wall time fo
 burst only ever slows a block, so the fastest of a few passes measures the store's cost at that size rather
 than the machine's load at that minute (timeit takes the least of its repeats for the same reason).
 
-`--interleaved R` answers "what does the next block cost when the store holds N articles" apart from the
-machine's drift, which on a shared VM is larger than the effect measured (the same fingerprinting ran 5 to 9 s
-a block within one run). One pass fills a store and copies it (SQLite's backup, page for page) after every
-block; then R rounds each time every block against a fresh copy of the store as it stood before that block,
-the sizes in a new shuffled order each round, so a slow spell of the machine falls on random sizes instead of
-on the last ones. Each size is reported as its fastest round ran it. A copy starts with a cold page cache
-that the filled store had warm, which can only slow the larger sizes.
+`--interleaved R` times each block against a copy of the store as it stood before it, R rounds with the sizes
+shuffled anew each round, so that the machine's drift falls on random sizes (benchmarks/dedup_interleaved.py).
+Every block line also gives the time the process spent waiting for a CPU that another process held (Linux), and
+the report the wall time less those waits.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import pickle
-import random
-import shutil
-import sqlite3
 import sys
 import tempfile
 import time
@@ -41,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -56,13 +49,28 @@ TODAY = date(2026, 1, 1)
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8)   # the table beside the configured threshold's figures
 
 
+class Block(NamedTuple):
+    """The figures of one timed block."""
+
+    articles: int
+    wall: float
+    cpu: float
+    fp_cpu: float            # of the CPU, fingerprinting
+    waited: float = 0.0      # of the wall time, runnable but waiting for a CPU that another process held
+
+    @property
+    def unloaded(self) -> float:
+        """Wall time less the waits for a CPU: what the block took, I/O included, without the other
+        processes' load."""
+        return self.wall - self.waited
+
+
 @dataclass
 class Result:
     """What one pass over a corpus found, and how long each block of articles took."""
 
     threshold: float
-    # (articles, wall s, CPU s, of which fingerprinting) per block
-    blocks: list[tuple[int, float, float, float]] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
     reprints: Counter = field(default_factory=Counter)        # edits -> reprints of that kind
     found: Counter = field(default_factory=Counter)           # edits -> linked to their original
     found_at: Counter = field(default_factory=Counter)        # threshold -> reprints linked to their original
@@ -111,7 +119,7 @@ def measure_blocks(blocks: Iterable[list[tuple[Item, Article]]], store: SQLiteSt
     key_of, signatures = stored if stored is not None else ({}, {})
     lowest = min(THRESHOLDS + (threshold,))
     for block in blocks:
-        wall, cpu, fp_cpu = time.perf_counter(), time.process_time(), 0.0
+        wall, cpu, fp_cpu, waited = time.perf_counter(), time.process_time(), 0.0, cpu_wait()
         for part in _chunks(block, batch):
             with store.transaction():
                 for item, art in part:
@@ -127,10 +135,19 @@ def measure_blocks(blocks: Iterable[list[tuple[Item, Article]]], store: SQLiteSt
                         store.add_article(art, fp)
                         key_of.setdefault(art.id, item.story.key)
                         signatures.setdefault(art.id, fp.signature)
-        result.blocks.append((len(block), time.perf_counter() - wall, time.process_time() - cpu, fp_cpu))
+        result.blocks.append(Block(len(block), time.perf_counter() - wall, time.process_time() - cpu, fp_cpu,
+                                   cpu_wait() - waited))
         if progress:
             progress(result)
     return result
+
+
+def cpu_wait() -> float:
+    """Seconds this thread has spent runnable but waiting for a CPU (Linux's schedstat; 0.0 where there is none)."""
+    try:
+        return int(Path("/proc/thread-self/schedstat").read_text().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
 
 
 def saved(blocks: Iterable[list[tuple[Item, Article]]], folder: Path) -> list[Path]:
@@ -147,64 +164,6 @@ def loaded(paths: list[Path]) -> Iterator[list[tuple[Item, Article]]]:
     for path in paths:
         with path.open("rb") as data:
             yield pickle.load(data)
-
-
-def interleaved(paths: list[Path], folder: Path, threshold: float, batch: int, rounds: int) -> Result:
-    """Fill a store block by block, copying it before each block; then time every block R times against a copy
-    of the store as it stood before it, sizes shuffled anew each round. The fill pass's counts, with each block's
-    figures from its fastest round."""
-    print("filling a store and copying it before each block (the fill pass's own times, for comparison)", flush=True)
-    store = SQLiteStore(folder / "fill.db")
-    copies: list[Path] = []
-    found = [0]        # reprints linked to their original by the end of each block of the fill pass
-
-    def copy_store(result: Result | None = None) -> None:
-        copies.append(folder / f"before-{len(copies)}.db")
-        target = sqlite3.connect(copies[-1])
-        store.db.backup(target)
-        target.close()
-        _settle(copies[-1])
-        if result is not None:
-            print_block(result)
-            found.append(sum(result.found.values()))
-
-    copy_store()
-    known: tuple[dict[str, str], dict[str, bytes]] = ({}, {})   # what the filled store holds, as in every copy
-    filled = measure_blocks(loaded(paths), store, threshold, batch, copy_store, stored=known)
-    store.close()
-    copies.pop()                       # the store after the last block: no block follows it
-    rounds_run: list[list[tuple[int, float, float, float]]] = []
-    order = random.Random(len(paths))
-    for n in range(rounds):
-        sizes = list(range(len(copies)))
-        order.shuffle(sizes)
-        print(f"round {n + 1} of {rounds}: blocks timed in the order {' '.join(str(k + 1) for k in sizes)}",
-              flush=True)
-        row: list[tuple[int, float, float, float]] = [(0, 0.0, 0.0, 0.0)] * len(copies)
-        for k in sizes:
-            work = folder / "timed.db"
-            shutil.copyfile(copies[k], work)
-            _settle(work)
-            timed = SQLiteStore(work)
-            result = measure_blocks(loaded(paths[k:k + 1]), timed, threshold, batch, stored=known)
-            timed.close()
-            if sum(result.found.values()) != found[k + 1] - found[k]:
-                raise RuntimeError(f"block {k + 1} against its copy of the store linked {sum(result.found.values())} "
-                                   f"reprints, the fill pass {found[k + 1] - found[k]}: the copy is not the store "
-                                   f"as it stood")
-            row[k] = result.blocks[0]
-            for leftover in folder.glob("timed.db*"):
-                leftover.unlink()
-        rounds_run.append(row)
-    best = [min(times, key=lambda b: b[1]) for times in zip(*rounds_run)]
-    return Result(threshold, best, filled.reprints, filled.found, filled.found_at, filled.false_at, filled.originals)
-
-
-def _settle(path: Path) -> None:
-    """Put a copy on disk before any block is timed: else the store's first checkpoint (which syncs the file)
-    would wait for hundreds of megabytes of copy, more the larger the store."""
-    with path.open("rb+") as copy:
-        os.fsync(copy.fileno())
 
 
 def _tally(result: Result, item: Item, twin_key: str, score: float) -> None:
@@ -234,10 +193,17 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 def print_block(result: Result) -> None:
     """One line for the block just timed."""
-    count, wall, cpu, fp_cpu = result.blocks[-1]
-    done = sum(b[0] for b in result.blocks)
-    print(f"{done:>9,} {wall:>8.2f} {cpu:>7.2f} {fp_cpu:>15.2f} {cpu - fp_cpu:>13.2f} {1000 * wall / count:>16.3f}",
-          flush=True)
+    print(block_line(f"{sum(b.articles for b in result.blocks):,}", Block(*result.blocks[-1])), flush=True)
+
+
+def block_line(label: str, b: Block) -> str:
+    """A block's figures under HEADER, the first column's label given."""
+    return (f"{label:>9} {b.wall:>8.2f} {b.waited:>8.2f} {b.cpu:>7.2f} {b.fp_cpu:>15.2f} {b.cpu - b.fp_cpu:>13.2f} "
+            f"{1000 * b.wall / b.articles:>16.3f}")
+
+
+HEADER = (f"{'articles':>9} {'wall s':>8} {'CPU wait':>8} {'CPU s':>7} {'fingerprint CPU':>15} {'store CPU s':>13} "
+          f"{'wall ms/article':>16}")
 
 
 def report(result: Result) -> None:
@@ -248,6 +214,10 @@ def report(result: Result) -> None:
         print(f"per-block spread (max/min): wall {max(walls) / min(walls):.2f}, CPU {max(cpus) / min(cpus):.2f}, "
               f"store CPU {max(stores) / min(stores):.2f}; last/first: wall {walls[-1] / walls[0]:.2f}, "
               f"CPU {cpus[-1] / cpus[0]:.2f}, store CPU {stores[-1] / stores[0]:.2f}")
+        unloaded = [Block(*b).unloaded for b in full]
+        if any(Block(*b).waited for b in full):
+            print(f"wall time less the waits for a CPU, per block: {' '.join(f'{u:.2f}' for u in unloaded)}; "
+                  f"spread (max/min) {max(unloaded) / min(unloaded):.2f}")
         if len(full) > 2:
             later = cpus[1:]
             print(f"CPU spread from the second block on (max/min): {max(later) / min(later):.2f}")
@@ -284,40 +254,33 @@ def least(results: list[Result]) -> Result:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog="example: python benchmarks/dedup.py --articles 100000 --interleaved 3")
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--block", type=int, default=10_000, help="articles per timed block")
     parser.add_argument("--text", choices=["clean", "raw"], default="clean")
     parser.add_argument("--reprints", type=float, default=0.1, help="share of the articles that are reprints")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="passes through fresh stores; each block is reported as its fastest pass ran it")
-    parser.add_argument("--interleaved", type=int, default=0, metavar="R",
-                        help="time each block R times against a copy of the store as it stood before it, "
-                             "sizes in shuffled order (see above)")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--repeat", type=int, default=1, metavar="R",
+                      help="passes through fresh stores; each block is reported as its fastest pass ran it")
+    mode.add_argument("--interleaved", type=int, default=0, metavar="R",
+                      help="time each block R times against a copy of the store as it stood before it, the sizes "
+                           "shuffled anew each round (benchmarks/dedup_interleaved.py)")
     args = parser.parse_args()
-    if args.repeat < 1 or args.interleaved < 0:
-        parser.error("--repeat must be 1 or more, --interleaved 0 or more")
-    if args.repeat > 1 and args.interleaved:
-        parser.error("choose --repeat or --interleaved")
+    if args.repeat < 1 or args.interleaved < 0 or args.articles < 1:
+        parser.error("--articles and --repeat must be 1 or more, --interleaved 0 or more")
     threshold = Settings().ingest.near_duplicate
     batch = Settings().store.batch_size
-    header = (f"{'articles':>9} {'wall s':>8} {'CPU s':>7} {'fingerprint CPU':>15} {'store CPU s':>13} "
-              f"{'wall ms/article':>16}")
+    header = HEADER
     print(f"text: {args.text}; threshold: estimated Jaccard >= {threshold} (settings.ingest.near_duplicate)")
     with tempfile.TemporaryDirectory() as tmp:
         items = corpus(args.articles, args.reprints, args.seed)
         if args.interleaved:
+            from dedup_interleaved import interleaved   # it builds on this module
             print(f"cleaning {args.articles:,} articles once ...", flush=True)
             paths = saved(prepared(items, args.text, args.block), Path(tmp))
-            print(header)
-            best = interleaved(paths, Path(tmp), threshold, batch, args.interleaved)
-            print(f"each block timed against a copy of the store as it stood before it, as its fastest of "
-                  f"{args.interleaved} rounds ran it\n{header}")
-            for n in range(1, len(best.blocks) + 1):
-                print_block(Result(threshold, best.blocks[:n]))
-            report(best)
+            report(interleaved(paths, Path(tmp), threshold, batch, args.interleaved, args.seed))
             return
         if args.repeat == 1:
             print(header)

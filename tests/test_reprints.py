@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import shutil
 import sys
 from pathlib import Path
 
@@ -11,10 +12,12 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import dedup as bench  # noqa: E402  benchmarks/dedup.py
+import dedup_interleaved as sizes  # noqa: E402
 import reprints  # noqa: E402
 from wirewatch.ingest.dedup import shingles  # noqa: E402
 from wirewatch.settings import IngestSettings  # noqa: E402
 from wirewatch.store import SQLiteStore  # noqa: E402
+from wirewatch.store import sqlite_keys  # noqa: E402
 
 
 def jaccard(a: str, b: str) -> float:
@@ -98,16 +101,38 @@ def test_the_report_gives_each_blocks_cpu_in_units_of_its_fingerprint_cpu(capsys
 
 def test_interleaved_rounds_time_each_block_against_the_store_as_it_stood_before_it(tmp_path, capsys):
     paths = bench.saved(bench.prepared(reprints.corpus(240, reprint_share=0.35, seed=2), "clean", 80), tmp_path)
-    result = bench.interleaved(paths, tmp_path, IngestSettings().near_duplicate, batch=50, rounds=2)
+    result = sizes.interleaved(paths, tmp_path, IngestSettings().near_duplicate, batch=50, rounds=2)
     plain = bench.measure(reprints.corpus(240, reprint_share=0.35, seed=2), SQLiteStore(":memory:"),
                           IngestSettings().near_duplicate, text_mode="clean", block=80)
-    assert [block[0] for block in result.blocks] == [80, 80, 80]
+    assert [block.articles for block in result.blocks] == [80, 80, 80]
     assert result.found == plain.found and result.false_positives == plain.false_positives == 0
     stored = []
-    for k in range(3):
+    for k in (1, 2, 3):
         copy = SQLiteStore(tmp_path / f"before-{k}.db")
         stored.append(sum(copy.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                           for table in ("articles", "duplicates")))
         copy.close()
     assert stored == [0, 80, 160]
-    assert capsys.readouterr().out.count("blocks timed in the order") == 2
+    assert not (tmp_path / "before-4.db").exists() and not list(tmp_path.glob("timed.db*"))
+    out = capsys.readouterr().out
+    assert out.count("blocks in the order") == 2 and "spread across sizes" in out
+
+
+def test_interleaved_copies_hold_the_store_through_seals_and_merges(tmp_path, monkeypatch):
+    """Blocks that cross seals and merges of the band-key segments, where a copy opened afresh would differ
+    from the store that filled it."""
+    monkeypatch.setattr(sqlite_keys, "SEAL_EVERY", 20)
+    monkeypatch.setattr(sqlite_keys, "MERGE_SEGMENTS", 3)
+    paths = bench.saved(bench.prepared(reprints.corpus(240, reprint_share=0.35, seed=3), "clean", 80), tmp_path)
+    result = sizes.interleaved(paths, tmp_path, IngestSettings().near_duplicate, batch=50, rounds=1)
+    assert sum(result.found.values()) > 30 and result.false_positives == 0
+
+
+def test_interleaved_stops_on_a_copy_that_is_not_the_store(tmp_path, monkeypatch):
+    real = shutil.copyfile
+    monkeypatch.setattr(sizes.shutil, "copyfile",
+                        lambda source, target: real(tmp_path / "before-2.db" if Path(source).name == "before-3.db"
+                                                    else source, target))
+    paths = bench.saved(bench.prepared(reprints.corpus(240, reprint_share=0.35, seed=2), "clean", 80), tmp_path)
+    with pytest.raises(RuntimeError, match="block 3 "):
+        sizes.interleaved(paths, tmp_path, IngestSettings().near_duplicate, batch=50, rounds=1)
