@@ -102,3 +102,20 @@ def test_the_living_by_their_prognosis_and_a_hospital_by_its_name(text, injured,
 def test_victims_by_the_deed_and_by_their_survival(text, killed, injured):
     assert _best(find_fatalities(text)) == killed
     assert _best(find_injuries(text)) == injured
+
+
+def test_an_ordinal_victim_in_hospital_tells_how_many_were_hit():
+    assert _best(find_shot("Two men were treated and released; the third victim was still at the hospital.")) == 3
+
+
+@pytest.mark.parametrize("text", [
+    "Two men were killed and nine others wounded in West Side shootings over the weekend.",
+    "Police said 14 people were shot over a 12-hour stretch that ended early Monday.",
+    "Six people were wounded in a three-hour span on Saturday night.",
+])
+def test_a_tally_of_several_shootings_is_no_count_of_one(text):
+    assert find_fatalities(text) is None and find_injuries(text) is None and find_shot(text) is None
+
+
+def test_the_shootings_of_one_incident_still_count():
+    assert _best(find_fatalities("Two people were killed in the shootings at the mall.")) == 2

@@ -164,7 +164,8 @@ _SHOT_PATTERNS = [
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:were|are|have been|had been)\s+(?:all\s+)?(?:taken|transported|rushed)\s+{_HOSPITAL}"),
     re.compile(rf"(?i)\b(?:a|an|the)\s+(?P<count>{'|'.join(_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:[\w-]+\s+){{0,2}}?"
                r"(?:was|is|had been|has been|remains)\s+(?:also\s+|still\s+)?(?:being\s+)?(?:\w+ly\s+)?"
-               r"(?:shot|wounded|injured|hurt|struck|hit|grazed|treated|hospitali[sz]ed|in\s+\w+\s+condition)\b"),
+               r"(?:shot|wounded|injured|hurt|struck|hit|grazed|treated|hospitali[sz]ed|in\s+\w+\s+condition|"
+               r"(?:at|in)\s+(?:the\s+|a\s+)?hospital)\b"),
 ]
 _ONE_SHOT = _starting("abfghisw", r"\b(?:was|got|has been|had been|being)\s+(?:also\s+)?(?:(?!fatally|mortally)\w+ly\s+)?(?:found\s+)?shot\b"
                        rf"(?!\s+(?:and wounded|and injured)){_NOT_AT}|"
@@ -189,10 +190,13 @@ _ASIDE = re.compile(r"\s(?:–|—|--)\s[^–—.;]{1,60}?\s(?:–|—|--)(?=\s)
                     r"\s(?:between\s+)?(?:the\s+)?ages?\s+(?:of\s+)?\d{1,3}\s+(?:and|to|through)\s+\d{1,3}(?=\s)|"
                     # a photo gallery's caption: "Image 23 of 33 Seven people have been shot"
                     r"(?i:\b(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+\b)")
-# A tally of several incidents: "in separate shootings", "in three shootings", "shootings across the city".
+# A tally of several incidents: "in separate shootings", "in three shootings", "shootings across the city",
+# "over an eight-hour stretch".
 _ROUNDUP = re.compile(r"(?i)\b(?:separate|unrelated|different|multiple|several|two|three|four|five|six|seven|eight|"
                       r"nine|ten|\d+)\s+(?:separate\s+|other\s+)?(?:shootings|incidents|attacks)\b|"
-                      r"\bshootings\s+(?:across|around|throughout)\b")
+                      r"\bshootings\s+(?:across|around|throughout)\b|"
+                      # "wounded in South Side shootings", "27 wounded over an eight-hour stretch"
+                      r"\bin\s+(?:(?!the\b)[\w-]+\s+){0,2}shootings\b|\b(?:over|in)\s+an?\s+[\w-]+\s+(?:stretch|span)\b")
 _DIED_SINCE = re.compile(r"(?i)\b(?:has|had|later|then|where\s+(?:he|she)|and\s+(?:he|she))\s+(?:later\s+)?"
                          r"(?:died|succumbed|passed away)\b|\bwhere\s+(?:he|she)\s+was\s+(?:later\s+)?pronounced dead\b|"
                          # "was listed in critical condition until she died"
