@@ -119,3 +119,16 @@ def test_a_tally_of_several_shootings_is_no_count_of_one(text):
 
 def test_the_shootings_of_one_incident_still_count():
     assert _best(find_fatalities("Two people were killed in the shootings at the mall.")) == 2
+
+
+@pytest.mark.parametrize("sentences, killed, injured", [
+    (["One man is dead and another man was taken to an area hospital after a shooting on Elm Street."], 1, 1),
+    (["A woman was shot and killed in her kitchen.", "Her son, 9, was also found wounded by a gunshot."], 1, 1),
+    (["A man was shot and killed outside the store.", "A woman was also wounded."], 1, 1),
+])
+def test_another_victim_beside_the_dead(sentences, killed, injured):
+    offsets, at = [], 0
+    for text in sentences:
+        offsets.append((at, text))
+        at += len(text) + 1
+    assert _best(injured_in(offsets, killed)) == injured

@@ -119,7 +119,7 @@ _ONE_KILLED = _starting(",abcdfhklpstw", r"\bwas\s+(?:later\s+|also\s+)?(?:shot 
                          rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{_SINGLE}\s+(?:shot dead|shot to death|fatally shot)\b|\b(?:accidentally\s+)?(?:(?:fatally|mortally)\s+(?:shot|stabbed|wounded)|"
                          r"(?:shot|stabbed|beat(?:en)?) and killed)\s+(?:\w+\s+){0,3}?(?:himself|herself|a|an|the|his|her|their|him)\b|"
                          r"\bclaimed the life of\b|\b(?:a|the|an apparent)\s+(?:deadly|fatal)\s+(?:shooting|stabbing)\b")
-_ONE_INJURED = _starting("abfhilrstw", r"\bwas\s+(?:(?!fatally|mortally)\w+ly\s+)?(?:shot and (?:wounded|injured)|wounded|injured|hurt|"
+_ONE_INJURED = _starting("abfhilrstw", r"\bwas\s+(?:also\s+)?(?:found\s+)?(?:(?!fatally|mortally)\w+ly\s+)?(?:shot and (?:wounded|injured)|wounded|injured|hurt|"
                           r"hospitalized|hospitalised|grazed)\b|"
                           r"\b(?:was|is|being)\s+treated\s+(?:and released\b|for\s+[^.;]{0,40}?\b(?:injur|wound))|"
                           r"\b(?:remains|remained|is still|was still|has been|had been|is)\s+hospitali[sz]ed\b|"

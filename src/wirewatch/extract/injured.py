@@ -23,11 +23,13 @@ _OTHERS = re.compile(r"(?i)\bothers?\b")
 # A victim told in the singular beyond those told before: "was also shot", "also suffered a gunshot wound",
 # "another man, 21, was hit", "a second victim was wounded" (the subject of a wound: "shot by another 5-year-old"
 # and "another child pulled the trigger" name the shooter).
-_ALSO = re.compile(r"(?i)\b(?:was|is|got|had been)\s+also\s+(?:\w+ly\s+)?(?:shot|wounded|injured|hurt|hit|struck|grazed)\b|"
+_ALSO = re.compile(r"(?i)\b(?:was|is|got|had been)\s+also\s+(?:found\s+)?(?:\w+ly\s+)?(?:shot|wounded|injured|hurt|hit|struck|grazed)\b|"
                    r"\balso\s+(?:suffered|sustained|shot|wounded|injured|hurt)\b|"
                    r"(?:^|[,;:]\s*|\band\s+)(?:another|a second|a third)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|person|victim|"
                    r"boy|girl|teen|teenager|child|male|female|\d{1,3}-year-old)\b(?:,[^,.;]{1,30},)?\s+(?:(?:was|is|had been)\s+)?"
-                   r"(?:also\s+)?(?:\w+ly\s+)?(?:shot|wounded|injured|hurt|hit|struck|grazed|suffered|sustained)\b")
+                   r"(?:also\s+)?(?:\w+ly\s+)?(?:shot|wounded|injured|hurt|hit|struck|grazed|suffered|sustained|"
+                   # "one man is dead and another man was taken to an area hospital"
+                   r"(?:taken|transported|rushed|airlifted|flown)\s+to)\b")
 
 
 def injured_in(sentences: list[tuple[int, str]], killed: int | None) -> FatalityHit | None:
