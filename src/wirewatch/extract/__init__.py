@@ -101,8 +101,12 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
         venues[dateline_index] = past_dateline(sentences[dateline_index].text, venues[dateline_index],
                                                 dateline_end)
     model = load_typing_model() if settings.model else None
-    # Weak (shooting-word) types are not the model's to change, so their sentences cost it nothing.
-    wanted = [i for i in triggered if not any(h.weak for h in lexical[i]) and (venues[i] or times_of[i])]
+    reference = article.published or article.ingested
+    background = {i for i in triggered if is_background(sentences[i].text, times_of[i], reference)}
+    # Weak (shooting-word) types are not the model's to change, so their sentences cost it nothing; nor do
+    # background sentences, whose triggers are dropped whatever the model reads.
+    wanted = [i for i in triggered if not any(h.weak for h in lexical[i]) and (venues[i] or times_of[i])
+              and i not in background]
     texts = [sentences[i].text for i in wanted]
     scores = dict(zip(wanted, (yield texts))) if model and texts else {}
     mentions: list[Mention] = []
@@ -119,7 +123,6 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
     # place or date words of their own ("the killing shocked neighbors") do not stop it: they report none.
     unanchored = _UNANCHORED if not any(any(h.weak for h in lexical[i]) and (venues[i] or times_of[i])
                                         for i in triggered if i < reach) else None
-    reference = article.published or article.ingested
     closes = _quote_closers(sentences)
     for index, sent in enumerate(sentences[:reach]):
         if not usable[index]:
@@ -136,7 +139,7 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
         named = [a for a in actors if a.name in {n for n, _ in groups.values()}]
         last_group = named[-1].name if named else last_group
         triggers = combine(lexical[index], scores.get(index), model.labels if model else (), settings.model_override)
-        if triggers and is_background(sent.text, times, reference):
+        if triggers and index in background:
             triggers = []  # a pattern over years, not an incident; it may still vouch for one
         if any(t.weak for t in triggers):
             # A crime report tells its shooting over and over; a sentence that names no place or time the

@@ -52,6 +52,9 @@ _MID_APPOSITIVE = re.compile(rf",\s+(?P<who>(?:[A-Z][\w'’-]+\s){{0,3}}[A-Z][\w
                              rf"[^,;\"“”]{{2,80}}?,\s+(?:has |have |had |also |later )*(?P<v>{VERBS})\b")
 # The verb the three patterns above end in: a sentence without one (most) skips their costly scans.
 _ANY_VERB = re.compile(rf"(?:{VERBS})\b")
+# What _SUBJECT_VERB's speaker and its verb cannot hold: no match starts before the last of these ahead of
+# the first verb, so its scan (the slowest here, a try of up to nine words at every character) starts there.
+_NOT_IN_SUBJECT = re.compile(r"[^\w'’.()\s-]")
 SPEAKER_WORDS = 5  # a speaker named before "said" is a short noun phrase: "the regional governor"
 
 
@@ -91,7 +94,8 @@ def speakers(text: str) -> list[Candidate]:
         if _CLAUSE_VERB.search(m.group("who")):
             continue  # "…, said troops killed 12 militants": a clause follows "said", not its speaker
         found.append(Candidate(m.group("who"), m.start("who"), m.end("who"), text[m.start("who"):], m.group("v")))
-    verb = _ANY_VERB.search(text) is not None
+    first_verb = _ANY_VERB.search(text)
+    verb = first_verb is not None
     for m in _MID_APPOSITIVE.finditer(text) if verb else ():
         found.append(Candidate(m.group("who"), m.start("who"), m.end("who"), text[m.start("who"):m.end("v")],
                                 m.group("v")))
@@ -99,7 +103,7 @@ def speakers(text: str) -> list[Candidate]:
     if appositive:
         found.append(Candidate(appositive.group("who"), appositive.start("who"), appositive.end("who"),
                                 text[:appositive.end("v")], appositive.group("v")))
-    for m in _SUBJECT_VERB.finditer(text) if verb else ():
+    for m in _SUBJECT_VERB.finditer(text, _subject_start(text, first_verb.start())) if verb else ():
         who = m.group("who")
         # The speaker is the noun phrase just before the verb: cut at the last comma, quote or clause
         # word; the wider window still classifies "Several news sites, citing sources, reported".
@@ -117,3 +121,12 @@ def speakers(text: str) -> list[Candidate]:
                 lo, hi = part + words[0].start(), part + words[-1].end()
                 found.append(Candidate(text[lo:hi], lo, hi, who, m.group("v"), m.start("v")))
     return found
+
+
+def _subject_start(text: str, verb: int) -> int:
+    """Where a _SUBJECT_VERB match may start at the earliest: past the last character before the first verb
+    that no speaker phrase holds (a later verb's phrase cannot reach back over it either)."""
+    last = None
+    for last in _NOT_IN_SUBJECT.finditer(text, 0, verb):
+        pass
+    return last.end() if last else 0
