@@ -30,7 +30,7 @@ _NOUN = r"(?:\s+(?:of\s+)?(?:\w[\w-]*\s+){0,2}?(?:(?:people|persons?|civilians?|
         r"members?|passengers?|workers?|guards?|attackers?|insurgents?|rebels?|others|of them|gunm[ae]n|bystanders?|boys?|girls?|" \
         r"teens?|teenagers?|victims?|students?|adults?|juveniles?|brothers?|sisters?|friends?|kids?|patrons?|individuals?|" \
         r"males?|females?|partygoers?|customers?|employees?|clerks?|neighbou?rs?|relatives?|shoppers?|spectators?|" \
-        r"pedestrians?|motorists?|drivers?))\b)?"
+        r"pedestrians?|motorists?))\b)?"
 _COUNT = rf"(?=[\dabdefhmnorstu])(?:{_QUALIFIER}\s+)?{_NUMBER}\b{_NOUN}"   # \b: "a" is no count in "and"
 _COUNTS = rf"(?P<count>{_COUNT}(?:\s*(?:,|and)\s*{_COUNT})*)"
 _KILLED = r"(?:(?:were|was|are|is|have been|had been|being)\s+(?:now\s+|all\s+|both\s+|found\s+)?)?(?:confirmed\s+)?(?:shot and killed|shot dead|shot to death|(?:fatally|mortally) (?:shot|wounded|injured|stabbed)|" \
