@@ -129,3 +129,13 @@ def test_a_repeated_sentence_gets_the_vector_it_gets_alone():
     again = embedder(texts[1:])   # the second call takes both from the vectors kept
     assert np.array_equal(again, pooled[1:])
     assert embedder([]).shape == (0, 384)
+
+
+def test_an_article_split_again_gives_an_equal_list_of_its_own():
+    text = "Gunmen attacked a bus near Kano on Monday. Two people died.\n\nPolice said on Tuesday they had arrested three."
+    first = split_sentences(text)
+    first.pop()
+    again = split_sentences(text)
+    assert [s.text for s in again] == ["Gunmen attacked a bus near Kano on Monday.", "Two people died.",
+                                      "Police said on Tuesday they had arrested three."]
+    assert again is not first and len(again) == 3

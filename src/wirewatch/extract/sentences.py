@@ -24,6 +24,10 @@ class Sentence:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of the text; paragraphs (blank-line separated) always end one."""
+    return list(_split_once(text)[1])   # extract and resolve each split the same article
+
+
+def _split(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for number, para in enumerate(re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text)):
         start = para.start()
@@ -36,7 +40,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
 @lru_cache(maxsize=64)
 def _split_once(text: str) -> tuple[tuple[int, ...], tuple[Sentence, ...]]:
-    sentences = tuple(split_sentences(text))
+    sentences = tuple(_split(text))
     return tuple(s.start for s in sentences), sentences
 
 
