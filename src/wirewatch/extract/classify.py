@@ -92,6 +92,10 @@ _ACTORS = ("state_forces", "armed_group")
 _CLAUSE_BREAK = re.compile(r"(?i)[;:,]\s*(?:and |but |while |as |after |before |when )|\b(?:after|before|while|"
                            r"as|when|until|from|against|than)\b")
 _PASSIVE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$")
+# "the police station", "an army base": a place or a vehicle named after a force, not the force acting
+# ("villagers surrounded the police station and damaged it" is the crowd's act).
+_FORCE_PLACE = re.compile(r"(?i)\s+(?:stations?|posts?|outposts?|headquarters|vans?|vehicles?|cars?|trucks?|chowki|"
+                          r"camps?|barracks|bases?|checkpoints?|lines|cordons?)\b")
 _PASSIVE_AGENT = re.compile(r"(?i)^\s+(?:[\w-]+\s+){0,6}?by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?")
 
 
@@ -170,7 +174,8 @@ def is_agent(text: str, start: int, end: int, lex: Lexicons, cue: str) -> bool:
 def _actor_kind(span: str, lex: Lexicons, first: bool, kinds: tuple[str, ...] = _ACTORS) -> str | None:
     """The actor cue (state forces, armed group, or the crowd a row asks for) of the first or last actor
     phrase in a span."""
-    found = sorted((m.start(), m.end(), cue) for cue in kinds for m in lex.cues[cue].finditer(span))
+    found = sorted((m.start(), m.end(), cue) for cue in kinds for m in lex.cues[cue].finditer(span)
+                   if not _FORCE_PLACE.match(span, m.end()))
     if not found:
         return None
     if first:
