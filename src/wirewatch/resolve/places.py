@@ -99,6 +99,10 @@ def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: G
         return None  # unknown here: the caller falls back to the article's town or country
     if entry.kind == "admin1" and _a_unit_abroad(entry, name, text, end, gazetteer, wants_region):
         return None
+    if entry.kind == "city" and focus and not focus.get(entry.country) and fold(entry.name) != fold(name):
+        # Known here only by another of its names, in a country the article never mentions: "near Boni" in a
+        # report on Mali is a village the gazetteer lacks, not Bonn (which some languages call Boni).
+        return None
     precision = {"city": _town_precision(field, text), "admin1": GeoPrecision.REGION,
                  "country": GeoPrecision.COUNTRY}[entry.kind]
     return to_place(entry, precision, gazetteer, field.span)
