@@ -46,13 +46,24 @@ def test_a_reported_shooting_is_an_attack(sentence):
 
 
 @pytest.mark.parametrize("sentence", [
+    "Gunmen fired at a police checkpoint outside Mopti on Sunday, the army said.",
+    "Suspected jihadists fired at a police checkpoint outside Mopti on Sunday, the army said.",
+    "Soldiers and militants exchanged gunfire on Route 9 on Saturday.",
+])
+def test_fire_between_organised_armed_sides_is_a_clash_not_violence_against_civilians(sentence):
+    assert types_of(sentence) == ["Armed clash"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # ACLED's clash is between armed, organised groups: a lone gunman or a suspect is none, and typing his
+    # shooting one way in every report keeps them in one event
     "Two officers were shot while serving a warrant in Kent on Monday, the sheriff said.",
     "A gunman fired at a police checkpoint outside Mopti on Sunday, the army said.",
     "Deputies and the suspect exchanged gunfire on Route 9 on Saturday.",
     "The standoff ended in a shootout with state troopers on Thursday.",
 ])
-def test_fire_between_armed_sides_is_a_clash_not_violence_against_civilians(sentence):
-    assert types_of(sentence) == ["Armed clash"]
+def test_a_lone_gunman_firing_at_officers_is_an_attack(sentence):
+    assert types_of(sentence) == ["Attack"]
 
 
 @pytest.mark.parametrize("sentence", [
