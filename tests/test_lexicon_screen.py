@@ -139,3 +139,14 @@ def test_an_article_split_again_gives_an_equal_list_of_its_own():
     assert [s.text for s in again] == ["Gunmen attacked a bus near Kano on Monday.", "Two people died.",
                                       "Police said on Tuesday they had arrested three."]
     assert again is not first and len(again) == 3
+
+
+def test_the_lexicons_survive_a_round_trip_through_pickle():
+    import pickle
+
+    lex = load_lexicons()
+    copy = pickle.loads(pickle.dumps(lex))
+    text = "Gunmen attacked a police post on Tuesday, killing two officers, the army said."
+    assert bool(copy.any_trigger.search(text)) and copy.triggers[0].pattern.pattern == lex.triggers[0].pattern.pattern
+    assert [m.span() for m in copy.cues["state_forces"].finditer(text)] == \
+        [m.span() for m in lex.cues["state_forces"].regex.finditer(text)]

@@ -219,7 +219,15 @@ class Screened:
         return self.regex.findall(text, *span) if span or self._may_match(text) else []
 
     def __getattr__(self, name: str):
+        if name.startswith("__") or name in Screened.__slots__:
+            raise AttributeError(name)     # not yet set (an unpickled copy): no endless lookup through regex
         return getattr(self.regex, name)   # .pattern, .flags, .sub: the pattern's own
+
+    def __getstate__(self):
+        return self.regex, self.screen, self.key
+
+    def __setstate__(self, state) -> None:
+        self.regex, self.screen, self.key = state
 
     def __repr__(self) -> str:
         return f"Screened({self.regex!r})"
