@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from wirewatch.clean import clean
+from wirewatch.embed import load_embedder
 from wirewatch.errors import InputError
 from wirewatch.extract import extract
 from wirewatch.fuse import fuse
@@ -107,6 +108,9 @@ def main() -> None:
         print(f"{stage:>11}: {timings[stage]:6.2f} s  {len(docs) / timings[stage]:8.1f} articles/s")
     print(f"  end to end: {total:6.2f} s  {len(docs) / total:8.1f} articles/s (after the gazetteer load)")
     print(f"resolve share of per-article time: {timings['resolve'] / total:.1%}")
+    # The embedder keeps the vectors of the sentences it met last (embed.RECENT): after the pass above, every
+    # sentence of the corpus would be one of them, and the pass below would embed nothing.
+    load_embedder(settings.extract.model_threads).recent.clear()
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "pipeline.db")
         start = time.perf_counter()

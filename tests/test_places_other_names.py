@@ -27,3 +27,9 @@ def test_the_same_town_by_its_own_name_or_in_its_own_country_is_still_placed(gaz
     german = ("BERLIN, Sept 17 — Police in Germany detained two men near Boni on Tuesday after a shop was set "
               "on fire, prosecutors said.")
     assert _resolve(gazetteer, german, "Boni").iso == "DEU"
+
+
+def test_a_deep_strike_town_across_the_border_is_still_placed(gazetteer):
+    text = "Ukrainian drones hit an oil refinery in Ryazan overnight, officials in Kyiv said, after strikes on " \
+           "Kharkiv and Odesa."
+    assert _resolve(gazetteer, text, "Ryazan").iso == "RUS"

@@ -96,6 +96,8 @@ _PASSIVE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?
 # ("villagers surrounded the police station and damaged it" is the crowd's act).
 _FORCE_PLACE = re.compile(r"(?i)\s+(?:stations?|posts?|outposts?|headquarters|vans?|vehicles?|cars?|trucks?|chowki|"
                           r"camps?|barracks|bases?|checkpoints?|lines|cordons?)\b")
+_AGENT_REACH = 200
+_MAX_TRIES = 16
 _PASSIVE_AGENT = re.compile(r"(?i)^\s+(?:[\w-]+\s+){0,6}?by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?")
 
 
@@ -129,7 +131,9 @@ def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
             continue
         if any(present(c) for c in trig.blocks):
             continue
-        for m in trig.pattern.finditer(text):
+        for k, m in enumerate(trig.pattern.finditer(text)):
+            if k >= _MAX_TRIES:   # a row whose first matches all fail is not read at every later one
+                break
             if is_realis(text, m.start(), m.end()) and (not trig.agent or is_agent(text, m.start(), m.end(), lex,
                                                                                   trig.agent)):
                 hits[trig.sub_event_type] = TriggerHit(trig.sub_event_type, m.start(), m.end())
@@ -167,7 +171,8 @@ def is_agent(text: str, start: int, end: int, lex: Lexicons, cue: str) -> bool:
             return named == cue
     elif passive and cue not in _ACTORS:
         return False  # "protesters were injured": the subject of a passive suffered the act, it did not do it
-    lo = max([0, *(m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start))])
+    reach = max(0, start - _AGENT_REACH)   # the doer stands in the verb's clause: bounded work per match
+    lo = max([reach, *(m.end() for m in _CLAUSE_BREAK.finditer(text, reach, start))])
     return _actor_kind(text[lo:start], lex, False, kinds) == cue
 
 

@@ -196,7 +196,9 @@ _ROUNDUP = re.compile(r"(?i)\b(?:separate|unrelated|different|multiple|several|t
                       r"nine|ten|\d+)\s+(?:separate\s+|other\s+)?(?:shootings|incidents|attacks)\b|"
                       r"\bshootings\s+(?:across|around|throughout)\b|"
                       # "wounded in South Side shootings", "27 wounded over an eight-hour stretch"
-                      r"\bin\s+(?:(?!the\b)[\w-]+\s+){0,2}shootings\b|\b(?:over|in)\s+an?\s+[\w-]+\s+(?:stretch|span)\b")
+                      r"(?<!rise )(?<!spike )(?<!surge )(?<!increase )(?<!uptick )(?<!drop )(?<!decline )"
+                      r"\bin\s+(?:(?!the\b|a\b|an\b)[\w-]+\s+){1,2}shootings\b|"
+                      r"\b(?:over|in|during)\s+an?\s+[\w-]*(?:minute|hour|day|night|week|month)s?\s+(?:stretch|span|period)\b")
 _DIED_SINCE = re.compile(r"(?i)\b(?:has|had|later|then|where\s+(?:he|she)|and\s+(?:he|she))\s+(?:later\s+)?"
                          r"(?:died|succumbed|passed away)\b|\bwhere\s+(?:he|she)\s+was\s+(?:later\s+)?pronounced dead\b|"
                          # "was listed in critical condition until she died"
@@ -260,7 +262,7 @@ def _find(text: str, patterns: list[re.Pattern], single: re.Pattern) -> Fatality
     roundup = _ROUNDUP.search(text)
     for pattern in patterns:
         for m in pattern.finditer(text):
-            if roundup or _is_age(text, m.start("count"), m.end("count")) or _NEGATED.search(text[:m.start("count")]):
+            if roundup or _is_age(text, m.start("count"), m.end("count")) or _NEGATED.search(text[max(0, m.start("count") - 30):m.start("count")]):
                 continue
             counts = _sum_counts(_past_the_whole(text, m))
             if counts is not None and not (counts[1] == 1 and _died_since(text, m.end(), patterns)):
@@ -268,7 +270,7 @@ def _find(text: str, patterns: list[re.Pattern], single: re.Pattern) -> Fatality
                         - _fatally(text, m.end(), patterns))
                 # "critically injured a 16-year-old" tells one victim as plainly as "he was injured" does
                 single = counts[1] + more == 1 and bool(re.match(r"(?i)an?\b", m.group("count")))
-                return FatalityHit(*(n + more for n in counts), m.start(), m.end(), single)
+                return FatalityHit(*(max(0, n + more) for n in counts), m.start(), m.end(), single)
     for one in single.finditer(text):
         if not _NEGATED.search(text[max(0, one.start() - 20):one.start()]) and not _died_since(text, one.end(), patterns):
             n = _one_to_a_clause(text, one.end(), single)
@@ -282,7 +284,10 @@ def _one_to_a_clause(text: str, end: int, single: re.Pattern) -> int:
     ("; he was taken to Mercy") tells of the same victim."""
     victims = 1
     for clause in text[end:].split(";")[1:]:
-        if not (re.match(r"(?i)\s*(?:and\s+)?(?:a|an|another)\s", clause) and single.search(clause)):
+        own = single.search(clause, 0, 80)
+        # the clause's own victim: its verb near its head, not one a speaker tells ("; a spokesman said he was shot")
+        if not (re.match(r"(?i)\s*(?:and\s+)?(?:a|an|another)\s", clause) and own and own.start() <= 40
+                and not re.search(r"(?i)\b(?:said|says|told|according)\b", clause[:own.start()])):
             break
         victims += 1
     return victims
@@ -292,7 +297,7 @@ def _past_the_whole(text: str, m: re.Match) -> str:
     """The count a match read, less the whole a partitive names first: in "Of the five men, two are in critical
     condition" the list "five men, two" is two of five, not seven."""
     phrase = m.group("count")
-    if not _PARTITIVE.search(text[:m.start("count")]):
+    if not _PARTITIVE.search(text[max(0, m.start("count") - 30):m.start("count")]):
         return phrase
     whole, comma, part = phrase.partition(",")
     return part if comma and not re.match(r"\d{3}", part) else phrase
@@ -359,6 +364,8 @@ def _none(text: str, pattern: re.Pattern) -> FatalityHit | None:
 def _is_age(text: str, start: int, end: int) -> bool:
     """True for the age in "John Smith, 23, died" (a bare number set off by commas), "a 16 year old boy" or
     "ages 12 and 16", and for the day in "March 16 - Two civilians were killed"."""
+    # only the words around the number decide: bounded work on a 10,000-word sentence
+    text, start, end = text[max(0, start - 40):end + 40], min(start, 40), min(start, 40) + (end - start)
     count = text[start:end].strip()
     return (bool(re.fullmatch(r"\d{1,3}", count)) and text[:start].rstrip().endswith(",")
             or bool(re.match(r"\d", count)) and bool(re.search(r"(?i)\b(?:ages?|aged)\s*$", text[:start]))

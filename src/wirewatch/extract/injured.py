@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .fatalities import FatalityHit, find_fatalities, find_injuries, find_shot
+from .fatalities import _HOSPITAL, FatalityHit, find_fatalities, find_injuries, find_shot
 
 # Words that set a victim told in the singular apart from the dead: another victim ("was also shot", "a
 # second man"), or one who lives ("in stable condition", "expected to survive", "treated and released").
@@ -29,7 +29,7 @@ _ALSO = re.compile(r"(?i)\b(?:was|is|got|had been)\s+also\s+(?:found\s+)?(?:\w+l
                    r"boy|girl|teen|teenager|child|male|female|\d{1,3}-year-old)\b(?:,[^,.;]{1,30},)?\s+(?:(?:was|is|had been)\s+)?"
                    r"(?:also\s+)?(?:\w+ly\s+)?(?:shot|wounded|injured|hurt|hit|struck|grazed|suffered|sustained|"
                    # "one man is dead and another man was taken to an area hospital"
-                   r"(?:taken|transported|rushed|airlifted|flown)\s+to)\b")
+                   r"(?:taken|transported|rushed|airlifted|flown)\s+" + _HOSPITAL + ")")
 
 
 def injured_in(sentences: list[tuple[int, str]], killed: int | None) -> FatalityHit | None:
