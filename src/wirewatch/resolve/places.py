@@ -49,8 +49,6 @@ _HOME_LEAD = 1.5
 # A town in none of the countries an article points at, and with no words of its own admin1 or county, is
 # taken only from this size up: smaller namesakes abroad are mostly another place the gazetteer lacks.
 _ABROAD_TOWN = 30_000
-# "a Toyota", "his Toyota": a name a determiner leads is a thing's, which a town's name rarely is
-_AN_OBJECT = re.compile(r"(?i)\b(?:a|an|his|her|their|my|our|its)\s+$")
 # With no context at all, a town is a guess when another country's namesake has a third of its people or more.
 _RIVAL_RATIO = 3
 # "the Beni area", "in the Goma areas": the country around a town.
@@ -158,8 +156,7 @@ def _a_guess(entry: Entry, name: str, text: str, end: int, gazetteer: Gazetteer,
                  and fold(e.name) == fold(name)), default=0)
     contested = rival * _RIVAL_RATIO >= entry.population
     if entry.population >= _ABROAD_TOWN and not contested and (
-            entry.population >= WORLD_CITY or not (_AN_OBJECT.search(text, max(0, end - len(name) - 12), end - len(name))
-                                                   and elsewhere(entry, name, text, gazetteer))):
+            entry.population >= WORLD_CITY or not elsewhere(entry, name, text, gazetteer)):
         return False  # no guess whatever the context
     others, admin1s = gazetteer.context_without(text, name)
     if others.get(entry.country, 0) > 0 or entry.admin1 in admin1s or entry.admin2 and entry.admin2.lower() in counties:
