@@ -24,6 +24,20 @@ def test_an_archived_copy_gives_the_site_it_copied():
     assert outlet_of("https://web.archive.org/web/2016/valleytimes.example/news/1") == "valleytimes.example"
 
 
+def test_an_archived_url_mangled_on_its_way_still_gives_the_site():
+    # a path tidier collapsed the scheme's "//"
+    assert outlet_of("https://web.archive.org/web/20170304050607/http:/www.valleytimes.example/a") == \
+        "valleytimes.example"
+    # the original came percent-encoded
+    assert outlet_of("https://web.archive.org/web/20170304050607/https%3A%2F%2Fkvnews.example%2Fa%3Fb%3D1") == \
+        "kvnews.example"
+
+
+def test_a_fully_qualified_host_is_the_same_outlet():
+    assert outlet_of("https://kvnews.example./2019/a") == "kvnews.example"
+    assert outlet_of("https://web.archive.org/web/2016/http://www.kvnews.example./b") == "kvnews.example"
+
+
 def test_an_archive_page_that_is_no_copy_stays_the_archive():
     assert outlet_of("https://web.archive.org/details/somecollection") == "web.archive.org"
 

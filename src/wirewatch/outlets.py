@@ -8,7 +8,7 @@ count as one outlet and a local station's reports would be told apart from nobod
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 __all__ = ["outlet_of"]
 
@@ -25,11 +25,15 @@ def outlet_of(url: str | None) -> str | None:
     if host in _ARCHIVE_HOSTS and rest:
         archived = _ARCHIVED_PATH.match(rest)
         if archived:
-            original = archived.group(1)
+            # A copy's URL may arrive percent-encoded ("http%3A%2F%2Fexample.com") or with the scheme's "//"
+            # collapsed to "/" by a tool that tidied the path ("http:/example.com"), or with no scheme at all
+            original = re.sub(r"(?i)^([a-z][a-z0-9+.-]*):/+", r"\1://", unquote(archived.group(1)))
             if not re.match(r"(?i)^[a-z][a-z0-9+.-]*://", original):
                 original = "http://" + original   # "web.archive.org/web/2016/example.com/a": no scheme kept
             host = _host_and_path(original)[0] or host
-    return host.removeprefix("www.") if host else None
+    # "example.com." is the same site as "example.com" (a fully qualified name's root dot)
+    host = (host or "").rstrip(".").removeprefix("www.")
+    return host or None
 
 
 def _host_and_path(url: str | None) -> tuple[str | None, str]:
