@@ -30,11 +30,11 @@ def sum_counts(phrase: str) -> tuple[int, int, int] | None:
     parts = re.split(r"\s*(?:,(?!\d{3})|\band\b)\s*", phrase)
     for k, part in enumerate(parts):
         if k and re.fullmatch(r"\d{1,3}", part) and not re.fullmatch(r"\d{1,3}", parts[0]):
-           continue
+            continue
         value = _count(part)
         if value:
-           found = True
-           low, best, high = low + value[0], best + value[1], high + value[2]
+            found = True
+            low, best, high = low + value[0], best + value[1], high + value[2]
     return (low, best, high) if found else None
 
 
@@ -46,7 +46,7 @@ def _count(part: str) -> tuple[int, int, int] | None:
     rest = lowered[qualifier.end():] if qualifier else lowered
     for word, (lo, best, hi) in VAGUE.items():
         if rest.startswith(word + " ") or rest == word:
-           return lo, best, hi
+            return lo, best, hi
     if rest in ORDINALS or re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", rest):
         value = ORDINALS.get(rest) or int(rest[:-2])
         return value, value, value
@@ -58,7 +58,7 @@ def _count(part: str) -> tuple[int, int, int] | None:
     else:
         value = _word_number(m.group(2))
         if value is None:
-           return None
+            return None
     if qualifier and qualifier.group(0).strip() in {"up to", "as many as", "nearly", "almost"}:
         return max(1, value // 2), value, value
     if qualifier and qualifier.group(0).strip() in {"at least", "more than", "over"}:
