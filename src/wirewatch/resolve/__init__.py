@@ -27,8 +27,12 @@ _BACKGROUND = re.compile(r"(?i)\b(?:since|in|during|throughout) (?:(?:early |lat
 # A sentence set weeks or more before its article tells of an earlier incident ("The shooting follows one last
 # week that left 11 people wounded"): its wounded are not this incident's. Its dead are still read, as a
 # follow-up tells a death ("A man shot two weeks ago has died").
-_EARLIER = re.compile(r"(?i)\b(?:last|previous|the week before) (?:week|month|year)\b|\b(?:\w+|\d+) (?:weeks|months|years) "
-                      r"(?:ago|earlier|before)\b|\bearlier this (?:month|year)\b")
+_EARLIER = re.compile(r"(?i)\b(?:last|previous) (?:week|month|year)\b|\bthe (?:week|month|year) before\b|"
+                      r"\b(?:\w+|\d+) (?:weeks|months|years) (?:ago|earlier|before)\b|"
+                      r"\bearlier this (?:month|year)\b")
+# A side clause about a person or a place ("Smith, who moved to the city last year, was wounded", "the bar,
+# which opened two years ago") sets no incident in the past: the words before the time word open one.
+_SIDE_CLAUSE = re.compile(r"(?i)(?:\bwho|\bwhose|\bwhom|,\s*which)\b[^,;]*$")
 
 
 def resolve_mentions(article: Article, mentions: list[Mention],
@@ -190,14 +194,21 @@ def _casualties(mention: Mention, sentences: list[Sentence], article: Article, o
     if mention.injured is not None:
         return killed, mention.injured
     best = killed.best if killed else None
-    window = [(start, text) for k, (start, text) in enumerate(window) if k == 0 or not _EARLIER.search(text)]
+    window = [(start, text) for k, (start, text) in enumerate(window) if k == 0 or not _earlier(text)]
     hit = injured_in(window, best)
     if hit is None or hit.best == 1:
         # "Three people were wounded ... One of them, a 19-year-old, is in critical condition": a passage that
         # singles out one victim defers to the article's larger count
-        wider = injured_in([(start, text) for start, text in everywhere() if not _EARLIER.search(text)], best)
+        wider = injured_in([(start, text) for start, text in everywhere() if not _earlier(text)], best)
         hit = wider if wider is not None and (hit is None or wider.best > hit.best) else hit
     return killed, _toll(hit, article.id) if hit else None
+
+
+@lru_cache(maxsize=4096)
+def _earlier(text: str) -> bool:
+    """A sentence set weeks or more before its article, by a time word of its own clause, not of a side
+    clause about a victim ("who moved here last year")."""
+    return any(not _SIDE_CLAUSE.search(text, 0, m.start()) for m in _EARLIER.finditer(text))
 
 
 @lru_cache(maxsize=4096)
