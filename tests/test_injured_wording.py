@@ -132,3 +132,14 @@ def test_another_victim_beside_the_dead(sentences, killed, injured):
         offsets.append((at, text))
         at += len(text) + 1
     assert _best(injured_in(offsets, killed)) == injured
+
+
+@pytest.mark.parametrize("text, shot", [
+    ("A second ambulance was at the hospital within minutes, a fire official said.", None),   # no victim
+    ("The third shift was in the hospital's lobby when the wounded arrived.", None),
+    ("A third 17-year-old boy was shot in the leg.", 3),
+    ("A second male victim was struck by gunfire.", 2),
+    ("Two guards were wounded; a third was in the hospital.", 3),
+])
+def test_an_ordinal_counts_victims_only(text, shot):
+    assert _best(find_shot(text)) == shot

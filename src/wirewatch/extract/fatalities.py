@@ -162,7 +162,9 @@ _SHOT_PATTERNS = [
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:later\s+)?(?:arrived|showed up|turned up|walked in(?:to)?)\s+(?:at\s+)?(?:[\w'-]+\s+){{0,4}}?"
                rf"(?:with|suffering from)\s+(?:[\w-]+\s+){{0,2}}?{_GUNSHOT}"),
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:were|are|have been|had been)\s+(?:all\s+)?(?:taken|transported|rushed)\s+{_HOSPITAL}"),
-    re.compile(rf"(?i)\b(?:a|an|the)\s+(?P<count>{'|'.join(_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:[\w-]+\s+){{0,2}}?"
+    # the ordinal's noun a victim ("a third man", "a fifth male victim"), not "the second floor was hit"
+    re.compile(rf"(?i)\b(?:a|an|the)\s+(?P<count>{'|'.join(_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+"
+               rf"(?:(?:[\w-]+\s+)?(?:{_SINGLE}|male|female|individual|juvenile|patient)\s+)?"
                r"(?:was|is|had been|has been|remains)\s+(?:also\s+|still\s+)?(?:being\s+)?(?:\w+ly\s+)?"
                r"(?:shot|wounded|injured|hurt|struck|hit|grazed|treated|hospitali[sz]ed|in\s+\w+\s+condition|"
                r"(?:at|in)\s+(?:the\s+|a\s+)?hospital)\b"),
