@@ -6,7 +6,7 @@ end-exclusive like a slice. Dict conversion for storage and JSON output lives he
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from enum import Enum, IntEnum
 from typing import Any
@@ -247,13 +247,21 @@ class Event:
 
 def to_dict(record: Any) -> Any:
     """Plain JSON-ready structure for any record here (dates as ISO strings, enums as values)."""
-    if record is None:
-        return None
-    raw = asdict(record) if hasattr(record, "__dataclass_fields__") else record
-    return _jsonable(raw)
+    return _jsonable(record)
+
+
+# Field names of each dataclass met. One pass over the fields instead of `dataclasses.asdict`, which deep-copies
+# every leaf before a second pass could convert it: every stored mention and event goes through here.
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def _jsonable(value: Any) -> Any:
+    kind = type(value)
+    names = _FIELD_NAMES.get(kind)
+    if names is None and hasattr(kind, "__dataclass_fields__"):
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in fields(kind))
+    if names is not None:
+        return {name: _jsonable(getattr(value, name)) for name in names}
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
