@@ -204,7 +204,13 @@ class Screened:
         return len(text) < _SHORT or self.key in self.screen.candidates(text)
 
     def search(self, text: str, *span: int) -> re.Match[str] | None:
-        return self.regex.search(text, *span) if span or self._may_match(text) else None
+        # _may_match written out: a sentence is searched with hundreds of rows, most of them screened away
+        if span or len(text) < _SHORT:
+            return self.regex.search(text, *span)
+        found = self.screen.memo.get(text)
+        if found is None:
+            found = self.screen.candidates(text)
+        return self.regex.search(text) if self.key in found else None
 
     def match(self, text: str, *span: int) -> re.Match[str] | None:
         return self.regex.match(text, *span) if span or self._may_match(text) else None
@@ -238,9 +244,17 @@ class AnyOf:
 
     def __init__(self, rows: list[Screened]) -> None:
         self.rows = tuple(rows)
+        screens = {id(row.screen): row.screen for row in rows}
+        # One screen for all rows (as _screened builds them): screen the text once, not once a row.
+        self.screen = next(iter(screens.values())) if len(screens) == 1 else None
 
     def search(self, text: str) -> re.Match[str] | None:
-        for row in self.rows:
+        if self.screen is not None and len(text) >= _SHORT:
+            may = self.screen.candidates(text)
+            rows = [row.regex for row in self.rows if row.key in may]
+        else:
+            rows = self.rows
+        for row in rows:
             found = row.search(text)
             if found:
                 return found
