@@ -13,7 +13,7 @@ from ..extract.injured import injured_in
 from ..extract.sentences import Sentence, split_sentences
 from ..models import Actor, Article, DatePrecision, Fatalities, GeoPrecision, Mention, Place, Span, TextField
 from .town_roles import the_lead_town_instead
-from .dates import event_date_words, lead_date, resolve_date
+from .dates import event_date_words, lead_date, preceding_date, reference_of, resolve_date
 from .places import (a_person, country_place, county_place, headline_place, lead_place, part_of_a_name,
                      quarter_of_a_town, resolve_place)
 
@@ -45,11 +45,12 @@ def resolve_mentions(article: Article, mentions: list[Mention],
     fallback = country_place(focus, gazetteer)
     iso3_names = _iso3_names(gazetteer)
     leads: list[TextField | None] = []
+    ref, basis = reference_of(article)
 
     def lead() -> TextField | None:
         """lead_date, read once and only where a mention has no date words of its own: it scans the whole text."""
         if not leads:
-            leads.append(lead_date(article))
+            leads.append(lead_date(article, ref))
         return leads[0]
 
     # a body that names no town the resolver can place may still have one in its headline
@@ -78,12 +79,15 @@ def resolve_mentions(article: Article, mentions: list[Mention],
                          else "no place found")
         own = event_date_words(mention.date_text, mention.passage, article.text, mention.trigger)
         words = own or lead()
+        if words is None and article.published is None:
+            # an undated article: the date an earlier paragraph gave, before the day it was ingested
+            words = preceding_date(article, mention.passage.start, ref)
         if own is None and words is not None:
             notes.append(f"no date words in the passage; dated by the article's first date ({words.text!r})"
                          if mention.date_text is None else
                          f"its date words ({mention.date_text.text!r}) date a statement or what followed the "
                          f"incident; dated by the article's first date ({words.text!r})")
-        date = resolve_date(words, article.reference_date, article.published is not None)
+        date = resolve_date(words, ref, article.published is not None, basis)
         if date.precision == DatePrecision.YEAR:
             continue  # "in 2013", "last year": background, and ACLED codes nothing coarser than a month
         if date.note:

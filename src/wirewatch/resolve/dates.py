@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 from ..extract.sentences import Sentence, sentence_of, sentences_of
@@ -11,8 +11,9 @@ from ..models import Article, DatePrecision, ResolvedDate, Span, TextField
 from ..timex import TimeExpression, find_time_expressions, resolve
 
 # With no date words at all, a news report tells the news of its day: what happened that day or the night
-# before (a morning report of an evening's shooting). Precision stays 2 (a week's): no day is stated.
-_UNSTATED_DAYS = 1
+# before (a morning report of an evening's shooting). Its day is the likelier of the two (in US local crime
+# news, about three reports in four), so the range is that day alone; precision stays 2 (a week's): no day
+# is stated, and the note says the night before is possible.
 # How far before publication the lede's date may lie and still be taken for an undated passage's date:
 # further back, the article is a follow-up and its first date is as likely a hearing as the incident, so
 # only a calendar day the incident's own words are given ("the April 2 shooting") dates it.
@@ -20,8 +21,14 @@ _LEAD_DAYS = 7
 # "police said Monday": the day words date the statement, not what it reports. A page's stamp ("Posted:
 # Jan. 4, 2015 11:02 PM", "Updated on March 3") dates the page in the same way, not the incident.
 _SPEECH_BEFORE = re.compile(r"(?i)(?:\b(?:said|says|told\s+[\w ]{0,30}?|announced|confirmed|reported|stated|"
+                            r"claimed(?: responsibility| credit)?|"
                             r"identified\s+[\w ]{0,30}?)\s+(?:on\s+)?|"
                             r"\b(?:posted|published|updated)(?:\s+on)?\s*:?\s*)$")
+# A dateline ("BAMAKO, Sept 17 —", "KYIV, May 3 (Reuters) -") dates the dispatch, as a page's stamp does: it
+# opens the text, a place name in capitals before it and a dash or a colon after it.
+_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .]{1,25})?,\s*$")
+_DATELINE_AFTER = re.compile(r"^(?:,?\s*\d{4})?\s*(?:\([\w .]+\)\s*)?(?:—|–|--?\s|:)")
+_DATELINE_REACH = 300
 
 # Date words that move with publication ("on Tuesday", "last week"), against calendar dates ("Jan. 3").
 _RELATIVE = {"weekday", "day_word", "week", "ago"}
@@ -38,7 +45,8 @@ _INCIDENT = re.compile(
     r"(?i)\b(?:shot|shots|shoot(?:ing|ings|out)|gunfight|drive-by|gunfire|gunshots?|gunman|gunmen|opened fire|"
     r"gunned down|incident|happened|occurred|"
     r"fired|killed|killing|slain|slaying|murder(?:ed)?|homicide|deaths?|stabb(?:ed|ing)|wounded|injured|"
-    r"attack(?:ed)?|ambush(?:ed)?|bomb(?:ed|ing)|blast|explo(?:sion|ded)|clash(?:ed|es)?|robbery|robbed|"
+    r"attack(?:ed)?|ambush(?:ed)?|stormed|overran|bomb(?:ed|ing)|blast|explo(?:sion|ded)|clash(?:ed|es)?|"
+    r"robbery|robbed|"
     r"carjack(?:ed|ing))\b")
 _AFTERMATH = re.compile(
     r"(?i)\b(?:arrest(?:ed|s)?|detain(?:ed|s)?|apprehended|(?:taken|took) into custody|rounded up|charged|"
@@ -49,9 +57,11 @@ _AFTERMATH = re.compile(
     r"posted|scheduled)\b")
 
 
-def resolve_date(field: TextField | None, ref: date, ref_is_publication: bool) -> ResolvedDate:
-    """The range a mention's date words stand for, or `ref` and the day before when there are none."""
-    basis = "publication" if ref_is_publication else "ingestion (no publication date)"
+def resolve_date(field: TextField | None, ref: date, ref_is_publication: bool,
+                 basis: str | None = None) -> ResolvedDate:
+    """The range a mention's date words stand for, or `ref` when there are none; `basis` names what `ref` is
+    when it is neither the publication nor the ingestion date (reference_of)."""
+    basis = basis or ("publication" if ref_is_publication else "ingestion (no publication date)")
     if field is not None:
         expressions = find_time_expressions(field.text)
         found = resolve(expressions[0], ref) if expressions else None
@@ -64,19 +74,47 @@ def resolve_date(field: TextField | None, ref: date, ref_is_publication: bool) -
         note = f"date words {field.text!r} {reason}; rejected"
     else:
         note = None
-    fallback = f"date not stated; the {basis} date or the day before"
-    return ResolvedDate(ref - timedelta(days=_UNSTATED_DAYS), ref, DatePrecision.WEEK, None,
+    fallback = f"date not stated; the {basis} date (or the day before)"
+    return ResolvedDate(ref, ref, DatePrecision.WEEK, None,
                         f"{note}; {fallback}" if note else fallback)
 
 
-def lead_date(article: Article) -> TextField | None:
+def reference_of(article: Article) -> tuple[date, str]:
+    """The date an article's relative words are read against, and what it is: the publication date; for an
+    article without one, the day its dateline gives ("KABUL, May 14, 2021 —"), a day the text itself states;
+    only then the day it was ingested, which may be long after the report."""
+    if article.published is not None:
+        return article.published, "publication"
+    ingested = article.reference_date
+    for expr in _expressions(article.text[:_DATELINE_REACH]):
+        if expr.kind in _CALENDAR and _dateline(article.text, expr.start, expr.end):
+            found = resolve(expr, ingested)
+            if found is not None and found.precision == DatePrecision.DAY:
+                return found.start, "dateline (no publication date)"
+    return ingested, "ingestion (no publication date)"
+
+
+def preceding_date(article: Article, before: int, ref: date) -> TextField | None:
+    """For an article with no publication date: the last calendar date or month the text gives before
+    offset `before` ("on March 3, 2023", "in May 2021"), which dates what the next paragraphs tell better
+    than the day the article happened to be ingested."""
+    found = None
+    for expr in _expressions(article.text):
+        if expr.start >= before:
+            break
+        if expr.kind in _CALENDAR | {"month"} and resolve(expr, ref) is not None:
+            found = expr
+    return TextField(found.text, Span(article.id, found.start, found.end)) if found else None
+
+
+def lead_date(article: Article, ref: date | None = None) -> TextField | None:
     """The date of an article's passages that have no date words of their own: its first day-precise
     date words within a week before its reference date, if any ("Two men were shot early Sunday...").
 
     In a follow-up (the text gives an incident's own calendar day more than a week before: "the Jan. 3
     shooting"), that day, unless day words of the last week tell of an incident first; the days of an
     arrest, a hearing or a funeral since then date those, not the incident."""
-    ref, text = article.reference_date, article.text
+    ref, text = ref or article.reference_date, article.text
     older = next((e for e in _incident_days(text) if _days_back(e, ref) > _LEAD_DAYS), None)
     found = []
     for expr in _expressions(text):
@@ -126,7 +164,7 @@ def event_date_words(field: TextField | None, passage: Span, text: str,
 
 def _past_speech(field: TextField | None, passage: Span, text: str) -> TextField | None:
     """The field, or another date in the passage when the field dates a statement ("said Monday")."""
-    if field is None or not _SPEECH_BEFORE.search(text[max(passage.start, field.span.start - 50):field.span.start]):
+    if field is None or not _dates_a_statement(text, passage.start, field.span.start, field.span.end):
         return field
     for expr in find_time_expressions(text[passage.start:passage.end]):
         start = passage.start + expr.start
@@ -144,7 +182,7 @@ _NOT_THE_INCIDENT = {"spoken", "aftermath"}
 def _role(text: str, start: int, end: int) -> str | None:
     """"spoken" for date words after a speech verb ("police said Monday"), else what _tells_of says."""
     sentence = sentence_of(text, start)
-    if _SPEECH_BEFORE.search(text[max(sentence.start, start - 50):start]):
+    if _dates_a_statement(text, sentence.start, start, end):
         return "spoken"
     return _tells_of(text, start, end, sentence)
 
@@ -214,4 +252,18 @@ def _incident_day(text: str, article_id: str) -> TextField | None:
 def _spoken(expr: TimeExpression, passage: Span, text: str) -> bool:
     """True when a time expression in a passage follows a speech verb."""
     start = passage.start + expr.start
-    return bool(_SPEECH_BEFORE.search(text[max(passage.start, start - 50):start]))
+    return _dates_a_statement(text, passage.start, start, passage.start + expr.end)
+
+
+def _dates_a_statement(text: str, lo: int, start: int, end: int) -> bool:
+    """True when the date words at text[start:end] follow a speech verb or a page's stamp (looking back
+    no further than `lo`), or are the dispatch's dateline."""
+    return bool(_SPEECH_BEFORE.search(text[max(lo, start - 50):start])) or _dateline(text, start, end)
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """True when the date words at text[start:end] are the dateline opening the text."""
+    if start > _DATELINE_REACH:
+        return False
+    line = text.rfind("\n", 0, start) + 1
+    return bool(_DATELINE_BEFORE.match(text[line:start]) and _DATELINE_AFTER.match(text[end:end + 30]))
