@@ -46,7 +46,7 @@ def build_event(eid: str, mentions: list[Mention], articles: dict[str, Article],
     first_report = min((articles[m.article_id].reference_date for m in mentions if m.article_id in articles),
                        default=None)
     day = _pick_date([(m.article_id, m.date) for m in core if m.date], first_report,
-                     lambda d: _told_by_day_word(d, articles))
+                     lambda d: _told_by_day_word(d, articles), lambda d: _part_of_night(d, articles))
     sub_type = _most_common(m.sub_event_type for m in core)
     kinds = [m.attribution.kind for m in mentions]
     sources = tuple(
@@ -179,20 +179,26 @@ def _pick(values: Iterable[T], key: Callable[[T], object]) -> T | None:
 
 
 def _pick_date(dated: list[tuple[str, ResolvedDate]], first_report: date | None = None,
-               by_day_word: Callable[[ResolvedDate], bool] = lambda d: False) -> ResolvedDate | None:
+               by_day_word: Callable[[ResolvedDate], bool] = lambda d: False,
+               part_of_night: Callable[[ResolvedDate], str | None] = lambda d: None) -> ResolvedDate | None:
     """Of (article id, date) pairs, the most precise stated date; among equals one not read from day words,
     then the one most articles give, then the earliest. A date after `first_report` (the day the first report of the incident was
     published) is passed over while another remains: the incident cannot follow a report of it, so such a
     date is a misreading (a follow-up's weekday read as the day of its own news, an arrest's or a funeral's).
     Day words ("today", "last night", "overnight") name a day only against the hour the text was written,
     which its page's date may not give (a story posted after midnight or updated the next day); a weekday
-    or a calendar date names the day itself."""
+    or a calendar date names the day itself. "Saturday night" in one report and "early Sunday" in another
+    tell of one shooting after midnight (`part_of_night` says "night" or "early" of each date's words): the
+    other report's early hours date it, the night's words name the evening it began."""
     if not dated:
         return None
     if first_report is not None:
         dated = [(a, d) for a, d in dated if d.start <= first_report] or dated
     rank = min((d.span is None, d.precision) for _, d in dated)
     tied = [(a, d) for a, d in dated if (d.span is None, d.precision) == rank]
+    early = {(a, d.start) for a, d in tied if part_of_night(d) == "early"}  # another report's, not a death's
+    tied = [(a, d) for a, d in tied if not (part_of_night(d) == "night" and any(
+        other != a and (e - d.start).days == 1 for other, e in early))] or tied
     # One report misreading a date ("police said Monday") must not outvote two that agree, however many of
     # its passages repeat it: each article gives a day once.
     counts = Counter(days for _, days in {(a, (d.start, d.end)) for a, d in tied})
@@ -205,6 +211,17 @@ def _told_by_day_word(day: ResolvedDate, articles: dict[str, Article]) -> bool:
         return False
     words = find_time_expressions(articles[day.span.article_id].text[day.span.start:day.span.end])
     return bool(words) and words[0].kind == "day_word"
+
+
+def _part_of_night(day: ResolvedDate, articles: dict[str, Article]) -> str | None:
+    """"night" for a weekday read with a night's words ("Saturday night", "late Saturday"), "early" for one
+    read with the early hours' ("early Sunday"), else None."""
+    if day.span is None or day.span.article_id not in articles:
+        return None
+    words = articles[day.span.article_id].text[day.span.start:day.span.end].lower()
+    if not any(name in words for name in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")):
+        return None
+    return "early" if words.startswith("early") else "night" if "night" in words or words.startswith("late") else None
 
 
 def _identity(value: object) -> object:
