@@ -103,11 +103,14 @@ def _starting(first: str, pattern: str) -> re.Pattern:
 
 
 # One victim named or described in the singular: "A 23-year-old man was shot and killed", "He died".
-_ONE_KILLED = _starting(",abcdfhklpstw", r"\bwas\s+(?:later\s+|also\s+)?(?:shot and killed|shot dead|shot to death|(?:fatally|mortally) (?:shot|wounded|stabbed)|"
+_ONE_KILLED = _starting(",abcdfhiklpstw", r"\bwas\s+(?:later\s+|also\s+)?(?:shot and killed|shot dead|shot to death|(?:fatally|mortally) (?:shot|wounded|stabbed)|"
                          rf"killed|slain|pronounced dead|found dead)\b|(?:\b{_HE}|,\s*\d{{1,3}},)(?:,[^,.;]{{1,40}},)?\s+(?:later\s+)?"
                          r"(?:died|succumbed|passed away)\b|\b(?:shot and killed|fatally shot|stabbed and killed|killed)\s+(?:his|her|their)\b|"
                          r"\bthe\s+(?:(?:fatal\s+)?shooting\s+|stabbing\s+)?death\s+of\b|\bthe\s+fatal\s+shooting\s+of\b|"
-                         r"\bcharged with\s+(?:(?:first|second|third)-degree\s+)?murder\b|"
+                         r"\b(?:charged with|charges? of)\s+(?:(?:first|second|third)-degree\s+|capital\s+)?murder\b|"
+                         # "doctors pronounced him dead", "the child was dead when deputies arrived"
+                         r"\bpronounced\s+(?:him|her|(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+))?)\s+dead\b|"
+                         r"\b(?:is|was)\s+dead\s+(?:after|following|from|when)\b|"
                          # A death told by its circumstances, whoever died: "Smith died at the scene", "who later
                          # died", "found shot to death", "fatally shot himself", "claimed the life of".
                          rf"\b(?:died|succumbed|passed away)\s+(?:{_DIED_HOW})\b|\b(?:who|later|since|has|had|and)\s+(?:later\s+)?"
@@ -171,7 +174,7 @@ _SHOT_PATTERNS = [
 ]
 _ONE_SHOT = _starting("abfghisw", r"\b(?:was|got|has been|had been|being)\s+(?:also\s+)?(?:(?!fatally|mortally)\w+ly\s+)?(?:found\s+)?shot\b"
                        rf"(?!\s+(?:and wounded|and injured)){_NOT_AT}|"
-                       r"\b(?:was|has been|had been|being)\s+(?:\w+ly\s+)?(?:hit|struck)\s+by\s+(?:a\s+)?(?:stray\s+)?"
+                       r"\b(?:was|has been|had been|being)\s+(?:\w+ly\s+)?(?:hit|struck)\s+(?:by|with)\s+(?:a\s+)?(?:stray\s+)?"
                        r"(?:bullets?|gunfire|shots?|rounds?|gunshots?|pellets)\b|"
                        r"\b(?:was|is)\s+(?:later\s+)?(?:taken|transported|rushed|airlifted|flown)\s+" + _HOSPITAL + "|"
                        # "shot the boy in the face": one victim, named by the shooter's deed.
@@ -182,7 +185,8 @@ _ONE_SHOT = _starting("abfghisw", r"\b(?:was|got|has been|had been|being)\s+(?:a
                        r"(?!\s+(?:dead|to death))|"
                        # Himself by accident, or a wound that does not say whether it killed.
                        r"\b(?:accidentally\s+)?shot\s+(?:himself|herself)\b|"
-                       r"\b(?:suffered|suffering|sustained|with|from|for)\s+(?:a\s+)?(?:(?!fatal)[\w-]+\s+){0,2}?gunshot wound\b")
+                       r"\b(?:suffered|suffering|sustained|with|from|for)\s+(?:a\s+)?(?:(?!fatal)[\w-]+\s+){0,2}?(?:gunshot|graze|grazing|bullet) "
+                       r"wound\b")
 _ASIDE = re.compile(r"\s(?:–|—|--)\s[^–—.;]{1,60}?\s(?:–|—|--)(?=\s)|"
                     # ("one of them fatally" stays: it tells the dead among the wounded)
                     r",\s(?:including\s|\w+\s+of\s+(?:them|whom)\s(?![^,.;]*\b(?:fatally|mortally)\b)|ages?\s)[^,.;]{1,60},(?=\s)|"
@@ -211,7 +215,9 @@ _MONTH_BEFORE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|
 _NEGATED = re.compile(r"(?i)\b(?:no|no one|nobody|no-one|none|not|never)(?:\s+(?:else|other))?\s*$")
 _NONE = re.compile(r"(?i)\b(?:no one|nobody|no-one|none)\s+(?:was|were|has been|had been)\s+(?:killed|hurt|injured|harmed|wounded)|"
                    r"\bno (?:casualties|deaths|fatalities|victims|one was hurt)\b|\bwithout (?:casualties|loss of life)\b")
-_NONE_INJURED = re.compile(r"(?i)\b(?:no one|nobody|no-one|none)\s+(?:was|were|has been|had been)\s+(?:hurt|injured|harmed|wounded)|"
+# "no one was hit" after shots fired: nobody hurt ("no one was shot and killed" tells the dead only)
+_NONE_INJURED = re.compile(r"(?i)\b(?:no one|nobody|no-one|none)\s+(?:was|were|has been|had been)\s+(?:hurt|injured|harmed|wounded|"
+                           r"hit|struck|shot)\b(?!\s+(?:and killed|dead|to death))|"
                            r"\bno (?:injuries|casualties|one was hurt)\b|\bwithout injur")
 
 

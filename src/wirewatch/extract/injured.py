@@ -38,21 +38,27 @@ def injured_in(sentences: list[tuple[int, str]], killed: int | None) -> Fatality
     The larger of the largest stated count (a report names one victim, then counts them all) and the most
     victims shot less those killed ("Three people were shot. One died."); "nobody was hurt" where neither
     is given. "No one else was hurt" speaks of bystanders and is not a count of all. Where someone died, a
-    victim told alone as wounded is the dead one unless set apart, and each victim told as also shot adds
+    victim told alone as wounded is the dead one unless set apart (by words of survival, or where one victim
+    died, by another sex or age than the dead's), and each victim told as also shot, or so set apart, adds
     one to the victims told before."""
     dead = killed or 0
     stated = shot = nobody = others = None
     also: list[FatalityHit] = []
-    for offset, text in sentences:
+    the_dead, told_at = _the_dead_one(sentences) if dead == 1 else (None, -1)
+    for k, (offset, text) in enumerate(sentences):
         hit = find_injuries(text)
+        found = find_shot(text)
+        one = next((h for h in (found, hit) if h and h.single), None)
+        # "A man was killed. A woman was wounded.": a victim told as another person than the one who died
+        # (told just after the death: farther on, a report may recall other shootings)
+        apart = (one is not None and the_dead is not None and 0 < k - told_at <= _NEAR
+                 and _someone_else(text, one, the_dead))
         if hit and hit.best > 0:
-            if not _the_dead(hit, text, dead):
+            if apart or not _the_dead(hit, text, dead):
                 stated = _larger(stated, _moved(hit, offset))
         elif hit and not _ELSE.search(text[hit.start:hit.end]):
             nobody = nobody or _moved(hit, offset)
-        found = find_shot(text)
-        one = next((h for h in (found, hit) if h and h.single), None)
-        if one and _ALSO.search(text):
+        if one and (apart or _ALSO.search(text)):
             also.append(_moved(one, offset))
         shot = _larger(shot, _moved(found, offset) if found else None)
         if found and _OTHERS.search(text, found.start, found.end):
@@ -68,6 +74,58 @@ def injured_in(sentences: list[tuple[int, str]], killed: int | None) -> Fatality
         alive = FatalityHit(others.low - 1, others.best - 1, others.high - 1, others.start, others.end)
     # "Three people were shot. One is in critical condition": the victim singled out is one of the three.
     return stated if stated and stated.best >= alive.best else alive
+
+
+# The sentences after a death within which a victim told as another person is another victim.
+_NEAR = 2
+
+
+def _the_dead_one(sentences: list[tuple[int, str]]) -> tuple[tuple[str | None, str | None] | None, int]:
+    """Who the one victim told as killed is, as (sex, age) read before the words of the death ("A 23-year-old
+    man was shot and killed"), and the index of the sentence telling it; None and -1 where none is told so."""
+    for k, (_, text) in enumerate(sentences):
+        toll = find_fatalities(text)
+        if toll is not None and toll.single and _DIED.search(text[toll.start:toll.end]):
+            return _who(text, toll), k
+    return None, -1
+
+
+# Words that make the words before them the one who died ("A man was shot and killed", "Smith died"), not
+# those that name the dead after them ("charged in the shooting death of", "accused of killing a girl").
+_DIED = re.compile(r"(?i)^(?!.*\b(?:death of|killing|charged|accused|murder)\b).*(?:\b(?:was|is|were)\s+(?:\w+\s+){0,2}?"
+                   r"(?:shot and killed|shot dead|shot to death|fatally|killed|slain|pronounced dead|found dead)|"
+                   r"\b(?:died|succumbed|passed away))")
+
+
+def _someone_else(text: str, one: FatalityHit, dead: tuple[str | None, str | None]) -> bool:
+    """Whether a victim told alone in a sentence of no death is another person than the one who died: the
+    sex or the age told before the words differ ("A woman was shot in the arm" after "A man was killed")."""
+    toll = find_fatalities(text)
+    if toll is not None and toll.best > 0:
+        return False
+    sex, age = _who(text, one)
+    return bool(sex and dead[0] and sex != dead[0] or age and dead[1] and age != dead[1])
+
+
+_MALE = r"man|boy|male|he|father|son|brother|husband|boyfriend|grandfather|uncle|nephew"
+_FEMALE = r"woman|girl|female|she|mother|daughter|sister|wife|girlfriend|grandmother|aunt|niece"
+_SEX = re.compile(rf"(?i)\b(?:(?P<m>{_MALE})|(?P<f>{_FEMALE}))\b")
+_AGE = re.compile(r"(?i)\b(\d{1,3})[- ](?:years?[- ]old|yo)\b|,\s(\d{1,3}),")
+
+
+def _who(text: str, hit: FatalityHit) -> tuple[str | None, str | None]:
+    """The sex and the age of the victim a hit names before its verb, within its clause: the nearest word of
+    sex ("a man", "she") and of age ("a 19-year-old", "Smith, 19,"); none where the victim follows the verb
+    ("shot and killed his wife": the words before name the shooter)."""
+    words = text[hit.start:hit.end]
+    if re.search(r"(?i)\b(?:his|her|their)\b", words) or re.match(r"(?i)\s+(?:his|her|their)\b", text[hit.end:]):
+        return None, None
+    verb = re.search(r"(?i)\b(?:was|were|is|are|had|has|got|died|shot|killed|fatally|suffered|sustained)\b", words)
+    clause = text[max(0, hit.start - 80):hit.start + (verb.start() if verb else 0)]
+    clause = re.split(r"[;:]|\b(?:said|after|when|while)\b", clause)[-1]
+    sexes = [("m" if m.group("m") else "f") for m in _SEX.finditer(clause)]
+    ages = [a or b for a, b in _AGE.findall(clause)]
+    return (sexes[-1] if sexes else None), (ages[-1] if ages else None)
 
 
 def _one_by_one(also: list[FatalityHit]) -> FatalityHit | None:
