@@ -22,3 +22,15 @@ from wirewatch.extract.fatalities import find_fatalities
 def test_a_death_told_by_what_followed_it(text, killed):
     hit = find_fatalities(text)
     assert (hit.best if hit else None) == killed
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Two men were discovered dead in the apartment on Monday.", 2),
+    ("A woman was discovered dead on the porch, police said.", 1),
+    ("Police said he shot his 8-year-old brother to death.", 1),
+    ("She stabbed the 30-year-old man to death after an argument.", 1),
+    ("He shot the man in the leg during the robbery.", None),
+])
+def test_a_death_told_by_its_finding_or_the_deed(text, killed):
+    hit = find_fatalities(text)
+    assert (hit.best if hit else None) == killed

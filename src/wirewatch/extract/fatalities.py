@@ -33,7 +33,7 @@ _NOUN = r"(?:\s+(?:of\s+)?(?:\w[\w-]*\s+){0,2}?(?:(?:people|persons?|civilians?|
         r"pedestrians?|motorists?))\b)?"
 _COUNT = rf"(?=[\dabdefhmnorstu])(?:{_QUALIFIER}\s+)?{_NUMBER}\b{_NOUN}"   # \b: "a" is no count in "and"
 _COUNTS = rf"(?P<count>{_COUNT}(?:\s*(?:,|and)\s*{_COUNT})*)"
-_KILLED = r"(?:(?:were|was|are|is|have been|had been|being)\s+(?:now\s+|all\s+|both\s+|found\s+)?)?(?:confirmed\s+)?(?:shot and killed|shot dead|shot to death|(?:fatally|mortally) (?:shot|wounded|injured|stabbed)|" \
+_KILLED = r"(?:(?:were|was|are|is|have been|had been|being)\s+(?:now\s+|all\s+|both\s+|found\s+|discovered\s+)?)?(?:confirmed\s+)?(?:shot and killed|shot dead|shot to death|(?:fatally|mortally) (?:shot|wounded|injured|stabbed)|" \
           r"killed|dead|pronounced dead|died|killed outright|lost their lives|slain|perished)"
 # Plural nouns a bare count needs where a number alone could be an age: "wounded were three men", not "were 28".
 _PLURAL = r"(?:people|persons|men|women|teens|teenagers|children|boys|girls|others|victims|officers)"
@@ -115,7 +115,10 @@ _ONE_KILLED = _starting(",abcdfhiklpstw", r"\bwas\s+(?:later\s+|also\s+)?(?:shot
                          # died", "found shot to death", "fatally shot himself", "claimed the life of".
                          rf"\b(?:died|succumbed|passed away)\s+(?:{_DIED_HOW})\b|\b(?:who|later|since|has|had|and)\s+(?:later\s+)?"
                          r"(?:died|passed away)\b|"
-                         r"\bfound\s+(?:shot\s+)?(?:dead|to death)\b|\bfound\s+fatally\s+shot\b|"
+                         r"\b(?:found|discovered)\s+(?:shot\s+)?(?:dead|to death)\b|\bfound\s+fatally\s+shot\b|"
+                         # "shot his 8-year-old brother to death"
+                         rf"\b(?:shot|stabbed|beat|strangled)\s+(?:his|her|their|the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{_KIN}|{_SINGLE})\s+"
+                         r"to death\b|"
                          # "was hit in the head and pronounced dead", "shot another teen, killing him", "a 4-year-old
                          # shot dead in ..."
                          r"\band\s+(?:later\s+|was\s+)*pronounced dead\b|\bkilling\s+(?:him|her)\b|"
