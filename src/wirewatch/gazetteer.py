@@ -48,6 +48,9 @@ _ABBREVIATED = ABBREVIATED | {
     "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
     "thu", "thur", "thurs", "fri", "sat", "sun", "ave", "st", "rd", "blvd", "hwy", "co", "inc", "jr", "sr", "ft",
     "mt", "gov", "sen", "rep", "det", "sgt", "lt", "capt", "col", "gen", "cpl", "dr", "mr", "mrs", "ms", "no"}
+# Month abbreviations before a day are dates, with or without the full stop ("PESHAWAR, Nov 10 —").
+_MONTHS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+_DAY_AFTER = re.compile(r"\.?[ \t]+\d{1,2}\b")
 
 # Iceland's "Northeast" and "Northwest" units: in English copy the words say which side of a town ("Northeast
 # Philadelphia", "the Northwest Side"), like the plain compass words in lexicons/not_places.txt.
@@ -258,7 +261,8 @@ class Gazetteer:
         hits: list[Hit] = []
         for run in _NAME_RUN.finditer(text):
             found = [h for h in self._hits_in_run(run.group(0), run.start())
-                     if not (text[h.end:h.end + 1] == "." and h.text.lower() in _ABBREVIATED)]
+                     if not (text[h.end:h.end + 1] == "." and h.text.lower() in _ABBREVIATED)
+                     and not (h.text.lower() in _MONTHS and _DAY_AFTER.match(text, h.end))]
             hits.extend(found)
             if not found or found[-1].end < run.end():
                 hits.extend(self._qualified_word(text, run.end()))

@@ -16,6 +16,7 @@ from .town_roles import the_lead_town_instead
 from .dates import event_date_words, lead_date, preceding_date, reference_of, resolve_date
 from .places import (a_person, country_place, county_place, headline_place, lead_place, part_of_a_name,
                      quarter_of_a_town, resolve_place)
+from .unlisted import unlisted_town
 
 __all__ = ["resolve_mentions"]
 
@@ -119,6 +120,11 @@ def _named_place(mention: Mention, article: Article, focus, gazetteer: Gazetteer
                      f"({town.name!r} {_where(town)})")
         return replace(town, span=None)
     place = county or resolve_place(named, text, focus, gazetteer)
+    unlisted = None if county else unlisted_town(named, text, place, focus, gazetteer)
+    if unlisted is not None:
+        notes.append(f"{unlisted.name!r} is a town the gazetteer lacks, named with its unit; placed in "
+                     f"{unlisted.admin1!r} at region precision")
+        return unlisted
     if place is None or town is None:
         return place
     if quarter_of_a_town(text, end) and place.iso == town.iso:

@@ -21,7 +21,8 @@ from .name_parts import FREE_WORDS, SURNAME_POPULATION, a_person, part_of_a_name
 from .town_roles import DATELINE_CHARS as _DATELINE_CHARS
 from .town_roles import DATELINE_RE as _DATELINE
 from .town_roles import FORCE_AFTER as _FORCE_AFTER
-from .town_roles import role_rank
+from .town_roles import from_dateline, role_rank
+from .unlisted import dateline_town, opening_town
 
 _REGION_SUFFIX = re.compile(rf"\s+{REGION_WORDS}$", re.IGNORECASE)
 _PAIRED_REGION = re.compile(rf"\s*(?:,|and|, and)\s+[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?\s+{REGION_WORDS}s\b", re.IGNORECASE)
@@ -252,9 +253,10 @@ def quarter_of_a_town(text: str, end: int) -> bool:
 
 
 def lead_place(article_id: str, text: str, focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
-    """Where a report with no place words in its passage most likely happened: its dateline's town, else
-    the first town whose police or sheriff the opening quotes ("Detroit Police said"), else the first town
-    the opening names in its main country, not inside a longer name nor a person's; where the opening names
+    """Where a report with no place words in its passage most likely happened: the first town whose police
+    or sheriff the opening quotes ("Detroit Police said"), else its dateline's town (one the gazetteer lacks
+    included, where the dateline writes its state: unlisted.dateline_town), else the first town the opening
+    names in its main country (before it, an unlisted town it puts an incident in with its state), not inside a longer name nor a person's; where the opening names
     none, the first such town further on (a report that opens on its victims names its town later); where
     it names no such town at all, the county its opening names, else the admin1 unit its place names vote for
     as a home, both at region precision; else, where the main country rests on place names alone (no country or
@@ -266,7 +268,15 @@ def lead_place(article_id: str, text: str, focus: Counter[str], gazetteer: Gazet
     hits = [h for h in gazetteer.names_in(text)
             if any(e.kind == "city" and e.country in (main or e.country) for e in h.entries)]
     opening = [h for h in hits if h.start < _LEAD_CHARS]
-    return _first_town(article_id, text, opening, main, focus, gazetteer) or _first_town(
+    first = _first_town(article_id, text, opening, main, focus, gazetteer)
+    if first is None or not _FORCE_AFTER.match(text, first.span.end):
+        # a town the gazetteer lacks, its state written after it: the dateline's outranks the opening's
+        # other towns; one the opening puts an incident in ("was shot in Smallville, Ohio") those after it
+        unlisted = dateline_town(article_id, text, gazetteer) or (None if from_dateline(text, first) else opening_town(
+            article_id, text, gazetteer, _LEAD_CHARS if first is None else first.span.start))
+        if unlisted is not None:
+            return replace(unlisted, span=None)
+    return first or _first_town(
         article_id, text, [h for h in hits if h.start >= _LEAD_CHARS], main, focus, gazetteer) or _lead_county(
         article_id, text, main, focus, gazetteer) or _home_unit(article_id, text, main, gazetteer) or (
         None if main is None or named_outright(main, gazetteer.names_in(text)) else _first_town(

@@ -3,7 +3,7 @@
 A report names several towns: the one where the incident happened ("was shot in Trotwood", "in the 1200
 block of Elm Street in Xenia"), the outlet's dateline, a police force's, and towns that only describe a person
 or a later step (the victim's home town, "a Dayton man"; the hospital's, "taken to a Dayton hospital").
-The lead town (places.lead_place) takes the dateline's first, then a police force's, then the first other
+The lead town (places.lead_place) takes a police force's first, then the dateline's, then the first other
 town, and a home town or a hospital's last. A passage's own town stands against the lead town only where
 the passage tells of the incident "in" it (the_lead_town_instead).
 """
@@ -52,10 +52,12 @@ _HOSPITAL_AFTER = re.compile(r"(?i)(?:['’]s)?[ \t]+(?:[A-Z][\w'’]*[ \t]+){0,
 _AN_ATTRIBUTE = re.compile(r"\b[Aa]n?[ \t]+$")
 _NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
 
-# Ranks of a town's mention for the lead town, lowest first. A town told "in" an incident sentence is not
-# ranked before the dateline or a police force's: on local reports that put the neighbourhood or street's
+# Ranks of a town's mention for the lead town, lowest first. A quoted police force's town comes before the
+# dateline's: the dateline is the outlet's base, the force the incident's jurisdiction ("DAYTON — ... Trotwood
+# police said"; on the GVA set it chose the right town more often than the dateline). A town told "in" an
+# incident sentence is not ranked before either: on local reports that put the neighbourhood or street's
 # locality there, it chose the wrong town more often than the right one.
-DATELINE, POLICE, PLAIN, ANOTHER_ROLE = range(4)
+POLICE, DATELINE, PLAIN, ANOTHER_ROLE = range(4)
 # A city's quarter lies within this many km of the city's point and has at most 1/_QUARTER_RATIO of its people:
 # Chicago's listed neighbourhoods lie 5-15 km from its point, with 1-4% of its people; a suburb that is a town of
 # its own is mostly farther or larger (SeaTac beside Seattle, East Cleveland beside Cleveland).
@@ -158,8 +160,15 @@ def _unit_keys(gazetteer: Gazetteer) -> dict[str, tuple[str, ...]]:
 
 def role_rank(text: str, start: int, end: int, dateline_at: int, police: bool) -> int:
     """How much a town's mention is trusted as the incident's town (see the module docstring)."""
-    if start == dateline_at:
-        return DATELINE
     if police:
         return POLICE
+    if start == dateline_at:
+        return DATELINE
     return ANOTHER_ROLE if another_role(text, start, end) else PLAIN
+
+
+def from_dateline(text: str, place: Place | None) -> bool:
+    """Whether a lead town was read from the report's dateline (its span is the dateline's town)."""
+    dateline = DATELINE_RE.search(text[:DATELINE_CHARS])
+    return place is not None and place.span is not None and dateline is not None and \
+        place.span.start == dateline.start(1)
