@@ -16,7 +16,7 @@ from ..ontology import load_ontology
 from ..settings import ExtractSettings
 from ..timex import TimeExpression, find_time_expressions
 from .actors import ActorHit, assign_roles, find_actors, find_target, named_groups
-from .claims import REFERS_BACK, SpeakerState, attribute, own_voice, speaking_groups
+from .claims import REFERS_BACK, SpeakerState, attribute, counter_version, own_voice, speaking_groups
 from .classify import TriggerHit, combine, find_gunfire, find_triggers
 from .coreference import fold_fire_into_clashes, place_anaphor, refers_back
 from .genre import dated_to_the_day, is_background, is_commentary, is_expert_view
@@ -25,8 +25,8 @@ from .place_choice import choose_places, find_dateline, not_a_venue, past_dateli
 from .fatalities import find_fatalities
 from .lexicons import load_lexicons
 from .sentences import Sentence, split_sentences
-from .vouch import MAX_VOUCH, attribution_of as _attribution, field_of as _field, denied, elsewhere, \
-    late_words, looks_ahead, named_in, of_same_type, restated, vouch_copies
+from .vouch import MAX_VOUCH, attribution_of as _attribution, beside_speaker, field_of as _field, denied, elsewhere, \
+    late_words, looks_ahead, named_in, of_same_type, one_crowd, restated, vouch_copies
 
 __all__ = ["extract", "extract_steps"]
 
@@ -149,12 +149,19 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
             if anchors <= told or None in anchors:
                 triggers = [t for t in triggers if not t.weak]
             told |= anchors
-        definite = bool(triggers) and all(refers_back(sent.text, t) for t in triggers)
         denial = attribution.kind is SourceKind.OFFICIAL_DENIAL and attribution.start is not None
+        if denial and mentions:
+            # The denier's own version ("…, saying the men had fired first") retells what it denies.
+            triggers = [t for t in triggers if t.start < counter_version(sent.text)]
+        definite = bool(triggers) and all(refers_back(sent.text, t) for t in triggers)
         # A warning or a vow ("the minister warned that…") speaks of what may come, not of an incident told.
-        echo = not times and (definite or (not places and attribution.kind in _POINTS_BACK)) \
+        own_places = beside_speaker(sent.text, places, _attribution(sent, attribution, article.id), sent.start) \
+            if places and attribution.start is not None else places
+        echo = not times and (definite or (not own_places and attribution.kind in _POINTS_BACK)) \
             and (denial or not looks_ahead(sent.text, None))
         pairs = of_same_type(mentions, triggers) if triggers else []
+        if echo and not pairs and index - last_mention_sentence <= _MAX_FOLLOWUP:
+            pairs = one_crowd(told_by.get(last_mention_sentence, []), triggers, ontology.event_type_of)
         if triggers and (echo or denial and pairs):
             # "The ministry said it repelled the incursion", "The attack in Quetta was blamed on…": a
             # statement without place or date words of its own, or words naming a known incident, speak

@@ -7,7 +7,9 @@ last speaker. A state's name or capital on its own ("Kyiv said") is its governme
 ("Abu Karim, a spokesman for the Front") keeps that role when named again ("Karim said"). Officials also speak
 without a verb of saying ("police put the toll at six", "was quoted as saying"), deny without "denied" ("disputed
 that account", "had nothing to do with it"), and vouch for nothing while they hedge ("not aware of",
-"gathering information") or recall a stance taken before.
+"gathering information") or recall a stance taken before. An outlet citing an official or a group passes its word on
+("state media reported, citing the ministry"), a group's own news agency or radio is the group, and a speaker may be
+named before a colon and a quote with no verb at all.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ..gazetteer import fold
 from ..models import SourceKind
 from .lexicons import Lexicons
 from .speaker_phrases import TABLES as _W
+from .speaker_phrases import CITING as _CITING
 from .speaker_phrases import Candidate as _Candidate
 from .speaker_phrases import speakers as _speakers
 
@@ -58,6 +61,8 @@ _HEDGE = re.compile(r"(?i)\b(?:could ?n[o'’]t|cannot|can't|(?:was |were )?unab
                     r"\bestablish(?:ing)? (?:what happened|the (?:facts|circumstances))\b|"
                     # An inquiry opened, a search under way: what happened is still to be found out.
                     r"\b(?:opened|launched|began|begun|started|ordered)\s+(?:an?\s+)?(?:investigation|inquiry|probe)\b|"
+                    # A murder or criminal inquiry looks for who did a crime the police take as fact: no hedge.
+                    r"(?<!murder )(?<!homicide )(?<!criminal )(?<!manslaughter )(?<!terrorism )"
                     r"\b(?:investigation|inquiry|probe) (?:was|is|had been|has been) (?:under ?way|launched|opened)\b")
 # A stance taken before, or as a rule ("has previously denied targeting civilians"), denies no incident of
 # this report.
@@ -95,6 +100,8 @@ _AS_OBJECT = re.compile(r"(?i)\b(?:fought|fighting|battled|battling|clashed with
 _INTERNATIONAL = re.compile(rf"\b(?:{_W['international_acronym']})\b|(?i:\b(?:{_W['international']})\b)")
 # Sources at a hospital tell what they saw brought in, as medics do.
 _MEDICAL = re.compile(rf"(?i)\b(?:{_W['medical']})\b")
+# A group's own news agency, radio or media wing is the group speaking, though it names no group.
+GROUP_OUTLET = re.compile(rf"(?i)\b(?:{_W['group_outlet']})\b")
 # State office-holders the speaker lexicon does not name.
 _OFFICE = re.compile(rf"(?i)\b(?:{_W['office']})\b")
 # Of several speakers of one verb ("a rebel spokesman and residents said"), the one who vouches most
@@ -133,7 +140,7 @@ class AttributionHit:
 
 # Verbs with which an official's words, not the verb, may deny ("said the report was false").
 _SAYS = frozenset({"said", "says", "stated", "insisted", "called", "branded", "labelled", "labeled", "denounced",
-                   "told", "tells", "added", "wrote", "posted", "noted", "explained", "declared", "asserted"})
+                   "told", "tells", "added", _CITING, "wrote", "posted", "noted", "explained", "declared", "asserted"})
 _VOUCHING = frozenset({SourceKind.PERPETRATOR_CLAIM, SourceKind.OFFICIAL_STATEMENT})
 _QUOTES = "\"“‘'«"
 _NEW_TOPIC = re.compile(r"(?i)^\W*(?:separately|meanwhile|elsewhere|in (?:a |an )?(?:separate|another|other) "
@@ -161,9 +168,11 @@ def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
         _remember_introductions(text, state, lex, group_aliases)
     candidates = [c for c in _speakers(text) if _says_something(c, text)]
     classified = [(c, _classify_candidate(c, text, state, lex, group_aliases)) for c in candidates]
-    # A group or a bystander denying something asserts nothing; only an official denial counts.
+    # A group or a bystander denying something asserts nothing; only an official denial counts. An outlet
+    # citing an official or a group passes that source's word on; citing anyone else, it speaks itself.
     classified = [(c, k) for c, k in classified
-                  if c.verb.lower() not in _DENY_VERBS or k in {None, SourceKind.OFFICIAL_STATEMENT}]
+                  if (c.verb.lower() not in _DENY_VERBS or k in {None, SourceKind.OFFICIAL_STATEMENT})
+                  and (c.verb != _CITING or k in _VOUCHING)]
     candidates = [c for c, _ in classified]
     speaker, kind = next(((c, k) for c, k in classified if k), (candidates[0], None) if candidates else (None, None))
     if kind is not None and speaker.slot >= 0:
@@ -207,6 +216,20 @@ def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
     return AttributionHit(kind, who.strip(), speaker.start, speaker.end)
 
 
+# Where a denier's own account starts: "denied the account, saying the men had fired first".
+_COUNTER = re.compile(r"(?i),\s*(?:and\s+)?(?:saying|insisting|arguing|explaining|maintaining|adding|countering)\b|"
+                      r"\b(?:and|but)\s+(?:said|insisted|maintained|added)\b")
+
+
+def counter_version(text: str) -> int:
+    """Where an official denial's own version of the incident starts ("The army disputed the residents'
+    account, saying the men had fired on the checkpoint first"): the deeds told from there are the denier's
+    account of the incident it denies, not another incident. The text's length where there is none."""
+    cue = DENIAL_CUE.search(text)
+    mark = _COUNTER.search(text, cue.end()) if cue else None
+    return mark.start() if mark else len(text)
+
+
 def own_voice(hit: AttributionHit, outlet: str | None) -> AttributionHit:
     """The outlet's own reporting where the speaker is the outlet itself ("according to a Sahel Monitor tally",
     "a Delta Dispatch reporter saw", "our correspondent"): no source outside the report vouches for it."""
@@ -236,7 +259,8 @@ def _kind_of(kind: SourceKind, speaker: _Candidate, text: str, claim: bool, grou
         return SourceKind.OFFICIAL_STATEMENT if named else SourceKind.MEDIA_REPORT
     if kind in {SourceKind.MEDIA_REPORT, SourceKind.PERPETRATOR_CLAIM} and _SELF.search(text) and not _VICTIM.search(text):
         return SourceKind.PERPETRATOR_CLAIM
-    if kind is SourceKind.PERPETRATOR_CLAIM and not settled and not any(a in speaker.wide.lower() for a in group_aliases):
+    if kind is SourceKind.PERPETRATOR_CLAIM and not settled and not any(a in speaker.wide.lower() for a in group_aliases) \
+            and not GROUP_OUTLET.search(speaker.wide):
         # "A local resistance group said jets bombed the market": a group that tells of another's deed
         # reports it; only its own deed, or a group the article names, makes a claim.
         return SourceKind.MEDIA_REPORT
@@ -331,6 +355,8 @@ def _classify_phrase(who: str, lex: Lexicons, group_aliases: set[str]) -> Source
         return SourceKind.OFFICIAL_STATEMENT
     if any(a.kind == "state_forces" and a.pattern.search(who) for a in lex.named_actors):
         return SourceKind.OFFICIAL_STATEMENT  # "the IDF", "the Tatmadaw": a state's own forces
+    if GROUP_OUTLET.search(who):
+        return SourceKind.PERPETRATOR_CLAIM
     if _INTERNATIONAL.search(who):
         return SourceKind.MEDIA_REPORT
     if _MEDICAL.search(who):

@@ -38,6 +38,13 @@ _AFTER_QUOTE = re.compile(rf"[,?!]\s*[\"”’]\s*(?P<a>{VERBS})\s+(?P<who>{_WOR
 _QUOTED = re.compile(rf"(?i)\bquot(?:ed|es|ing)\s+(?!by\b)(?P<who>{_WORDS})\s+as\s+(?:saying|stating|telling)\b")
 _WAS_QUOTED = re.compile(r"(?P<who>(?:[\w'’.()-]+\s){1,9}?)(?:was|were|has been|had been|is)\s+quoted\s+"
                          r"(?:by\s+[^,;]{1,40}?\s+)?as\s+(?:saying|stating|telling)\b")
+# "State media reported, citing the defence ministry": an outlet relaying a source; claims.py lets the one
+# cited speak only where it vouches (an official, a group), since then the outlet only passes its word on.
+_CITING = re.compile(rf"(?i)\b(?:citing|quoting)\s+(?P<who>{_WORDS})(?=[,.;]|$| as\b| that\b| who\b| which\b)")
+CITING = "citing"  # the verb a relayed source's candidate carries
+_CITES = re.compile(r"[Cc]iting|[Qq]uoting")  # a cheap test before the scan
+# "Police spokesman Musa Bello: \"The gunmen fled…\"": a speaker and a colon before a quote, no verb at all.
+_COLON_QUOTE = re.compile(rf"^(?P<who>{_WORDS}):\s*[\"“]")
 # "…, in what the mayor called a deliberate attack": the speaker of a characterisation.
 _IN_WHAT = re.compile(rf"(?i)\bin what (?P<who>{_WORDS}) (?:called|termed|described as)\b")
 _INVERTED = re.compile(rf",\s+(?P<v>said|says|say|told|added|reported)\s+(?!(?:on|in|at|by|that|it|they|he|she|we|there|"
@@ -73,6 +80,11 @@ class Candidate:
 def speakers(text: str) -> list[Candidate]:
     """Candidate speakers, most explicit first."""
     found = []
+    for m in _CITING.finditer(text) if _CITES.search(text) else ():
+        found.append(Candidate(m.group("who"), m.start("who"), m.end("who"), m.group("who"), CITING))
+    colon = _COLON_QUOTE.match(text) if ":" in text else None
+    if colon:
+        found.append(Candidate(colon.group("who"), colon.start("who"), colon.end("who"), colon.group("who"), "said"))
     for m in _ACCORDING.finditer(text):
         found.append(Candidate(m.group(1), m.start(1), m.end(1), m.group(1), "said"))
     for m in _PASSIVE.finditer(text):

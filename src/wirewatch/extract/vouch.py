@@ -59,6 +59,36 @@ def of_same_type(earlier: list[Mention], triggers) -> list[tuple[Mention, object
     return out
 
 
+# A crowd's day is one incident whatever befalls it: the march, the force used on it, the riot it turns into.
+_CROWD = frozenset({"Protests", "Riots"})
+
+
+def one_crowd(last_told: list[Mention], triggers, event_type_of: dict[str, str]) -> list[tuple[Mention, object]]:
+    """The crowd incident just told, paired with the trigger of a sentence that speaks of it again in other
+    words ("Police fired tear gas to disperse the crowd, a police spokesman said" after a riot); none unless
+    every trigger is of a crowd's kind."""
+    if not triggers or any(event_type_of[t.sub_event_type] not in _CROWD for t in triggers):
+        return []
+    return [(m, triggers[0]) for m in last_told if m.event_type in _CROWD]
+
+
+_NAME_GLUE = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’.-]*)*\s+$|(?:['’]s)?\s*$")
+
+
+def beside_speaker(text: str, places, attribution: Attribution, offset: int) -> list:
+    """The place hits that are no part of the speaker's name: "Dhaka Metropolitan Police spokesman", "the
+    Kano state police" name an office, not where the sentence's incident was.
+
+    Args:
+        offset: the sentence's start in the article (the attribution's span counts from the article's).
+    """
+    span = attribution.span
+    if span is None:
+        return list(places)
+    lo, hi = span.start - offset, span.end - offset
+    return [h for h in places if not (lo <= h.start < hi or (h.end <= lo and _NAME_GLUE.fullmatch(text[h.end:lo])))]
+
+
 def restated(m: Mention, sent: Sentence, attribution, article_id: str, trigger: TextField | None = None) -> Mention:
     """The mention as this sentence's source asserts it; the toll stays with the sentence that gave it."""
     return replace(m, id=f"{m.id}:echo:{sent.start}", passage=Span(article_id, sent.start, sent.end),
