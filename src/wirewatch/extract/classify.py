@@ -81,7 +81,11 @@ _TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regai
 # Protest types from the crowd's violence down to a peaceful gathering: the order precedence.tsv keeps.
 _PROTEST = ("Violent demonstration", "Excessive force against protesters", "Protest with intervention",
             "Peaceful protest")
-_LOOSE = frozenset({CLASH, *_PROTEST})
+# Words that leave the type open to the model's reading of the whole: a clash's ("fought", "battle") and a
+# protest's ("killed" near a protest word, an act read by who did it). Arrests or dispersal of people who
+# were protesting ("arrested students who were staging a sit-in") are not: the arrest is that protest's
+# intervention, however the model reads it.
+_LOOSE = frozenset({CLASH, *_PROTEST}) - {"Protest with intervention"}
 _TAKERS = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 _PEACEFUL_TRANSFER = "Non-violent transfer of territory"
 # ACLED's residual type for a group's non-violent changes: a sentence whose words report a violent act
@@ -97,6 +101,16 @@ _PASSIVE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?
 _FORCE_PLACE = re.compile(r"(?i)\s+(?:stations?|posts?|outposts?|headquarters|vans?|vehicles?|cars?|trucks?|chowki|"
                           r"camps?|barracks|bases?|checkpoints?|lines|cordons?)\b")
 _AGENT_REACH = 200
+# A device found, defused or recovered did not go off: "troops defused a roadside bomb", "police recovered
+# a grenade". Read only in the words just before the device's own trigger, so a sentence that also tells of
+# one that exploded ("a bomb killed three; a second was defused") keeps it.
+_DEVICES = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
+_UNEXPLODED = re.compile(r"(?i)\b(?:defus(?:ed|ing)|disarm(?:ed|ing)|dismantl(?:ed|ing)|deactivat(?:ed|ing)|"
+                         r"found|discover(?:ed|ing)|recover(?:ed|ing)|seiz(?:ed|ing)|locat(?:ed|ing)|spott(?:ed|ing)|"
+                         r"unexploded)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,2}$")
+# Reporters' words for whoever fired ("attackers", "assailants") name no organised armed group: a shooting
+# they did is no clash by that word alone.
+_ANY_SHOOTER = frozenset({"attackers", "assailants"})
 _MAX_TRIES = 16
 _PASSIVE_AGENT = re.compile(r"(?i)^\s+(?:[\w-]+\s+){0,6}?by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?")
 
@@ -134,6 +148,8 @@ def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
         for k, m in enumerate(trig.pattern.finditer(text)):
             if k >= _MAX_TRIES:   # a row whose first matches all fail is not read at every later one
                 break
+            if trig.sub_event_type in _DEVICES and _UNEXPLODED.search(text[max(0, m.start() - 50):m.start()]):
+                continue
             if is_realis(text, m.start(), m.end()) and (not trig.agent or is_agent(text, m.start(), m.end(), lex,
                                                                                   trig.agent)):
                 hits[trig.sub_event_type] = TriggerHit(trig.sub_event_type, m.start(), m.end())
@@ -219,7 +235,7 @@ def _armed_exchange(text: str, cue: str, lex: Lexicons) -> bool:
     reports split between Armed clash and Attack)."""
     if cue != "gunfight" and not _ARMED_VICTIM.search(text):
         return False
-    return bool(lex.cues["armed_group"].search(text))
+    return any(m.group(0).lower() not in _ANY_SHOOTER for m in lex.cues["armed_group"].finditer(text))
 
 
 def is_realis(text: str, start: int, end: int, look_after: bool = True) -> bool:
