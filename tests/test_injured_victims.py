@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from wirewatch.extract.fatalities import find_injuries, find_shot
+from wirewatch.extract.fatalities import find_fatalities, find_injuries, find_shot
 from wirewatch.extract.injured import injured_in
 
 
@@ -57,3 +57,14 @@ def test_shots_that_hit_no_one_leave_no_injured(text, injured):
 ])
 def test_a_graze_wound_or_a_hit_with_a_bullet_is_a_victim_shot(text, shot):
     assert _best(find_shot(text)) == shot
+
+
+@pytest.mark.parametrize("text, killed, injured, shot", [
+    ("Dana Reyes, 23, and Luis Ortiz, 19, were wounded in the shooting.", None, 2, None),
+    ("Dana Reyes and Luis Ortiz were shot outside a bar on Elm Street.", None, None, 2),
+    ("Dana Reyes and Luis Ortiz were killed in the crossfire.", 2, None, None),
+    ("Police and Fire Rescue were called to the scene.", None, None, None),     # no names of people
+    ("Dana Reyes and Luis Ortiz were shot at by a man in a passing car.", None, None, None),
+])
+def test_two_victims_named_as_a_pair(text, killed, injured, shot):
+    assert (_best(find_fatalities(text)), _best(find_injuries(text)), _best(find_shot(text))) == (killed, injured, shot)

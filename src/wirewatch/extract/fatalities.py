@@ -55,6 +55,11 @@ _DIED_HOW = r"at|from|of|after|shortly|later|soon|a short time|hours|days|early|
 # "Both the boy and his father were": two victims named as a pair.
 _BOTH = r"(?P<count>both)\s+(?:the\s+|his\s+|her\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+and\s+(?:the\s+|his\s+|her\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+"
 
+# Two victims named as a pair, each by a first and a last name: "Dana Reyes, 23, and Luis Ortiz, 19, were
+# wounded" (the pattern's `pair` group tells _find the count is two).
+_NAME = r"(?-i:[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})(?:,\s\d{1,3},?)?"
+_PAIR = rf"(?P<count>(?P<pair>{_NAME}\s+and\s+{_NAME}))\s+(?:were|are|have been|had been)\s+(?:both\s+)?"
+
 
 def _one_of(verbs: str) -> re.Pattern:
     """"Smith was one of five people wounded": the victim is one of a count the sentence gives, which is the
@@ -67,6 +72,8 @@ _KILLED_PATTERNS = [
     _one_of(r"killed|shot and killed|shot dead|slain|died"),
     re.compile(rf"(?i)\b{_COUNTS}\s+{_KILLED}\b"),
     re.compile(rf"(?i)\b(?:killing|killed|shot and killed|(?:fatally|mortally) (?:shot|wounded|wounding))\s+{_COUNTS}"),
+    re.compile(rf"(?i)\b{_PAIR}(?:shot and killed|shot dead|shot to death|(?:fatally|mortally) (?:shot|wounded)|killed|slain|"
+               r"found dead)\b"),
     re.compile(rf"(?i)\b(?:leaving|left)\s+{_COUNTS}\s+dead\b"),
     re.compile(rf"(?i)\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|stood at|reached)\s+(?P<count>{_COUNT})"),
     re.compile(rf"(?i)\b(?P<count>{_COUNT})\s+(?:deaths|dead|fatalities|bodies)\b"),
@@ -80,6 +87,7 @@ _INJURED_PATTERNS = [
     re.compile(rf"(?i)\b{_BOTH}(?:(?:were|are)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt)|(?:suffered|sustained)\s+[^.;]{{0,40}}?"
                r"\b(?:injuries|wounds))\b"),
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:who\s+|that\s+)?{_HURT}\b"),
+    re.compile(rf"(?i)\b{_PAIR}(?:(?!fatally|mortally)\w+ly\s+)?(?:shot and (?:wounded|injured)|wounded|injured|hurt)\b"),
     # "injured another four teenagers": another four are four more, like "four others"
     re.compile(rf"(?i)\b(?<!fatally )(?<!mortally )(?:wounding|injuring|wounded|injured|shot and wounded|shot and injured)\s+"
                rf"(?:his\s+|her\s+|their\s+|another\s+)?{_COUNTS}"),
@@ -152,6 +160,7 @@ _SHOT_PATTERNS = [
     re.compile(rf"(?i)\b{_BOTH}(?:were|are)\s+(?:(?:\w+ly\s+)?shot|(?:taken|transported|rushed)\s+to)\b"),
     # "found two shooting victims": victims of gunfire, dead or alive.
     re.compile(rf"(?i)\b(?P<count>(?:{_QUALIFIER}\s+)?{_NUMBER}\s+(?:gunshot|shooting)\s+victims)\b"),
+    re.compile(rf"(?i)\b{_PAIR}(?:(?!fatally|mortally)\w+ly\s+)?shot\b{_NOT_AT}"),
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:(?:who|that)\s+)?(?:(?:were|are|have been|had been)\s+(?:also\s+|all\s+)?|got\s+|"
                rf"getting\s+)(?:\w+ly\s+)?shot\b{_NOT_AT}"),
     # "found five people shot", "left two men shot": the victims after the deed that found or left them
@@ -275,7 +284,7 @@ def _find(text: str, patterns: list[re.Pattern], single: re.Pattern) -> Fatality
         for m in pattern.finditer(text):
             if roundup or _is_age(text, m.start("count"), m.end("count")) or _NEGATED.search(text[max(0, m.start("count") - 30):m.start("count")]):
                 continue
-            counts = _sum_counts(_past_the_whole(text, m))
+            counts = (2, 2, 2) if "pair" in pattern.groupindex else _sum_counts(_past_the_whole(text, m))
             if counts is not None and not (counts[1] == 1 and _died_since(text, m.end(), patterns)):
                 more = (_told_before(text, m, patterns, single) + _others_after(text, m.end(), patterns)
                         - _fatally(text, m.end(), patterns))
