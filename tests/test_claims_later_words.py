@@ -187,3 +187,12 @@ def test_an_official_confirming_the_blast_paragraphs_later_dates_his_word_not_th
 def test_the_outlets_own_words_are_its_own_reporting(text, outlet, kind):
     state, lex = SpeakerState(), load_lexicons()
     assert own_voice(attribute(text, 0, state, lex, set()), outlet).kind is kind
+
+
+def test_deeds_run_on_since_a_month_are_background():
+    reference = date(2025, 9, 3)
+    for text in ("Fighting between the two militias in the district has killed more than 180 people since March 2024.",
+                 "The army has fought the separatists in the Anglophone regions since October 2017."):
+        assert is_background(text, find_time_expressions(text), reference)
+    text = "Gunmen killed four people on Monday in a district that has seen repeated raids since January."
+    assert not is_background(text, find_time_expressions(text), reference)

@@ -52,8 +52,9 @@ _BACKGROUND = re.compile(
     r"(?:a|two|three|four|five|several|many|\d+) (?:years|decades?)\b|\bfor (?:years|decades)\b|"
     r"\bin (?:past|recent|previous) (?:years|months|decades)\b|"
     r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+) (?:years|decades) ago\b|"
-    # A state that has lasted since a month or a year: "has been shaken by fighting since September 2024".
-    r"\b(?:has|have) (?:\w+ )?been\b[^.;]{0,80}?\bsince (?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|"
+    # A state or a run of deeds that has lasted since a month or a year: "has been shaken by fighting since
+    # September 2024", "have killed more than 250 people since May 2023", "has fought the rebels since August".
+    r"\b(?:has|have) (?:\w+ )?\w+\b[^.;]{0,80}?\bsince (?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|"
     r"May|June|July|August|September|October|November|December)\b|(?:19|20)\d\d\b)|"
     # A war's toll to date, not one incident's: "the conflict has killed thousands of people".
     r"\b(?:have|has) (?:\w+ )?(?:killed|left dead|claimed the lives of)\s+(?:more than |over |at least |nearly |"
