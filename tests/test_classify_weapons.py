@@ -122,3 +122,16 @@ def test_arrests_at_a_protest_stay_the_protest_intervention():
     assert [h.sub_event_type for h in hits] == [intervention] and arrests in hits[0].ruled_out
     labels = ("NONE", arrests, intervention)
     assert combine(hits, np.array([0.1, 0.6, 0.3]), labels, 0.3)[0].sub_event_type == intervention
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    ("Russian troops struck Kherson with multiple rocket launchers on Sunday, killing two civilians.", SHELLING),
+    ("Ukrainian forces struck a Russian command post in occupied Melitopol with HIMARS rockets.", SHELLING),
+    ("Government forces hit rebel positions with attack drones near Lashio, the army said.", AIR),
+])
+def test_a_strike_told_by_the_weapon_it_was_made_with(text, sub_type):
+    assert sub_type in types(text)
+
+
+def test_hostages_taken():
+    assert ABDUCTION in types("Gunmen took 20 passengers hostage after stopping a bus near Zamfara on Monday.")
