@@ -65,7 +65,7 @@ def test_the_arrest_itself_keeps_its_own_day():
     # Tuesday is the day after this Monday page's date (see timex._weekday): impossible for a past arrest,
     # so the words are rejected with a note and the mention falls back to the page's date.
     resolved = _day(words)
-    assert resolved.span is None and (resolved.start, resolved.end) == (FEB_10, FEB_10)
+    assert resolved.span is None and (resolved.start, resolved.end) == (date(2020, 2, 9), FEB_10)
     assert "'Tuesday' falls after the publication date; rejected" in resolved.note
     # The same report on the Wednesday page keeps the arrest's own Tuesday.
     assert _day(words, date(2020, 2, 12)).start == date(2020, 2, 11)

@@ -56,3 +56,14 @@ def test_what_the_words_tell_of_the_night():
     assert _part_of_night(_day("a", DIED, "late Saturday", SUN)[1], arts) == "night"
     assert _part_of_night(_day("a", DIED, "early Sunday", SUN)[1], arts) == "early"
     assert _part_of_night(ResolvedDate(SUN, SUN, DatePrecision.WEEK), arts) is None
+
+
+def test_an_incident_no_report_dates_takes_the_reports_day_not_the_night_before():
+    unstated = ResolvedDate(date(2023, 6, 10), SUN, DatePrecision.WEEK, None, "date not stated")
+    picked = _pick_date([("a", unstated)], SUN)
+    assert (picked.start, picked.end, picked.precision, picked.span) == (SUN, SUN, DatePrecision.WEEK, None)
+
+
+def test_a_stated_day_keeps_its_range():
+    stated = _day("a", NIGHT, "Saturday night", date(2023, 6, 10))
+    assert _pick_date([stated], SUN).start == date(2023, 6, 10)

@@ -26,7 +26,7 @@ def test_an_undated_articles_dateline_is_its_reference_day():
     ref, basis = reference_of(_undated(DATELINED))
     assert ref == date(2021, 5, 14) and basis.startswith("dateline")
     found = resolve_date(None, ref, False, basis)
-    assert found.start == date(2021, 5, 14) and "dateline" in found.note
+    assert found.end == date(2021, 5, 14) and "dateline" in found.note
 
 
 def test_a_dated_article_keeps_its_publication_day():

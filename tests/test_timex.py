@@ -203,13 +203,12 @@ def test_a_statement_date_gives_way_to_the_event_date(text, first, expected):
     assert event_date_words(_words(text, first), passage, text).text == expected
 
 
-def test_resolve_date_reads_words_and_falls_back_to_the_reference_day():
+def test_resolve_date_reads_words_and_falls_back_to_the_day_and_the_one_before():
     text = "A man was shot Saturday night."
     resolved = resolve_date(_words(text, "Saturday night"), SUN, True)
     assert (resolved.start, resolved.precision, resolved.span.start) == (date(2024, 4, 13), DAY, 15)
     unstated = resolve_date(None, SUN, True)
-    assert (unstated.start, unstated.end, unstated.precision, unstated.span) == (SUN, SUN, WEEK, None)
-    assert "or the day before" in unstated.note
+    assert (unstated.start, unstated.end, unstated.precision, unstated.span) == (date(2024, 4, 13), SUN, WEEK, None)
 
 
 def test_an_undated_passage_takes_the_ledes_date_and_says_so():

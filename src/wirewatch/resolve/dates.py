@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from ..extract.sentences import Sentence, sentence_of, sentences_of
@@ -11,9 +11,9 @@ from ..models import Article, DatePrecision, ResolvedDate, Span, TextField
 from ..timex import TimeExpression, find_time_expressions, resolve
 
 # With no date words at all, a news report tells the news of its day: what happened that day or the night
-# before (a morning report of an evening's shooting). Its day is the likelier of the two (in US local crime
-# news, about three reports in four), so the range is that day alone; precision stays 2 (a week's): no day
-# is stated, and the note says the night before is possible.
+# before (a morning report of an evening's shooting). Precision stays 2 (a week's): no day is stated. (The
+# fused event takes the report's own day, the likelier of the two: fuse/incidents.py _pick_date.)
+_UNSTATED_DAYS = 1
 # How far before publication the lede's date may lie and still be taken for an undated passage's date:
 # further back, the article is a follow-up and its first date is as likely a hearing as the incident, so
 # only a calendar day the incident's own words are given ("the April 2 shooting") dates it.
@@ -59,8 +59,8 @@ _AFTERMATH = re.compile(
 
 def resolve_date(field: TextField | None, ref: date, ref_is_publication: bool,
                  basis: str | None = None) -> ResolvedDate:
-    """The range a mention's date words stand for, or `ref` when there are none; `basis` names what `ref` is
-    when it is neither the publication nor the ingestion date (reference_of)."""
+    """The range a mention's date words stand for, or `ref` and the day before when there are none; `basis`
+    names what `ref` is when it is neither the publication nor the ingestion date (reference_of)."""
     basis = basis or ("publication" if ref_is_publication else "ingestion (no publication date)")
     if field is not None:
         expressions = find_time_expressions(field.text)
@@ -74,8 +74,8 @@ def resolve_date(field: TextField | None, ref: date, ref_is_publication: bool,
         note = f"date words {field.text!r} {reason}; rejected"
     else:
         note = None
-    fallback = f"date not stated; the {basis} date (or the day before)"
-    return ResolvedDate(ref, ref, DatePrecision.WEEK, None,
+    fallback = f"date not stated; the {basis} date or the day before"
+    return ResolvedDate(ref - timedelta(days=_UNSTATED_DAYS), ref, DatePrecision.WEEK, None,
                         f"{note}; {fallback}" if note else fallback)
 
 
