@@ -13,7 +13,7 @@ from ..gazetteer import Gazetteer
 from .lexicons import Lexicons
 
 GROUP_HEADS = (r"Legion|Corps|Brigade|Battalion|Front|Movement|Army|Militia|Guards?|Alliance|Resistance|"
-                r"Partisans|Committee|Group|Forces|Council|Network|Unit|Detachment|Federation|Coalition")
+                r"Partisans|Committee|Group|Forces?|Council|Network|Unit|Detachment|Federation|Coalition")
 _GROUP = re.compile(rf"\b((?:[A-Z][\w'’-]+ (?:of (?:the )?)?){{1,5}}(?:{GROUP_HEADS}))\b(?: \(([A-Z][A-Za-z]{{1,6}})\))?")
 # Words before a group's name that are not part of it: "Fighters of the X Legion", "The X Front".
 _LEADING = re.compile(r"^(?:(?:The|A|An|This|That|Its|Their)\s+)?(?:(?:Fighters|Members|Units?|Commanders?|Soldiers|"
@@ -23,10 +23,32 @@ _STATE_FORCES = {"army", "armed forces", "forces", "national guard", "guard", "b
 # Who "we", "our fighters" and "the group" stand for: the article's most recent named group.
 _GROUP_PRONOUN = re.compile(r"(?i)\b(?:we|our (?:fighters|men|people|guys|boys|units?|group|forces)|his (?:fighters|men|unit|group)|"
                             r"their (?:fighters|men)|the group|its fighters|the (?:group|unit)'s fighters)\b")
+# "X said its drones struck": only a group named in the same sentence; across sentences "its" is too loose.
+_OWN_WEAPONS = re.compile(r"(?i)\b(?:its|their) (?:drones?|militants|members|units?|men|forces)\b")
 _OBJECT_PREP = re.compile(r"(?i)\b(?:on|against|at|targeting|toward|towards|into|of|near|with)\s+(?:the\s+)?$")
+# "hundreds of traders marched": the "of" of a quantity heads the subject, not an object.
+_QUANTITY_OF = re.compile(r"(?i)\b(?:dozens|hundreds|thousands|scores|tens|millions|groups?|crowds?|number|handful|"
+                          r"bands?|couple|some|many|several|most|all)\s+of\s+(?:the\s+)?$")
+# "three police officers were killed": the subject of a passive verb of harm is its victim.
+_PASSIVE_HARM = re.compile(r"(?i)\s*(?:,[^,]{1,40},\s*)?(?:who\s+)?(?:was|were|had been|have been|has been)\s+"
+                           r"(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|shot|abducted|kidnapped|attacked|ambushed|"
+                           r"arrested|detained|targeted|hit|struck)\b")
+# "killed four M23 rebels", "captured two soldiers": the object of a verb of harm, whatever the trigger.
+_HARMED = re.compile(r"(?i)\b(?:killed|killing|wounded|wounding|injured|injuring|shot|captured|capturing|abducted|"
+                     r"kidnapped|ambushed|attacked|attacking|targeted|targeting|arrested|detained)\s+"
+                     r"(?:(?:at least|some|about|nearly|more than)\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|"
+                     r"nine|ten|a dozen|dozens of|scores of|hundreds of|several|many|three|the|a|an)?\s*$")
+# "came under fire from Ukrainian forces", "shelling from rebel positions": the source of the fire acted.
+_FIRE_FROM = re.compile(r"(?i)\b(?:fire|shelling|shells|attacks?|strikes?|rockets?|missiles?|drones?)\s+from\s+(?:the\s+)?$")
+# "the ELN and a FARC faction clashed": two subjects joined by "and" act together, the first as actor1.
+_JOINED = re.compile(r"^\)?\s*,?\s*and\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+# Only a fight has two sides in its subject; "soldiers and police fired on ..." are one side.
+_MUTUAL = re.compile(r"(?i)clash|fought|fight|battle|skirmish|exchang|gunfight|firefight")
+_PROTEST_WORDS = re.compile(r"(?i)march|protest|rall(?:y|ied)|sit-in|demonstrat|gather|block|picket|strike|walk")
 _PLACE_NOUN = re.compile(r"\s+(?:stations?|offices?|buildings?|posts?|headquarters|bases?|cars?|vehicles?|vans?|"
                          r"barracks|depots?|academy|compound|checkpoints?)\b", re.IGNORECASE)
-_BY = re.compile(r"(?i)\bby\s+(?:the\s+)?$")
+_THE = re.compile(r"(?i)\bthe\s+$")
+_BY = re.compile(r"(?i)\bby\s+(?:the\s+|an?\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +89,9 @@ def find_actors(text: str, lex: Lexicons, groups: dict[str, tuple[str, str | Non
     for actor in lex.named_actors if listed else ():
         for m in actor.pattern.finditer(text):
             hits.append(ActorHit(m.start(), m.end(), actor.name, actor.kind, actor.country))
-    if last_group:
-        for m in _GROUP_PRONOUN.finditer(text):
-            hits.append(ActorHit(m.start(), m.end(), last_group, "rebel_groups", None))
+    named = list(hits)
+    hits.extend(_pronoun_hits(text, named, last_group))
+    generic: list[ActorHit] = []
     for actor in lex.generic_actors if listed else ():
         for m in actor.pattern.finditer(text):
             iso3, start = _demonym_before(text, m.start(), gazetteer)
@@ -77,8 +99,46 @@ def find_actors(text: str, lex: Lexicons, groups: dict[str, tuple[str, str | Non
                 continue
             if _PLACE_NOUN.match(text, m.end()):
                 continue  # "police station", "army base": a target, not an actor
-            hits.append(ActorHit(start, m.end(), actor.name, actor.kind, iso3))
-    return _without_overlaps(hits)
+            generic.append(ActorHit(start, m.end(), actor.name, actor.kind, iso3))
+    return _without_overlaps(hits + _absorb_nouns(text, named, _the_group(text, generic, last_group)))
+
+
+def _the_group(text: str, generic: list[ActorHit], last_group: str | None) -> list[ActorHit]:
+    """"The rebels", "the militants" with no country of their own point back at the group the article
+    named last; without the article they may be any band."""
+    if not last_group:
+        return generic
+    return [ActorHit(g.start, g.end, last_group, "rebel_groups", None)
+            if g.kind == "rebel_groups" and g.country is None and _THE.search(text[:g.start]) else g
+            for g in generic]
+
+
+def _pronoun_hits(text: str, named: list[ActorHit], last_group: str | None) -> list[ActorHit]:
+    """"We", "its fighters": the group named earlier in the same sentence ("Al Shabaab said its fighters
+    overran a base"), else the article's most recent named group."""
+    hits = []
+    for pattern, reach_back in ((_GROUP_PRONOUN, True), (_OWN_WEAPONS, False)):
+        for m in pattern.finditer(text):
+            earlier = [h for h in named if h.end <= m.start()]
+            if earlier:
+                ref = max(earlier, key=lambda h: h.end)
+                hits.append(ActorHit(m.start(), m.end(), ref.name, ref.kind, ref.country))
+            elif reach_back and last_group:
+                hits.append(ActorHit(m.start(), m.end(), last_group, "rebel_groups", None))
+    return hits
+
+
+def _absorb_nouns(text: str, named: list[ActorHit], generic: list[ActorHit]) -> list[ActorHit]:
+    """A generic noun right after a named group belongs to it ("al-Shabaab militants", "M23 rebels"), and
+    one right after a generic of the same name is one phrase ("police officers")."""
+    kept: list[ActorHit] = []
+    for g in sorted(generic, key=lambda h: h.start):
+        owner = next((n for n in named if n.end <= g.start and not text[n.end:g.start].strip()), None)
+        if owner is None and kept and kept[-1].name == g.name and kept[-1].end <= g.start \
+                and not text[kept[-1].end:g.start].strip():
+            owner = kept.pop()
+        kept.append(ActorHit(owner.start, g.end, owner.name, owner.kind, owner.country) if owner else g)
+    return kept
 
 
 def _foreign(name: str) -> bool:
@@ -88,7 +148,7 @@ def _foreign(name: str) -> bool:
 
 def _demonym_before(text: str, start: int, gazetteer: Gazetteer) -> tuple[str | None, int]:
     """ISO3 of a demonym or country name just before an actor noun ("Russian troops")."""
-    m = re.search(r"([A-Z][\w'-]+)(?:'s)?\s+$", text[max(0, start - 30):start])
+    m = re.search(r"([A-Z][\w'-]+)(?:'s)?\s+(?:" + _MODIFIERS + r"\s+){0,2}$", text[max(0, start - 60):start])
     if m:
         iso2 = gazetteer.demonyms.get(m.group(1).lower())
         if iso2 is None:
@@ -97,6 +157,11 @@ def _demonym_before(text: str, start: int, gazetteer: Gazetteer) -> tuple[str | 
         if iso2:
             return gazetteer.countries[iso2]["iso3"], start - len(m.group(0))
     return None, start
+
+
+# Words between a demonym and its weapon or force: "a Russian guided aerial bomb", "Syrian government artillery".
+_MODIFIERS = (r"(?:government|army|military|navy|naval|air|force|guided|aerial|ballistic|cruise|attack|kamikaze|"
+              r"glide|heavy|long-range|unmanned|armed|combat|fighter|regime|junta|state|security|riot)")
 
 
 def _without_overlaps(hits: list[ActorHit]) -> list[ActorHit]:
@@ -115,20 +180,45 @@ def assign_roles(text: str, actors: list[ActorHit], trigger_start: int, trigger_
     before = [a for a in actors if a.start < trigger_start and a.end <= trigger_end]
     after = [a for a in actors if a.start >= trigger_end]
     actor1 = actor2 = None
-    for a in reversed(before):
-        if _OBJECT_PREP.search(text[:a.start]):
+    for i in range(len(before) - 1, -1, -1):
+        a = before[i]
+        if _is_object(text, a):
             actor2 = actor2 or a
             continue
         actor1 = a
+        if i and _JOINED.match(text[before[i - 1].end:a.start]) and not _is_object(text, before[i - 1]):
+            actor1 = before[i - 1]
+            if _MUTUAL.search(text[trigger_start:trigger_end]) and a.name != actor1.name:
+                actor2 = actor2 or a
         break
-    for a in after:
-        if _BY.search(text[:a.start]) and actor1 is None:
+    victim = actor2 is not None and _PASSIVE_HARM.match(text, actor2.end) is not None
+    # "a patrol ship had been hit by a Ukrainian missile": the agent may sit inside the trigger's words.
+    inside = [a for a in actors if trigger_start < a.start and a.end <= trigger_end]
+    for a in inside + after:
+        if actor1 is None and (_BY.search(text[:a.start]) or _FIRE_FROM.search(text[:a.start])):
+            actor1 = a
+        elif a in inside:
+            continue
+        elif actor1 is None and victim and a.name != actor2.name:
+            # "rebels were killed in a gunfight with government troops": the other party acted.
             actor1 = a
         elif actor2 is None and (actor1 is None or a.name != actor1.name):
             actor2 = a
     if actor1 is None and actor2 is not None and actor2.kind in {"protesters", "rioters"}:
         actor1, actor2 = actor2, None
+    if actor1 is not None and actor1.kind == "civilians" and _PROTEST_WORDS.search(text[trigger_start:trigger_end]):
+        # Civilians who march or block a road are, in ACLED's terms, protesters.
+        actor1 = ActorHit(actor1.start, actor1.end, "Protesters ({country})", "protesters", actor1.country)
     return actor1, actor2
+
+
+def _is_object(text: str, a: ActorHit) -> bool:
+    """True for an actor before the trigger that is acted upon: after "on", "against", or the subject of a
+    passive verb of harm ("two soldiers were killed when ...")."""
+    before = text[:a.start]
+    if _OBJECT_PREP.search(before) and not _QUANTITY_OF.search(before) or _HARMED.search(before):
+        return True
+    return bool(_PASSIVE_HARM.match(text, a.end))
 
 
 def find_target(text: str, lex: Lexicons, trigger_end: int) -> tuple[str, int, int] | None:
