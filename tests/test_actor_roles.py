@@ -111,3 +111,12 @@ def test_the_rebels_point_back_at_the_group_named_before(tools):
     assert _roles(tools, text, "stormed", "Tana River Brigade")[0] == "Tana River Brigade"
     assert _roles(tools, "Rebels stormed a police post.", "stormed", "Tana River Brigade")[0] \
         == "Unidentified Armed Group ({country})"
+
+
+def test_who_came_under_fire_is_the_target(tools):
+    text = "Ukrainian soldiers came under artillery fire from Russian troops near the village."
+    lex, gazetteer = tools
+    hits = find_actors(text, lex, {}, gazetteer, None)
+    start = text.index("came under")
+    actor1, actor2 = assign_roles(text, hits, start, start + len("came under artillery fire"))
+    assert (actor1.country, actor2.country) == ("RUS", "UKR")

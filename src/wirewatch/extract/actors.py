@@ -30,9 +30,9 @@ _OBJECT_PREP = re.compile(r"(?i)\b(?:on|against|at|targeting|toward|towards|into
 _QUANTITY_OF = re.compile(r"(?i)\b(?:dozens|hundreds|thousands|scores|tens|millions|groups?|crowds?|number|handful|"
                           r"bands?|couple|some|many|several|most|all)\s+of\s+(?:the\s+)?$")
 # "three police officers were killed": the subject of a passive verb of harm is its victim.
-_PASSIVE_HARM = re.compile(r"(?i)\s*(?:,[^,]{1,40},\s*)?(?:who\s+)?(?:was|were|had been|have been|has been)\s+"
+_PASSIVE_HARM = re.compile(r"(?i)\s*(?:,[^,]{1,40},\s*)?(?:who\s+)?(?:(?:was|were|had been|have been|has been)\s+"
                            r"(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|shot|abducted|kidnapped|attacked|ambushed|"
-                           r"arrested|detained|targeted|hit|struck)\b")
+                           r"arrested|detained|targeted|hit|struck|caught)|(?:came|come|comes|had come) under)\b")
 # "killed four M23 rebels", "captured two soldiers": the object of a verb of harm, whatever the trigger.
 _HARMED = re.compile(r"(?i)\b(?:killed|killing|wounded|wounding|injured|injuring|shot|captured|capturing|abducted|"
                      r"kidnapped|ambushed|attacked|attacking|targeted|targeting|arrested|detained)\s+"
