@@ -153,7 +153,8 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
         if denial and mentions:
             # The denier's own version ("…, saying the men had fired first") retells what it denies.
             triggers = [t for t in triggers if t.start < counter_version(sent.text)]
-        definite = bool(triggers) and all(refers_back(sent.text, t) for t in triggers)
+        definite = bool(triggers) and all(refers_back(sent.text, t) or _circumstance(sent.text, t, mentions)
+                                          for t in triggers)
         # A warning or a vow ("the minister warned that…") speaks of what may come, not of an incident told.
         own_places = beside_speaker(sent.text, places, _attribution(sent, attribution, article.id), sent.start) \
             if places and attribution.start is not None else places
@@ -331,6 +332,18 @@ def _toll(sent: Sentence, article_id: str) -> Fatalities | None:
     if hit is None:
         return None
     return Fatalities(hit.low, hit.best, hit.high, Span(article_id, sent.start + hit.start, sent.start + hit.end))
+
+
+# "who was queueing for bread when shells struck": a trigger in a when-clause tells the circumstances of
+# what befell someone, so where the report has told an incident of its type, it is that incident again.
+_WHEN_CLAUSE = re.compile(r"(?i)\bwhen\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _circumstance(text: str, trig: TriggerHit, mentions: list[Mention]) -> bool:
+    """True for a trigger in a when-clause whose type the article has already told. Not shooting words:
+    a crime report's "was shot when a gunman opened fire" may tell of a second shooting."""
+    return not trig.weak and bool(_WHEN_CLAUSE.search(text[max(0, trig.start - 40):trig.start])) \
+        and any(m.sub_event_type == trig.sub_event_type for m in mentions)
 
 
 def _is_heading(text: str) -> bool:

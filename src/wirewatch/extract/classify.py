@@ -27,7 +27,7 @@ _PROSPECT = re.compile(r"(?i)\b(?:fear(?:ing|ed|s)?|call(?:ed|ing|s)? for)\s+(?:
 _HABITUAL = re.compile(
     r"(?i)\b(?:(?:best |well |widely )?known for|notorious for|famous for|(?:a )?history of|track record|"
     r"tends? to|used to|frequently|regularly|routinely|often|usually|typically|habitually|time and again|"
-    r"(?:has|have|had) (?:\w+ )?(?:repeatedly|long)|in recent (?:years|months|weeks)|for (?:years|decades)|"
+    r"(?:has|have|had) (?:\w+ )?(?:repeatedly|long)|occasional(?:ly)?|sporadic(?:ally)?|in recent (?:years|months|weeks)|for (?:years|decades)|"
     r"over the (?:past|last) (?:few |several )?(?:years|decades?)|since the (?:start|beginning|outbreak) of|"
     r"anniversary|commemorat\w+|in memory of|remembered|mourned|"
     r"every (?:single )?(?:day|night|week|month|year|season|summer|winter|spring|autumn|rainy season|dry season))\b")
@@ -46,7 +46,7 @@ _BANNED = re.compile(r"(?i)\b(?:bann?(?:ed|s)?|prohibit(?:ed|s|ing)?|outlaw(?:ed
                      r"(?:[\w-]+\s+)?$")
 # A trend across many incidents: "a sharp rise in kidnappings", "the number of attacks".
 _TREND = re.compile(r"(?i)\b(?:rise|surge|increase|spike|upsurge|uptick|decline|drop|fall|fewer|more|number|share|"
-                    r"proportion|rate|statistics)\s+(?:in|of)\s+(?:[\w-]+\s+){0,2}$")
+                    r"proportion|rate|statistics|string|spate|campaign)\s+(?:in|of)\s+(?:[\w-]+\s+){0,2}$")
 # The event is only named inside what a summary or report left out: "the tally of intercepted drones did not mention".
 _NOT_MENTIONED = re.compile(r"(?i)^[^,;.]{0,60}?\b(?:did|does|do|has|have|had) not (?:mention|include|list|report|"
                             r"refer to|cover)\b|^[^,;.]{0,60}?\bmade no mention\b")
@@ -107,10 +107,19 @@ _AGENT_REACH = 200
 _DEVICES = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 _UNEXPLODED = re.compile(r"(?i)\b(?:defus(?:ed|ing)|disarm(?:ed|ing)|dismantl(?:ed|ing)|deactivat(?:ed|ing)|"
                          r"found|discover(?:ed|ing)|recover(?:ed|ing)|seiz(?:ed|ing)|locat(?:ed|ing)|spott(?:ed|ing)|"
-                         r"unexploded)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,2}$")
+                         r"unexploded)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:[\w-]+,?\s+(?:and\s+)?){0,3}$")
 # Reporters' words for whoever fired ("attackers", "assailants") name no organised armed group: a shooting
 # they did is no clash by that word alone.
 _ANY_SHOOTER = frozenset({"attackers", "assailants"})
+# A deed someone is held for is no incident of its own in the sentence that tells of the arrest or the
+# charge: "police arrested three men suspected of kidnapping a priest" reports an arrest. Not a killing: a
+# crime report often tells its shooting first in the arrest ("charged with killing a clerk on Friday").
+_HELD_FOR = re.compile(r"(?i)\b(?:suspected|accused|convicted|charged|wanted|arrested|detained|jailed|sentenced|"
+                       r"held|questioned)\s+(?:\w+\s+)?(?:of|for|with|over|in connection with)\s+"
+                       r"(?:(?:the|a|an|their|his|her|alleged(?:ly)?|involvement in|role in|taking part in)\s+){0,3}$")
+# Police or soldiers who shoot or beat marchers use excessive force: a reading of the whole sentence may
+# not make that a plain attack or a clash.
+_EXCESSIVE = "Excessive force against protesters"
 _MAX_TRIES = 16
 _PASSIVE_AGENT = re.compile(r"(?i)^\s+(?:[\w-]+\s+){0,6}?by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?")
 
@@ -150,6 +159,8 @@ def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
                 break
             if trig.sub_event_type in _DEVICES and _UNEXPLODED.search(text[max(0, m.start() - 50):m.start()]):
                 continue
+            if trig.sub_event_type != ATTACK and _HELD_FOR.search(text[max(0, m.start() - 60):m.start()]):
+                continue
             if is_realis(text, m.start(), m.end()) and (not trig.agent or is_agent(text, m.start(), m.end(), lex,
                                                                                   trig.agent)):
                 hits[trig.sub_event_type] = TriggerHit(trig.sub_event_type, m.start(), m.end())
@@ -168,8 +179,22 @@ def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
         - (hits.keys() - suppressed)
     if _PROTEST[-1] in suppressed:
         ruled_out |= {_PROTEST[-1]}
+    if ATTACK in hits and _one_armed_side(text, lex):
+        ruled_out |= {CLASH}
+    force = hits.get(_EXCESSIVE)
+    if force is not None and is_agent(text, force.start, force.end, lex, "state_forces"):
+        ruled_out |= {ATTACK, CLASH}
     return sorted((TriggerHit(h.sub_event_type, h.start, h.end, ruled_out=ruled_out)
                    for s, h in hits.items() if s not in suppressed), key=lambda h: h.start)
+
+
+def _one_armed_side(text: str, lex: Lexicons) -> bool:
+    """True where a sentence names one armed party and no state forces: a clash needs two armed sides, so
+    "armed men killed four men and wounded two others" is an attack however it is read. Where it names no
+    armed party at all, the model's reading of the whole stays open."""
+    if lex.cues["state_forces"].search(text):
+        return False
+    return sum(1 for _ in lex.cues["armed_group"].finditer(text)) == 1
 
 
 def is_agent(text: str, start: int, end: int, lex: Lexicons, cue: str) -> bool:
