@@ -120,3 +120,8 @@ def test_who_came_under_fire_is_the_target(tools):
     start = text.index("came under")
     actor1, actor2 = assign_roles(text, hits, start, start + len("came under artillery fire"))
     assert (actor1.country, actor2.country) == ("RUS", "UKR")
+
+
+def test_an_unnamed_suicide_bomber_is_an_armed_group(tools):
+    text = "A suicide bomber blew himself up at a checkpoint outside the port on Monday."
+    assert _roles(tools, text, "blew himself up")[0] == "Unidentified Armed Group ({country})"
