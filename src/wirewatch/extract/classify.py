@@ -107,9 +107,13 @@ _AGENT_REACH = 200
 _DEVICES = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 _UNEXPLODED = re.compile(r"(?i)\b(?:defus(?:ed|ing)|disarm(?:ed|ing)|dismantl(?:ed|ing)|deactivat(?:ed|ing)|"
                          r"found|discover(?:ed|ing)|recover(?:ed|ing)|seiz(?:ed|ing)|locat(?:ed|ing)|spott(?:ed|ing)|"
-                         r"unexploded)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:[\w-]+,?\s+(?:and\s+)?){0,3}$")
+                         r"unexploded)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:[\w-]+,?\s+(?:and\s+)?){0,3}$|"
+                         # a bomb squad's own blast: "safely detonated the device", "a controlled explosion"
+                         r"\b(?:controlled|safely|deliberately)\s+$")
 # Reporters' words for whoever fired ("attackers", "assailants") name no organised armed group: a shooting
 # they did is no clash by that word alone.
+# The words of a device's own trigger that make it the bomb squad's ("bomb squad safely detonated").
+_DISPOSAL = re.compile(r"(?i)\b(?:controlled|safely|deliberately)\b|\bbomb (?:squad|disposal)\b")
 _ANY_SHOOTER = frozenset({"attackers", "assailants"})
 # A deed someone is held for is no incident of its own in the sentence that tells of the arrest or the
 # charge: "police arrested three men suspected of kidnapping a priest" reports an arrest. Not a killing: a
@@ -157,7 +161,8 @@ def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
         for k, m in enumerate(trig.pattern.finditer(text)):
             if k >= _MAX_TRIES:   # a row whose first matches all fail is not read at every later one
                 break
-            if trig.sub_event_type in _DEVICES and _UNEXPLODED.search(text[max(0, m.start() - 50):m.start()]):
+            if trig.sub_event_type in _DEVICES and (_UNEXPLODED.search(text[max(0, m.start() - 50):m.start()])
+                                                    or _DISPOSAL.search(m.group(0))):
                 continue
             if trig.sub_event_type != ATTACK and _HELD_FOR.search(text[max(0, m.start() - 60):m.start()]):
                 continue

@@ -54,7 +54,13 @@ _BACKGROUND = re.compile(
     r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+) (?:years|decades) ago\b|"
     # A state or a run of deeds that has lasted since a month or a year: "has been shaken by fighting since
     # September 2024", "have killed more than 250 people since May 2023", "has fought the rebels since August".
-    r"\b(?:has|have) (?:\w+ )?\w+\b[^.;]{0,80}?\bsince (?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|"
+    # The deeds' run must be the sentence's own, in its first clause: not a side clause's ("an attack, the
+    # latest in a wave that has displaced thousands since January"; "arrested a man who had been wanted since
+    # March").
+    r"\b(?:has|have) (?:\w+ )?been\b[^.;]{0,80}?\bsince (?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\b|(?:19|20)\d\d\b)|"
+    r"^[^,;]{0,80}?\b(?:has|have) (?:\w+ )?\w+\b(?:(?!\b(?:who|whom|whose|which|that|where)\b)[^.;,]){0,80}?\bsince "
+    r"(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|"
     r"May|June|July|August|September|October|November|December)\b|(?:19|20)\d\d\b)|"
     # A war's toll to date, not one incident's: "the conflict has killed thousands of people".
     r"\b(?:have|has) (?:\w+ )?(?:killed|left dead|claimed the lives of)\s+(?:more than |over |at least |nearly |"

@@ -33,6 +33,11 @@ _EARLIER = re.compile(r"(?i)\b(?:last|previous) (?:week|month|year)\b|\bthe (?:w
                       r"\bearlier this (?:month|year)\b")
 # A side clause about a person or a place ("Smith, who moved to the city last year, was wounded", "the bar,
 # which opened two years ago") sets no incident in the past: the words before the time word open one.
+# ...unless that clause tells the earlier incident's toll itself: "the gunman who wounded four people last
+# month", "the bar, which was the site of a shooting two weeks ago that left four people wounded".
+_COUNTED_HARM = re.compile(r"(?i)\b(?:wounded|injured|shot|hurt|killed)\s+(?:\d+|two|three|four|five|six|seven|eight|"
+                           r"nine|ten|several|dozens)\b")
+_HARM_AFTER = re.compile(r"(?i)\s+(?:that|which)\s+(?:left|wounded|injured|hurt|killed)\b")
 _SIDE_CLAUSE = re.compile(r"(?i)(?:\bwho|\bwhose|\bwhom|,\s*which)\b[^,;]*$")
 
 
@@ -218,7 +223,11 @@ def _casualties(mention: Mention, sentences: list[Sentence], article: Article, o
 def _earlier(text: str) -> bool:
     """A sentence set weeks or more before its article, by a time word of its own clause, not of a side
     clause about a victim ("who moved here last year")."""
-    return any(not _SIDE_CLAUSE.search(text, 0, m.start()) for m in _EARLIER.finditer(text))
+    for m in _EARLIER.finditer(text):
+        side = _SIDE_CLAUSE.search(text, 0, m.start())
+        if side is None or _COUNTED_HARM.search(text, side.start(), m.start()) or _HARM_AFTER.match(text, m.end()):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)

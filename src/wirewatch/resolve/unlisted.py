@@ -36,8 +36,12 @@ _DATELINE_CHARS = 400
 _STATE = r"((?:New|North|South|West|Rhode)[ \t][A-Z][a-z]+|[A-Z][a-z]+\b(?!\.)|[A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][a-z]?\.)?|" \
          r"[A-Z]{2}\b)"
 # "was shot in Smallville, Ohio": a town an incident is put in, and its state.
-_PAIR = re.compile(rf"{_PLACING}({_TOWN}),[ \t]+{_STATE}")
-_STATE_AFTER = re.compile(rf",[ \t]+{_STATE}")
+# ...where the state's name ends the phrase: "at Walmart, Texas officials said", "in Harmon, Ohio Highway Patrol
+# troopers said" name an agency of the state, not the town's state.
+_STATE_ENDS = r"(?![ \t]+(?:(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z]|officials?\b|authorities\b|police\b|troopers\b|deputies\b|investigators\b|" \
+              r"lawmakers\b|residents\b|state\b|officers?\b|agents?\b|prosecutors?\b))"
+_PAIR = re.compile(rf"{_PLACING}({_TOWN}),[ \t]+{_STATE}{_STATE_ENDS}")
+_STATE_AFTER = re.compile(rf",[ \t]+{_STATE}{_STATE_ENDS}")
 # "Boni in the Mopti region", "Boni, in Mopti province": the unit after the town.
 _REGION_AFTER = re.compile(rf",?[ \t]+in[ \t]+(?:the[ \t]+)?([A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)[ \t]+"
                            rf"{REGION_WORDS}\b")
@@ -45,7 +49,9 @@ _REGION_AFTER = re.compile(rf",?[ \t]+in[ \t]+(?:the[ \t]+)?([A-Z][\w'’-]+(?:[
 _NOT_A_TOWN = re.compile(r"(?:County|Parish|Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|"
                          r"Highway|Hwy\.?|Interstate|Route|Hospital|School|University|College|Center|Centre|Mall|"
                          r"Church|Police|Department|Office|Court|Jail|Prison|Airport|Station|Hotel|Motel|Bar|Club|"
-                         r"Restaurant|Park|Apartments|Hall|Building|Company|Inc\.?|Area|Region|State)$")
+                         r"Restaurant|Park|Apartments|Hall|Building|Company|Inc\.?|Area|Region|State|Tavern|Pub|"
+                         r"Lounge|Grill|Cafe|Store|Market|Plaza|Elementary|Middle|High|Academy|Stadium|Arena|"
+                         r"Theat(?:er|re)|Casino|Complex)$|['’]s\b")  # a possessive names a business ("Tony's Tavern")
 _LEADING_FREE = re.compile(rf"{FREE_WORDS}\b")
 
 
