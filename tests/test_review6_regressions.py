@@ -59,3 +59,13 @@ def test_a_business_before_a_state_is_no_town(gazetteer):
         start = text.index(words)
         field = TextField(words, Span("t", start, start + len(words)))
         assert unlisted_town(field, text, None, gazetteer.country_focus(text), gazetteer) is None, text
+
+
+@pytest.mark.parametrize("sentence", [
+    "The business was dead after the shooting, the owner of the diner said.",
+    "Los Angeles and San Diego have been hurt by the wave of shootings, the mayor said.",
+])
+def test_figures_of_speech_and_city_pairs_count_no_victims(sentence):
+    from wirewatch.extract.fatalities import find_fatalities, find_injuries
+    assert find_fatalities(sentence) is None
+    assert find_injuries(sentence) is None

@@ -58,7 +58,8 @@ _BOTH = r"(?P<count>both)\s+(?:the\s+|his\s+|her\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+an
 # Two victims named as a pair, each by a first and a last name: "Dana Reyes, 23, and Luis Ortiz, 19, were
 # wounded" (the pattern's `pair` group tells _find the count is two).
 _NAME = r"(?-i:[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})(?:,\s\d{1,3},?)?"
-_PAIR = rf"(?P<count>(?P<pair>{_NAME}\s+and\s+{_NAME}))\s+(?:were|are|have been|had been)\s+(?:both\s+)?"
+# Past tense only: "Los Angeles and San Diego have been hurt by the wave of shootings" names two cities.
+_PAIR = rf"(?P<count>(?P<pair>{_NAME}\s+and\s+{_NAME}))\s+(?:were|had been)\s+(?:both\s+)?"
 
 
 def _one_of(verbs: str) -> re.Pattern:
@@ -87,7 +88,7 @@ _INJURED_PATTERNS = [
     re.compile(rf"(?i)\b{_BOTH}(?:(?:were|are)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt)|(?:suffered|sustained)\s+[^.;]{{0,40}}?"
                r"\b(?:injuries|wounds))\b"),
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:who\s+|that\s+)?{_HURT}\b"),
-    re.compile(rf"(?i)\b{_PAIR}(?:(?!fatally|mortally)\w+ly\s+)?(?:shot and (?:wounded|injured)|wounded|injured|hurt)\b"),
+    re.compile(rf"(?i)\b{_PAIR}(?:(?!fatally|mortally)\w+ly\s+)?(?:shot and (?:wounded|injured)|wounded|injured)\b"),
     # "injured another four teenagers": another four are four more, like "four others"
     re.compile(rf"(?i)\b(?<!fatally )(?<!mortally )(?:wounding|injuring|wounded|injured|shot and wounded|shot and injured)\s+"
                rf"(?:his\s+|her\s+|their\s+|another\s+)?{_COUNTS}"),
@@ -118,7 +119,9 @@ _ONE_KILLED = _starting(",abcdfhiklpstw", r"\bwas\s+(?:later\s+|also\s+)?(?:shot
                          r"\b(?:charged with|charges? of)\s+(?:(?:first|second|third)-degree\s+|capital\s+)?murder\b|"
                          # "doctors pronounced him dead", "the child was dead when deputies arrived"
                          r"\bpronounced\s+(?:him|her|(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+))?)\s+dead\b|"
-                         r"\b(?:is|was)\s+dead\s+(?:after|following|from|when)\b|"
+                         rf"\b(?:{_HE}|an?\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGLE}|\d{{1,3}}-(?:month|week|day)-old))\s+(?:is|was)\s+"
+                         r"dead\s+(?:after|following|from|when)\b|"
+                         r"\bwas\s+dead\s+when\s+(?:[\w-]+\s+){0,2}?(?:arrived|got there)\b|"
                          # A death told by its circumstances, whoever died: "Smith died at the scene", "who later
                          # died", "found shot to death", "fatally shot himself", "claimed the life of".
                          rf"\b(?:died|succumbed|passed away)\s+(?:{_DIED_HOW})\b|\b(?:who|later|since|has|had|and)\s+(?:later\s+)?"
