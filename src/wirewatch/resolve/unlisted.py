@@ -16,13 +16,14 @@ from ..gazetteer import REGION_WORDS, Entry, Gazetteer, fold
 from ..models import GeoPrecision, Place, Span, TextField
 from ..us_states import ABBREVIATION, state_key
 from .name_parts import FREE_WORDS, a_person, part_of_a_name
-from .town_roles import another_role
+from .town_roles import DATELINE_CHARS, another_role
 
 # One to three capitalised words, as a town is written ("Smallville", "Glen Rock", "Fort Ann").
 _TOWN = r"[A-Z][a-z][\w'’-]*(?:[ \t](?:[A-Z][a-z][\w'’-]*|[A-Z][a-z]?\.))?(?:[ \t][A-Z][a-z][\w'’-]*)?"
 # What puts a town as the incident's place: "in", "near", "outside", "at", "the village of".
 _PLACING = r"\b(?:in|near|outside|at)[ \t]+(?:the[ \t]+)?(?:(?:town|village|city|borough|township|hamlet|" \
            r"community|settlement|locality)[ \t]+of[ \t]+)?"
+_PLACED_BEFORE = re.compile(rf"{_PLACING}$")
 # "in Smallville, " right before a state's name or abbreviation.
 _BEFORE_UNIT = re.compile(rf"{_PLACING}({_TOWN}),[ \t]+$")
 # "near Kolondara in the ", "in Kolondara, in ": an unlisted town right before a region's words.
@@ -31,7 +32,6 @@ _REGION_WORD_END = re.compile(rf"[ \t]+{REGION_WORDS}$", re.IGNORECASE)
 # A dateline's town, its state after it: "SMALLVILLE, Ohio (AP) —", "GLEN ROCK, Pa. —".
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’-]+(?:[ \t][A-Z][A-Z'’-]+){0,2}),[ \t]+([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)"
                        r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:—|–|--|-)")
-_DATELINE_CHARS = 400
 # A US state written after a town: "Ohio", "New Mexico", "Pa.", "N.C.", "NC".
 _STATE = r"((?:New|North|South|West|Rhode)[ \t][A-Z][a-z]+|[A-Z][a-z]+\b(?!\.)|[A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][a-z]?\.)?|" \
          r"[A-Z]{2}\b)"
@@ -70,7 +70,7 @@ def unlisted_town(field: TextField, text: str, place: Place | None, focus: Count
     qualified = _STATE_AFTER.match(text, end)
     unit = _us_unit(qualified.group(1), gazetteer) if qualified else None
     if unit is not None and (place is None or place.admin1 != gazetteer.admin1_names.get(unit.key)):
-        if re.search(rf"{_PLACING}$", text[max(0, start - 40):start]):
+        if _PLACED_BEFORE.search(text[max(0, start - 40):start]):
             return _unlisted(article_id, text, start, end, unit, gazetteer)
         return None
     return town_before_region(article_id, text, start, end, focus, gazetteer) if place is None else None
@@ -90,7 +90,7 @@ def town_before_region(article_id: str, text: str, start: int, end: int, focus: 
                        gazetteer: Gazetteer) -> Place | None:
     """The town at text[start:end], named as the place and put in a region right after it ("near Boni in the
     Mopti region"), where the gazetteer has no such town in that region; else None."""
-    if not re.search(rf"{_PLACING}$", text[max(0, start - 40):start]):
+    if not _PLACED_BEFORE.search(text[max(0, start - 40):start]):
         return None
     m = _REGION_AFTER.match(text, end)
     units = [e for e in gazetteer.entries(m.group(1)) if e.kind == "admin1"] if m else []
@@ -112,7 +112,7 @@ def _town_before_region_words(article_id: str, text: str, start: int, place: Pla
 
 def dateline_town(article_id: str, text: str, gazetteer: Gazetteer) -> Place | None:
     """The town of a dateline that writes its state ("SMALLVILLE, Ohio (AP) —"), where the gazetteer lacks it."""
-    m = _DATELINE.search(text, 0, _DATELINE_CHARS)
+    m = _DATELINE.search(text, 0, DATELINE_CHARS)
     unit = _us_unit(m.group(2), gazetteer) if m else None
     if unit is None:
         return None
