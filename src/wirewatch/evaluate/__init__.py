@@ -8,6 +8,7 @@ scored on gold incidents reported by several articles.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from collections import Counter
 from importlib import resources
@@ -141,7 +142,7 @@ def _field_value_ok(name: str, g: dict, p: Event, gazetteer) -> bool | None:
     if name == "actor1":
         if not g.get("actor1"):
             return None
-        return bool(p.actor1) and _overlap(p.actor1.name, g["actor1"])
+        return bool(p.actor1) and same_actor(p.actor1.name, g["actor1"], gazetteer)
     if name == "fatalities":
         if g.get("fatalities") is None:
             return None
@@ -150,12 +151,37 @@ def _field_value_ok(name: str, g: dict, p: Event, gazetteer) -> bool | None:
     raise KeyError(name)
 
 
-def _overlap(a: str, b: str) -> bool:
-    """Actor names agree when they share a content word ("Military Forces of Russia" ~ "Russian military")."""
-    stop = {"of", "the", "forces", "group", "unidentified", "armed", "and"}
-    ta = {fold(w)[:5] for w in a.replace("(", " ").replace(")", " ").split()} - stop
-    tb = {fold(w)[:5] for w in b.replace("(", " ").replace(")", " ").split()} - stop
-    return bool(ta & tb)
+# Words that name no side ("Military Forces of Russia": "of", "forces"), and the plain words for one kind of
+# actor that gold and our names use for the same people.
+_NO_SIDE = {"of", "the", "forces", "force", "group", "unidentified", "armed", "and", "a", "an"}
+_KIND_WORD = {"soldiers": "military", "troops": "military", "army": "military", "servicemen": "military",
+              "policemen": "police", "officers": "police", "demonstrators": "protesters", "marchers": "protesters",
+              "residents": "civilians", "villagers": "civilians"}
+
+
+def same_actor(ours: str, gold: str, gazetteer) -> bool:
+    """Whether two actor names name one side: the same country where both name one ("Russian military" ~
+    "Military Forces of Russia", not "Military Forces of Ukraine"), and a word in common besides the country
+    ("Civilians (Colombia)" is not "Protesters (Colombia)"), unless one of them is the country alone."""
+    (countries_a, words_a), (countries_b, words_b) = _actor_key(ours, gazetteer), _actor_key(gold, gazetteer)
+    if countries_a and countries_b and not countries_a & countries_b:
+        return False
+    if not words_a or not words_b:
+        return bool(countries_a & countries_b)
+    return bool(words_a & words_b)
+
+
+def _actor_key(name: str, gazetteer) -> tuple[frozenset[str], frozenset[str]]:
+    """The countries a name names (by name or demonym) and its other words, each cut to five letters."""
+    countries, spans = set(), []
+    for hit in gazetteer.spot(name):
+        iso = hit.demonym_of or next((e.country for e in hit.entries if e.kind == "country"), None)
+        if iso:
+            countries.add(iso)
+            spans.append((hit.start, hit.end))
+    rest = "".join(" " if any(s <= i < e for s, e in spans) else c for i, c in enumerate(name))
+    words = {fold(w) for w in re.findall(r"[\w'’-]+", rest)}
+    return frozenset(countries), frozenset(_KIND_WORD.get(w, w)[:5] for w in words - _NO_SIDE)
 
 
 def _field_accuracy(name: str, matches, gazetteer) -> dict:
