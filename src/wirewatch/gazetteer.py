@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Iterator
 
 from .errors import ResourceError
+from .name_forms import english_forms, name_forms
 # REGION_WORDS and SMALL_TOWN are read from here by extract and resolve
 from .place_context import (REGION_WORDS, SMALL_TOWN, ArticleNames, admin1_named, bodies_named, focus_of,
                             in_full_names, town_word_use)
@@ -28,10 +29,6 @@ _NAME_RUN = re.compile(
     r"[A-Z][\w'’-]*)*"
 )
 _MAX_WORDS = 5
-# "St. Louis", "Ft. Lauderdale", "Mt. Vernon": news copy abbreviates the first word that GeoNames mostly spells
-# out ("Saint Louis"), so a name is looked up under both forms.
-_SHORT_FIRST = re.compile(r"^(st|ste|ft|mt)\.?\s+")
-_LONG_FIRST = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
 
 # Words before a place name that make it a reference point rather than the place itself ("near X").
 NEAR_BEFORE = re.compile(r"(?i)\b(?:near|outside|close to|outskirts of|north of|south of|east of|west of|"
@@ -329,18 +326,6 @@ class Gazetteer:
             i += 1
 
 
-def name_forms(key: str) -> tuple[str, ...]:
-    """A folded name and, where its first word is abbreviated, its other forms: "st. louis" -> "saint louis",
-    "st louis" (see _SHORT_FIRST)."""
-    short = _SHORT_FIRST.match(key) if key[1:2] == "t" else None
-    if not short:
-        return (key,)
-    rest = key[short.end():]
-    abbreviation = short.group(1)
-    return tuple(dict.fromkeys((key, f"{_LONG_FIRST[abbreviation]} {rest}", f"{abbreviation}. {rest}",
-                                f"{abbreviation} {rest}")))
-
-
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The packaged gazetteer, loaded once per process (about a second)."""
@@ -378,19 +363,6 @@ def load_gazetteer() -> Gazetteer:
     demonyms = {fold(d): c["iso2"] for c in by_size for d in c["demonyms"].split("|") if d}
     return Gazetteer(rows(), demonyms, {c["iso2"]: {"iso3": c["iso3"], "name": c["name"]} for c in countries},
                      {a["code"]: a["name"] for a in admin1}, stopwords)
-
-
-# GeoNames gives many units their French, Spanish or Portuguese names; English copy turns the compass word.
-_COMPASS = {"nord": "North", "sud": "South", "est": "East", "ouest": "West", "norte": "North", "sur": "South",
-            "sul": "South", "oeste": "West"}
-_COMPASS_FIRST = re.compile(r"^(Nord|Sud|Est|Ouest|Norte|Sur|Sul|Oeste)[- ](?=[A-Z])(?!(?:Est|Ouest|Oeste)$)")
-
-
-def english_forms(names: list[str]) -> list[str]:
-    """A unit's names and their English forms where the first word is a compass word ("Nord-Kivu", "Nord
-    Kivu" -> "North Kivu"; "Sud-Ouest" stays as it is: its second word is no name)."""
-    extra = [_COMPASS_FIRST.sub(lambda m: _COMPASS[m.group(1).lower()] + " ", n) for n in names]
-    return names + [n for n in dict.fromkeys(extra) if n not in names]
 
 
 @lru_cache(maxsize=1)
