@@ -14,10 +14,11 @@ from dataclasses import replace
 
 from ..gazetteer import NEAR_BEFORE, REGION_WORDS, Entry, Gazetteer, fold
 from ..models import GeoPrecision, Place, Span, TextField
-from .abroad import WORLD_CITY, elsewhere, named_outright
-from .doers import a_doer_elsewhere, doer_peoples
+from .abroad import named_outright
+from .doers import a_doer_elsewhere
+from .guesses import ABROAD_TOWN, a_guess, a_unit_abroad, in_a_persons_name
 # part_of_a_name and a_person are read from here by the resolver and the evaluators
-from .name_parts import FREE_WORDS, SURNAME_POPULATION, a_person, part_of_a_name
+from .name_parts import SURNAME_POPULATION, a_person, part_of_a_name
 from .town_roles import DATELINE_CHARS as _DATELINE_CHARS
 from .town_roles import DATELINE_RE as _DATELINE
 from .town_roles import FORCE_AFTER as _FORCE_AFTER
@@ -47,15 +48,8 @@ _HOME_VOTES = 1.0
 _STRAY_VOTES = 0.34
 # A report with no town is placed in the unit its names vote for when it has this many times the next one's votes.
 _HOME_LEAD = 1.5
-# A town in none of the countries an article points at, and with no words of its own admin1 or county, is
-# taken only from this size up: smaller namesakes abroad are mostly another place the gazetteer lacks.
-_ABROAD_TOWN = 30_000
-# With no context at all, a town is a guess when another country's namesake has a third of its people or more.
-_RIVAL_RATIO = 3
 # "the Beni area", "in the Goma areas": the country around a town.
 _AREA_AFTER = re.compile(r"[ \t]+areas?\b")
-# A capitalised word that is no place and no place-name part: "Ahmad" and "Haj" around "Kamal".
-_NAME_WORD = re.compile(rf"(?!{FREE_WORDS}\b)(?!(?i:{REGION_WORDS})s?\b)[A-Z][a-z'’]+$")
 
 
 def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
@@ -94,11 +88,11 @@ def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: G
         entry = _unit_over_town(entry, entries, focus, gazetteer, text, end)
     if entry.kind == "city":
         entry = _state_over_namesake(entry, entries, named)
-    if entry.kind == "city" and votes.get(entry.admin1, 0) < _HOME_VOTES and (_a_guess(
-            entry, name, text, end, gazetteer, counties) or _in_a_persons_name(entry, name, text, start, end,
-                                                                             gazetteer)):
+    if entry.kind == "city" and votes.get(entry.admin1, 0) < _HOME_VOTES and (a_guess(
+            entry, name, text, end, gazetteer, counties) or in_a_persons_name(entry, name, text, start, end,
+                                                                            gazetteer)):
         return None  # unknown here: the caller falls back to the article's town or country
-    if entry.kind == "admin1" and _a_unit_abroad(entry, name, text, end, gazetteer, wants_region):
+    if entry.kind == "admin1" and a_unit_abroad(entry, name, text, end, gazetteer, wants_region):
         return None
     if entry.kind == "city" and focus and not focus.get(entry.country) and fold(entry.name) != fold(name):
         # Known here only by another of its names, in a country the article never mentions: "near Boni" in a
@@ -128,7 +122,7 @@ def _without_strays(entries: list[Entry], votes: Counter[str]) -> list[Entry]:
         home[country] = max(home[country], weight)
 
     def stray(e: Entry) -> bool:
-        needed = _HOME_VOTES if e.population < _ABROAD_TOWN else 2 * _HOME_VOTES
+        needed = _HOME_VOTES if e.population < ABROAD_TOWN else 2 * _HOME_VOTES
         return home[e.country] >= needed and votes.get(e.admin1, 0) < _STRAY_VOTES
 
     return [e for e in entries if e.kind != "city" or e.population >= SURNAME_POPULATION or not stray(e)]
@@ -143,43 +137,6 @@ def _home_namesake(entry: Entry, entries: list[Entry], name: str, text: str, vot
     if not home or gazetteer.context_without(text, name)[0].get(entry.country, 0) > 0:
         return None
     return max(home, key=lambda e: (votes[e.admin1], e.population))
-
-
-def _a_guess(entry: Entry, name: str, text: str, end: int, gazetteer: Gazetteer, counties: frozenset[str]) -> bool:
-    """Whether reading a name as this town would be a guess the text does not back: nothing but the name
-    points at the town's country, admin1 or county, and either the article points at other countries and the
-    town is small ("Baar" in a note on Somalia), or another country has a town of that name nearly as large
-    ("Bor": 60,000 in Russia, 27,000 in South Sudan), under that name, or the text's other names point at another
-    country far from the town and the town is no world city (abroad.elsewhere). A wrong town is worse than the
-    country or no place."""
-    # a rival bears the name as its own, not as an old or foreign one (Amman was Philadelphia)
-    rival = max((e.population for e in gazetteer.entries(name) if e.kind == "city" and e.country != entry.country
-                 and fold(e.name) == fold(name)), default=0)
-    contested = rival * _RIVAL_RATIO >= entry.population
-    if entry.population >= _ABROAD_TOWN and not contested and (
-            entry.population >= WORLD_CITY or not elsewhere(entry, name, text, gazetteer)):
-        return False  # no guess whatever the context
-    others, admin1s = gazetteer.context_without(text, name)
-    if others.get(entry.country, 0) > 0 or entry.admin1 in admin1s or entry.admin2 and entry.admin2.lower() in counties:
-        return False
-    qualifier_admin1s, qualifier_countries = gazetteer.qualifier(text, end)
-    if entry.admin1 in qualifier_admin1s or entry.country in qualifier_countries:
-        return False
-    return contested or bool(others)
-
-
-def _in_a_persons_name(entry: Entry, name: str, text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
-    """Whether a town's name stands inside a person's name: capitalised words that are no places on both
-    sides ("Ahmad Kamal Haj Ali"), and nothing else in the text points at the town's country or admin1. A
-    name of three or four words is how casualty lists name the dead; a town is rarely written that way."""
-    before = re.search(r"([A-Z][\w'’]*)[ \t]+$", text[max(0, start - 30):start])
-    after = re.match(r"[ \t]+([A-Z][\w'’]*)", text[end:end + 30])
-    # a neighbour that is also a town's name ("Ahmad") still reads as a name; a country or a unit does not
-    if not before or not after or not all(_NAME_WORD.match(m.group(1)) and all(
-            e.kind == "city" for e in gazetteer.entries(m.group(1))) for m in (before, after)):
-        return False
-    others, admin1s = gazetteer.context_without(text, name)
-    return others.get(entry.country, 0) == 0 and entry.admin1 not in admin1s
 
 
 def _unit_over_town(town: Entry, entries: list[Entry], focus: Counter[str], gazetteer: Gazetteer, text: str = "",
@@ -205,30 +162,6 @@ def _state_over_namesake(town: Entry, entries: list[Entry], named: frozenset[str
         return town
     return next((e for e in entries if e.kind == "admin1" and e.country == town.country and e.key != town.admin1),
                 town)
-
-
-def _a_unit_abroad(entry: Entry, name: str, text: str, end: int, gazetteer: Gazetteer,
-                   wants_region: bool = True) -> bool:
-    """Whether reading a name as this admin1 unit is a guess: the rest of the text points at other countries
-    and not at this unit or its country, and either the name is also a place in another country ("Medina
-    district" in a note on Mogadishu is not Saudi Arabia's Medina Region) or no region word asks for a unit
-    (in a report on Mali, "the Sahel" is the zone, not Burkina Faso's Sahel Region)."""
-    abroad = [e for e in gazetteer.entries(name) if e.country != entry.country]
-    if wants_region and not abroad:
-        return False  # "Kharkiv region" in a report on Russia's strikes: no other Kharkiv to mean
-    others, admin1s = gazetteer.context_without(text, name)
-    if others.get(entry.country, 0) > 0 or entry.key in admin1s:
-        return False
-    if not wants_region and set(others) <= doer_peoples(text, gazetteer):
-        return False  # "Kenyan troops in Lower Juba": a people named as the doer does not place the event
-    if not others:
-        # a text that points at no country: "Beni territory" may be the district of Congo's town of Beni as well
-        # as Bolivia's Beni Department, which holds no town of the name; the caller falls back to the text's
-        # other places. A unit named after its own town ("Medina district") stays.
-        towns = [e for e in gazetteer.entries(name) if e.kind == "city"]
-        return wants_region and bool(towns) and all(e.country != entry.country for e in towns) \
-            and entry.country not in gazetteer.qualifier(text, end)[1]
-    return entry.country not in gazetteer.qualifier(text, end)[1]
 
 
 def county_place(field: TextField, text: str, focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
