@@ -29,8 +29,9 @@ _OBJECT_PREP = re.compile(r"(?i)\b(?:on|against|at|targeting|toward|towards|into
 # "hundreds of traders marched": the "of" of a quantity heads the subject, not an object.
 _QUANTITY_OF = re.compile(r"(?i)\b(?:dozens|hundreds|thousands|scores|tens|millions|groups?|crowds?|number|handful|"
                           r"bands?|couple|some|many|several|most|all)\s+of\s+(?:the\s+)?$")
-# "three police officers were killed": the subject of a passive verb of harm is its victim.
-_PASSIVE_HARM = re.compile(r"(?i)\s*(?:,[^,]{1,40},\s*)?(?:who\s+)?(?:(?:was|were|had been|have been|has been)\s+"
+# "three police officers were killed": the subject of a passive verb of harm is its victim, and so is
+# the first of two joined subjects ("two soldiers and a civilian were killed").
+_PASSIVE_HARM = re.compile(r"(?i)\s*(?:,[^,]{1,40},\s*)?(?:and\s+(?:[\w-]+\s+){1,4}?)?(?:who\s+)?(?:(?:was|were|had been|have been|has been)\s+"
                            r"(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|shot|abducted|kidnapped|attacked|ambushed|"
                            r"arrested|detained|targeted|hit|struck|caught)|(?:came|come|comes|had come) under)\b")
 # "killed four M23 rebels", "captured two soldiers": the object of a verb of harm, whatever the trigger.
@@ -44,7 +45,9 @@ _FIRE_FROM = re.compile(r"(?i)\b(?:fire|shelling|shells|attacks?|strikes?|rocket
 _JOINED = re.compile(r"^\)?\s*,?\s*and\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,2}$")
 # Only a fight has two sides in its subject; "soldiers and police fired on ..." are one side.
 _MUTUAL = re.compile(r"(?i)clash|fought|fight|battle|skirmish|exchang|gunfight|firefight")
-_PROTEST_WORDS = re.compile(r"(?i)march|protest|rall(?:y|ied)|sit-in|demonstrat|gather|block|picket|strike|walk")
+# Not "air strike", "drone strike": their civilians are victims, never marchers.
+_PROTEST_WORDS = re.compile(r"(?i)march|protest|rall(?:y|ied)|sit-in|demonstrat|gather|block|picket|walk|"
+                            r"(?<!air)(?<!air )(?<!drone )(?<!missile )(?<!rocket )(?<!air-)(?<!drone-)strike")
 _PLACE_NOUN = re.compile(r"\s+(?:stations?|offices?|buildings?|posts?|headquarters|bases?|cars?|vehicles?|vans?|"
                          r"barracks|depots?|academy|compound|checkpoints?)\b", re.IGNORECASE)
 _THE = re.compile(r"(?i)\bthe\s+$")
@@ -109,7 +112,8 @@ def _the_group(text: str, generic: list[ActorHit], last_group: str | None) -> li
     if not last_group:
         return generic
     return [ActorHit(g.start, g.end, last_group, "rebel_groups", None)
-            if g.kind == "rebel_groups" and g.country is None and _THE.search(text[:g.start]) else g
+            if g.kind == "rebel_groups" and g.country is None and _THE.search(text, max(0, g.start - 8), g.start)
+            else g
             for g in generic]
 
 
@@ -133,7 +137,9 @@ def _absorb_nouns(text: str, named: list[ActorHit], generic: list[ActorHit]) -> 
     one right after a generic of the same name is one phrase ("police officers")."""
     kept: list[ActorHit] = []
     for g in sorted(generic, key=lambda h: h.start):
-        owner = next((n for n in named if n.end <= g.start and not text[n.end:g.start].strip()), None)
+        # only a name that ends within a few spaces of the noun: scanning every earlier name's gap is
+        # quadratic in a long sentence
+        owner = next((n for n in named if 0 <= g.start - n.end <= 3 and not text[n.end:g.start].strip()), None)
         if owner is None and kept and kept[-1].name == g.name and kept[-1].end <= g.start \
                 and not text[kept[-1].end:g.start].strip():
             owner = kept.pop()

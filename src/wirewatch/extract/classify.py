@@ -27,7 +27,7 @@ _PROSPECT = re.compile(r"(?i)\b(?:fear(?:ing|ed|s)?|call(?:ed|ing|s)? for)\s+(?:
 _HABITUAL = re.compile(
     r"(?i)\b(?:(?:best |well |widely )?known for|notorious for|famous for|(?:a )?history of|track record|"
     r"tends? to|used to|frequently|regularly|routinely|often|usually|typically|habitually|time and again|"
-    r"(?:has|have|had) (?:\w+ )?(?:repeatedly|long)|occasional(?:ly)?|sporadic(?:ally)?|in recent (?:years|months|weeks)|for (?:years|decades)|"
+    r"(?:has|have|had) (?:\w+ )?(?:repeatedly|long)|(?:holds?|held|stag(?:es?|ed)) (?:occasional|sporadic)|in recent (?:years|months|weeks)|for (?:years|decades)|"
     r"over the (?:past|last) (?:few |several )?(?:years|decades?)|since the (?:start|beginning|outbreak) of|"
     r"anniversary|commemorat\w+|in memory of|remembered|mourned|"
     r"every (?:single )?(?:day|night|week|month|year|season|summer|winter|spring|autumn|rainy season|dry season))\b")
@@ -118,8 +118,10 @@ _ANY_SHOOTER = frozenset({"attackers", "assailants"})
 # A deed someone is held for is no incident of its own in the sentence that tells of the arrest or the
 # charge: "police arrested three men suspected of kidnapping a priest" reports an arrest. Not a killing: a
 # crime report often tells its shooting first in the arrest ("charged with killing a clerk on Friday").
-_HELD_FOR = re.compile(r"(?i)\b(?:suspected|accused|convicted|charged|wanted|arrested|detained|jailed|sentenced|"
-                       r"held|questioned)\s+(?:\w+\s+)?(?:of|for|with|over|in connection with)\s+"
+# "Ukraine accused Russia of shelling a hospital" is the news of a shelling: only one accused ("men accused
+# of kidnapping") is held for a deed.
+_HELD_FOR = re.compile(r"(?i)(?:\b(?:suspected|convicted|charged|wanted|arrested|detained|jailed|sentenced|"
+                       r"held|questioned)\s+(?:\w+\s+)?|\baccused\s+)(?:of|for|with|over|in connection with)\s+"
                        r"(?:(?:the|a|an|their|his|her|alleged(?:ly)?|involvement in|role in|taking part in)\s+){0,3}$")
 # Police or soldiers who shoot or beat marchers use excessive force: a reading of the whole sentence may
 # not make that a plain attack or a clash.

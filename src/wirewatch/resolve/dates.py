@@ -29,6 +29,8 @@ _SPEECH_BEFORE = re.compile(r"(?i)(?:\b(?:said|says|told\s+[\w ]{0,30}?|announce
 _DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .]{1,25})?,\s*$")
 _DATELINE_AFTER = re.compile(r"^(?:,?\s*\d{4})?\s*(?:\([\w .]+\)\s*)?(?:—|–|--?\s|:)")
 _DATELINE_REACH = 300
+# "Since the junta seized power in July 2023, ...": the start of a long story, no date for the news after it.
+_BACKGROUND = re.compile(r"(?i)\b(?:since|ever since|until|up to)\b[^.;\n]{0,60}$")
 
 # Date words that move with publication ("on Tuesday", "last week"), against calendar dates ("Jan. 3").
 _RELATIVE = {"weekday", "day_word", "week", "ago"}
@@ -102,7 +104,8 @@ def preceding_date(article: Article, before: int, ref: date) -> TextField | None
     for expr in _expressions(article.text):
         if expr.start >= before:
             break
-        if expr.kind in _CALENDAR | {"month"} and resolve(expr, ref) is not None:
+        if expr.kind in _CALENDAR | {"month"} and resolve(expr, ref) is not None \
+                and not _BACKGROUND.search(article.text, max(0, expr.start - 60), expr.start):
             found = expr
     return TextField(found.text, Span(article.id, found.start, found.end)) if found else None
 
