@@ -1,13 +1,17 @@
 """Resolve's casualty counts across an article: a passage that singles out one wounded victim defers to the
-larger count the article's lead gives; the victim told as wounded in a report of one death is that death.
-Articles written for these tests in the style of local crime news."""
+larger count the article's lead gives; the victim told as wounded in a report of one death is that death; a
+sentence set weeks before its article gives no injured to this incident, but a time word in a side clause about
+a victim or a place ("who moved here last year") sets no incident in the past. Articles written for these tests
+in the style of local crime news."""
 
 from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from wirewatch.models import Article, Attribution, Mention, SourceKind, Span, TextField
-from wirewatch.resolve import resolve_mentions
+from wirewatch.resolve import _earlier, resolve_mentions
 
 
 def _article(text: str) -> Article:
@@ -48,3 +52,24 @@ def test_the_wounded_of_an_earlier_incident_are_not_this_ones():
     text = passage + " Police arrested a suspect on Monday."
     (only,) = resolve_mentions(_article(text), [_mention(text, passage)])
     assert only.injured.best == 3
+
+
+@pytest.mark.parametrize("text, earlier", [
+    ("The shooting follows one last week that left seven people wounded.", True),
+    ("A man was wounded at the same corner the week before.", True),
+    ("Four people were shot at the park three months ago.", True),
+    ("Police have made no arrest in a stabbing earlier this month.", True),
+    ("Rivera, who moved to Dayton last year, was wounded in the arm.", False),
+    ("The tavern, which opened two years ago, was hit by several rounds.", False),
+    ("A neighbor whose cousin was killed last year said two people were hurt.", False),
+    ("Two people were wounded, police said.", False),
+])
+def test_a_time_word_of_a_side_clause_sets_no_incident_earlier(text, earlier):
+    assert _earlier(text) is earlier
+
+
+def test_the_wounded_told_with_a_side_clause_are_this_incidents():
+    passage = "A man was shot and killed outside a Dayton bar early Sunday."
+    text = passage + " Two other men were wounded, one of whom moved to the neighborhood last year. Officers canvassed."
+    (only,) = resolve_mentions(_article(text), [_mention(text, passage)])
+    assert only.fatalities.best == 1 and only.injured.best == 2

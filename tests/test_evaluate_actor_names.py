@@ -16,6 +16,7 @@ from wirewatch.gazetteer import load_gazetteer
     ("Legion", "Russian Civic Resistance Legion"),
     ("Protesters (Kenya)", "Kenyan demonstrators"),
     ("Military Forces of Sudan", "Sudan"),
+    ("Unidentified Armed Group", "unidentified armed group"),
 ])
 def test_names_of_one_side_agree(ours, gold):
     assert same_actor(ours, gold, load_gazetteer())
