@@ -17,49 +17,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .counts import IMPLIED as _IMPLIED, ORDINALS as _ORDINALS, QUALIFIER as _QUALIFIER, sum_counts as _sum_counts
+from .victim_words import (BOTH as _BOTH, COUNT as _COUNT, COUNTS as _COUNTS, HE as _HE, KIN as _KIN,
+                           NUMBER as _NUMBER, PAIR as _PAIR, PLURAL as _PLURAL, SINGLE as _SINGLE)
 
-# The lookaheads before _NUMBER and _COUNT hold the first letters their words can start with: a word starting
-# otherwise fails at one test instead of at each alternative, which is most of the patterns' time. Same matches.
-# "1,200" is one number; "23," (an age before a comma) is 23 and a comma.
-_NUMBER = r"(?=[\dabdefhnost])(?:\d{1,3}(?:,\d{3})+\b|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|" \
-          r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|" \
-          r"sixteen|seventeen|eighteen|nineteen|a dozen|a|an|both|several|a few|dozens|scores|hundreds)"
-# Up to two words between a number and its noun ("two young men"); a lone dash is no word ("June 14 - Two men").
-_NOUN = r"(?:\s+(?:of\s+)?(?:\w[\w-]*\s+){0,2}?(?:(?:people|persons?|civilians?|soldiers?|servicem[ae]n|troops|policem[ae]n|police|" \
-        r"officers?|fighters?|militants?|protesters?|demonstrators?|villagers?|residents?|child(?:ren)?|wom[ae]n|m[ae]n|" \
-        r"members?|passengers?|workers?|guards?|attackers?|insurgents?|rebels?|others|of them|gunm[ae]n|bystanders?|boys?|girls?|" \
-        r"teens?|teenagers?|victims?|students?|adults?|juveniles?|brothers?|sisters?|friends?|kids?|patrons?|individuals?|" \
-        r"males?|females?|partygoers?|customers?|employees?|clerks?|neighbou?rs?|relatives?|shoppers?|spectators?|" \
-        r"pedestrians?|motorists?))\b)?"
-_COUNT = rf"(?=[\dabdefhmnorstu])(?:{_QUALIFIER}\s+)?{_NUMBER}\b{_NOUN}"   # \b: "a" is no count in "and"
-_COUNTS = rf"(?P<count>{_COUNT}(?:\s*(?:,|and)\s*{_COUNT})*)"
 _KILLED = r"(?:(?:were|was|are|is|have been|had been|being)\s+(?:now\s+|all\s+|both\s+|found\s+|discovered\s+)?)?(?:confirmed\s+)?(?:shot and killed|shot dead|shot to death|(?:fatally|mortally) (?:shot|wounded|injured|stabbed)|" \
           r"killed|dead|pronounced dead|died|killed outright|lost their lives|slain|perished)"
-# Plural nouns a bare count needs where a number alone could be an age: "wounded were three men", not "were 28".
-_PLURAL = r"(?:people|persons|men|women|teens|teenagers|children|boys|girls|others|victims|officers)"
 # "were critically wounded", "two others badly hurt": a manner adverb, but "fatally" or "mortally" tells of a death.
 _HURT = r"(?:were|was|are|is|have been|had been|being)?\s*(?:also\s+)?(?:(?!fatally|mortally)\w+ly\s+)?" \
         r"(?:shot and (?:wounded|injured)|wounded|injured|hurt|hospitalized|hospitalised|grazed)"
 # Alive in hospital, whatever their number: "two are in critical condition", "three remain hospitalized in".
 _CONDITION = r"in\s+(?:critical|stable|serious|fair|good|grave|guarded|satisfactory)(?:\s+(?:but|and)\s+stable)?\s+condition"
-_SINGLE = r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|baby|officer|deputy|victim|driver|student|" \
-          r"resident|father|mother|son|daughter|suspect|gunman|shooter|bystander|\d{1,3}-year-old)"
-_HE = rf"(?:he|she|the {_SINGLE})"
-_KIN = r"(?:brother|sister|son|daughter|cousin|nephew|niece|friend|father|mother|stepfather|stepson|grandson|" \
-       r"granddaughter|grandfather|grandmother|uncle|aunt|wife|husband|girlfriend|boyfriend|roommate|neighbou?r)"
 # What follows "died" when it tells of a victim's death, not of a life's end long ago.
 _DIED_HOW = r"at|from|of|after|shortly|later|soon|a short time|hours|days|early|late|en route|on the way|while|" \
             r"overnight|in (?:the|an?) (?:hospital|shooting|attack)|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-
-
-# "Both the boy and his father were": two victims named as a pair.
-_BOTH = r"(?P<count>both)\s+(?:the\s+|his\s+|her\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+and\s+(?:the\s+|his\s+|her\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+"
-
-# Two victims named as a pair, each by a first and a last name: "Dana Reyes, 23, and Luis Ortiz, 19, were
-# wounded" (the pattern's `pair` group tells _find the count is two).
-_NAME = r"(?-i:[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})(?:,\s\d{1,3},?)?"
-# Past tense only: "Los Angeles and San Diego have been hurt by the wave of shootings" names two cities.
-_PAIR = rf"(?P<count>(?P<pair>{_NAME}\s+and\s+{_NAME}))\s+(?:were|had been)\s+(?:both\s+)?"
 
 
 def _one_of(verbs: str) -> re.Pattern:
