@@ -82,3 +82,25 @@ def test_one_victim_told_alone_in_a_first_report_is_the_one_a_later_report_tells
     first, wounded = _report("a0", "Police said two others were wounded on Elm Street.", "two others were wounded", 2)
     event = build_event("ev-1", [wounded, died], {a.id: a for a in (first, later)}, {})
     assert event.injured.best == 2
+
+
+KILLED_ONLY = ("A man was shot and killed on Elm Street late Friday, police said.", "was shot", 0)
+AND_A_WOMAN = ("A man was killed and a woman was wounded in a shooting on Elm Street on Friday.",
+               "a woman was wounded", 1)
+NOBODY_HURT = ("A man died at the scene on Elm Street on Friday, and no one was injured, police said.",
+               "no one was injured", 0)
+
+
+def _injured_with_a_death(*reports: tuple[str, str, int]) -> int:
+    built = [_report(f"a{k}", text, words, n, dead=1) for k, (text, words, n) in enumerate(reports)]
+    event = build_event("ev-1", [m for _, m in built], {a.id: a for a, _ in built}, {})
+    return event.injured.best
+
+
+@pytest.mark.parametrize("reports, injured", [
+    ([KILLED_ONLY, AND_A_WOMAN], 1),      # the first report's none is only its one victim shot less the dead
+    ([AND_A_WOMAN, KILLED_ONLY], 1),
+    ([NOBODY_HURT, AND_A_WOMAN], 0),      # a report that states none still stands: the conservative count
+])
+def test_a_none_a_report_only_works_out_gives_way_to_a_count_of_wounded(reports, injured):
+    assert _injured_with_a_death(*reports) == injured

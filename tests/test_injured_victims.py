@@ -68,3 +68,18 @@ def test_a_graze_wound_or_a_hit_with_a_bullet_is_a_victim_shot(text, shot):
 ])
 def test_two_victims_named_as_a_pair(text, killed, injured, shot):
     assert (_best(find_fatalities(text)), _best(find_injuries(text)), _best(find_shot(text))) == (killed, injured, shot)
+
+
+@pytest.mark.parametrize("sentences, injured", [
+    # a count of wounded told first, then one of them told as dying since: the dead leave the wounded
+    (("Two men were wounded in a shooting on Elm Street early Sunday.",
+      "One of the men later died at Mercy Hospital, police said."), 1),
+    (("Three people were injured in the shooting, and one of them has since died.",), 2),
+    # a death told first is another victim than the wounded counted after it
+    (("A man was killed and two others were wounded on Elm Street.", "He died at the scene."), 2),
+    # a death not told as one that followed the wounding: another victim
+    (("Two people were wounded in a shooting on Elm Street.", "A third man was found dead inside the home."), 2),
+])
+def test_the_wounded_who_died_since_are_not_injured(sentences, injured):
+    dead = next((h.best for text in sentences if (h := find_fatalities(text))), None)
+    assert _best(injured_in(_report(*sentences), dead)) == injured

@@ -43,6 +43,7 @@ def injured_in(sentences: list[tuple[int, str]], killed: int | None) -> Fatality
     one to the victims told before."""
     dead = killed or 0
     stated = shot = nobody = others = None
+    stated_at = -1
     also: list[FatalityHit] = []
     the_dead, told_at = _the_dead_one(sentences) if dead == 1 else (None, -1)
     for k, (offset, text) in enumerate(sentences):
@@ -55,7 +56,8 @@ def injured_in(sentences: list[tuple[int, str]], killed: int | None) -> Fatality
                  and _someone_else(text, one, the_dead))
         if hit and hit.best > 0:
             if apart or not _the_dead(hit, text, dead):
-                stated = _larger(stated, _moved(hit, offset))
+                kept, stated = stated, _larger(stated, _moved(hit, offset))
+                stated_at = k if stated is not kept else stated_at
         elif hit and not _ELSE.search(text[hit.start:hit.end]):
             nobody = nobody or _moved(hit, offset)
         if one and (apart or _ALSO.search(text)):
@@ -64,6 +66,8 @@ def injured_in(sentences: list[tuple[int, str]], killed: int | None) -> Fatality
         if found and _OTHERS.search(text, found.start, found.end):
             others = _larger(others, _moved(found, offset))
     shot = _larger(shot, _one_by_one(also))
+    if stated is not None:
+        stated = _less(stated, _died_since_wounded(sentences, stated_at, stated.end - sentences[stated_at][0]))
     if nobody and not stated or not shot:
         return stated or nobody
     alive = FatalityHit(max(0, shot.low - dead), max(0, shot.best - dead), max(0, shot.high - dead),
@@ -74,6 +78,45 @@ def injured_in(sentences: list[tuple[int, str]], killed: int | None) -> Fatality
         alive = FatalityHit(others.low - 1, others.best - 1, others.high - 1, others.start, others.end)
     # "Three people were shot. One is in critical condition": the victim singled out is one of the three.
     return stated if stated and stated.best >= alive.best else alive
+
+
+# A death told as one that came after the wounding: "later died", "has since died", "died at the hospital",
+# "one of them died".
+_LATER_DEATH = re.compile(r"(?i)\b(?:later|since|subsequently|eventually|then)\s+(?:died|succumbed|passed away)\b|"
+                          r"\b(?:has|had|have)\s+(?:since\s+)?(?:died|succumbed|passed away)\b|"
+                          r"\b(?:died|succumbed|pronounced dead)\s+(?:\w+\s+){0,2}?(?:at|in)\s+(?:the|a|an)?\s*"
+                          r"(?:[\w'-]+\s+){0,4}?(?:hospital|medical cent(?:er|re)|trauma cent(?:er|re))\b|"
+                          r"\b(?:one|two|three|four|five|\d+|both|all)\s+of\s+(?:them|the\s+(?:\w+\s+)?(?:victims|wounded|"
+                          r"injured|men|women|people|teens|boys|girls))\b[^.;]{0,40}?\b(?:died|succumbed|passed away|dead)\b")
+
+
+def _died_since_wounded(sentences: list[tuple[int, str]], at: int, end: int) -> int:
+    """The wounded of a stated count who died since: "Two men were wounded ... One of the men later died at
+    Mercy Hospital" is one injured. Only where the report tells its count of wounded before any death, and
+    tells the death as one that followed (a death told first is another victim than the wounded counted
+    after it: "A man was killed and two others wounded. He died at the scene.")."""
+    for k, (_, text) in enumerate(sentences):
+        if k < at:
+            if _a_death(find_fatalities(text)):
+                return 0
+            continue
+        toll = find_fatalities(text)
+        if not _a_death(toll) or k == at and toll.start < end:
+            if k == at and _a_death(toll):
+                return 0
+            continue
+        words = text[toll.start:] if k == at else text
+        return toll.best if _LATER_DEATH.search(words) else 0
+    return 0
+
+
+def _a_death(toll: FatalityHit | None) -> bool:
+    return toll is not None and toll.best > 0
+
+
+def _less(hit: FatalityHit, dead: int) -> FatalityHit:
+    return FatalityHit(max(0, hit.low - dead), max(0, hit.best - dead), max(0, hit.high - dead), hit.start, hit.end,
+                       hit.single) if dead else hit
 
 
 # The sentences after a death within which a victim told as another person is another victim.
