@@ -37,6 +37,7 @@ NEAR_BEFORE = re.compile(r"(?i)\b(?:near|outside|close to|outskirts of|north of|
 
 # "Pitt County", and "PITT COUNTY" as a dateline writes it ("GREENVILLE, PITT COUNTY -")
 _COUNTY = re.compile(r"\b((?:[A-Z][\w'’.-]*[ \t]){1,3})(County|Parish|Borough|COUNTY|PARISH)\b")
+_COUNTY_NEXT = re.compile(r"[ \t]+(?:County|Parish|COUNTY|PARISH)\b")
 _SETTLEMENT_BEFORE = re.compile(r"(?i)\b(?:town|village|city|hamlet|settlement|township|community|borough|"
                                 r"suburb|municipality) of\s+$")
 # Words that news copy abbreviates with a full stop and that GeoNames also lists as towns: "Ore." is
@@ -172,17 +173,28 @@ class Gazetteer:
         state after a town ("Franklin, La.") and a county count as names. Shared between callers: read only."""
         return self._state_votes(text, fold(name))
 
+    def counties_of_towns(self, text: str, name: str) -> frozenset[tuple[str, str]]:
+        """(admin1 key, folded county) of every town reading of the text's names other than `name`, small towns
+        included: a village named beside a county tells which state's county of that name it is ("Lithonia" and
+        "DeKalb County" are Georgia's)."""
+        # the county's own first words are no town beside it ("DeKalb" of "DeKalb County" is Illinois's DeKalb)
+        keys = {fold(name), re.sub(r" (?:county|parish)$", "", fold(name))}
+        return frozenset((e.admin1, fold(e.admin2)) for h in self._article(text).raw if fold(h.text) not in keys
+                         for e in h.entries if e.kind == "city" and e.admin2)
+
     def _article_of(self, text: str) -> ArticleNames:
         """What the resolver reads of an article's names (see ArticleNames)."""
         raw = self._raw_spot_once(text)
-        named = admin1_named(raw) | bodies_named(text, raw)
+        # a county's first words ("DeKalb" of "DeKalb County") are no town: they name no state nor vote for one
+        bare = [h for h in raw if not _COUNTY_NEXT.match(text, h.end)]
+        named = admin1_named(bare) | bodies_named(text, bare)
         hits = tuple(self._supported_hits(text, raw, named))
         counties = tuple((county, frozenset(units)) for county, units in self._counties(text))
         qualifiers, full_names = state_qualifiers(text), in_full_names(text)
         single = {next(iter(units)) for _, units in counties if len(units) == 1}
         # "Mexican" is a people and "Jordan said" a person: neither votes for a unit
         places = ((fold(h.text), frozenset(e.key if e.kind == "admin1" else e.admin1 for e in h.entries if e.admin1))
-                  for h in hits if not h.demonym_of and h.text not in full_names)
+                  for h in hits if not h.demonym_of and h.text not in full_names and not _COUNTY_NEXT.match(text, h.end))
         return ArticleNames(raw, hits, counties, qualifiers, full_names,
                             focus_of(hits, full_names, qualifiers, counties), named | frozenset(qualifiers) | single,
                             name_units(places, counties, qualifiers))

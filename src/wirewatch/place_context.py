@@ -135,6 +135,9 @@ def bodies_named(text: str, hits: list[Hit] | tuple[Hit, ...]) -> frozenset[str]
 
 # A word that is mostly no place ("Jackson", "Troy") used as a town: its police, or a shooting told "in" it.
 _TOWN_POLICE_AFTER = re.compile(r"[ \t]+(?:[Pp]olice|[Ss]heriff['’]s|[Ff]ire[ \t]+[Dd]epartment)\b")
+# Words that name a kind of police force of their own, not a town's ("Metro police", "University police").
+_FORCE_KIND = re.compile(r"(?i)metro|metropolitan|university|campus|transit|capitol|tribal|federal|state|park|"
+                         r"airport|port|housing|school|military")
 _SHOT_IN_BEFORE = re.compile(r"(?i)\b(?:shot|shooting|killed|wounded|slain|stabbed|gunfire|opened fire)\b"
                              r"[^.!?\n]{0,60}\bin[ \t]+$")
 
@@ -143,5 +146,6 @@ def town_word_use(text: str, start: int, end: int, run: str) -> bool:
     """Whether text[start:end], a word the not-a-place list holds and the first of the capitalised run `run`,
     is used as a town here (see the regexes); not where the run goes on into a longer name ("Warren County")."""
     if _TOWN_POLICE_AFTER.match(text, end):
-        return True
+        # "Metro police said", "University police": the word tells the kind of force, not its town
+        return not _FORCE_KIND.fullmatch(text[start:end])
     return len(run) == end - start and bool(_SHOT_IN_BEFORE.search(text[max(0, start - 80):start]))

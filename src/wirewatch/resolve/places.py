@@ -84,6 +84,8 @@ def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: G
     home = None if wants_region else _home_namesake(entry, entries, name, text, votes, gazetteer)
     if home is not None:
         return to_place(home, _town_precision(field, text), gazetteer, field.span)
+    if entry.kind == "country":
+        entry = _unit_over_country(entry, entries, name, text, gazetteer)
     if entry.kind == "city":
         entry = _unit_over_town(entry, entries, focus, gazetteer, text, end)
     if entry.kind == "city":
@@ -155,6 +157,17 @@ def _unit_over_town(town: Entry, entries: list[Entry], focus: Counter[str], gaze
     return unit if unit is not None and weight(unit) > weight(town) else town
 
 
+def _unit_over_country(country: Entry, entries: list[Entry], name: str, text: str, gazetteer: Gazetteer) -> Entry:
+    """The country, or an admin1 unit of its name in another country where the text's other words point at
+    that country and never at this one: "Madison County, Georgia" in a report on American towns is the US
+    state, not the Caucasian republic."""
+    others = gazetteer.context_without(text, name)[0]
+    if others.get(country.country, 0) > 0:
+        return country
+    units = [e for e in entries if e.kind == "admin1" and e.country != country.country and others.get(e.country, 0) > 0]
+    return max(units, key=lambda e: others[e.country], default=country)
+
+
 def _state_over_namesake(town: Entry, entries: list[Entry], named: frozenset[str]) -> Entry:
     """The town, or its own country's admin1 unit of the name when the town lies in another unit and is no
     city ("Indiana State Police": the state, not Indiana, Pa.), unless the text names the town's unit."""
@@ -172,10 +185,13 @@ def county_place(field: TextField, text: str, focus: Counter[str], gazetteer: Ga
     seats = gazetteer.county_towns(county) if re.search(r"(?i)\b(?:County|Parish)$", county) else []
     if not seats:
         return None
-    named, votes = gazetteer.admin1_in(text), gazetteer.state_votes(text, field.text)
-    # the state the text names, else the one its other place names vote for ("Jefferson County" beside Bessemer)
-    seat = max(seats, key=lambda e: (e.admin1 in named, votes.get(e.admin1, 0), focus.get(e.country, 0),
-                                     e.population))
+    # the county's first words as a town of their own name no state ("DeKalb" of "DeKalb County" is Illinois's)
+    named = gazetteer.context_without(text, re.sub(r"(?i) (?:county|parish)$", "", county))[1]
+    votes, towns = gazetteer.state_votes(text, field.text), gazetteer.counties_of_towns(text, field.text)
+    # the state the text names, else one where it names a town of that county ("in Lithonia, DeKalb County police
+    # said"), else the one its other place names vote for ("Jefferson County" beside Bessemer)
+    seat = max(seats, key=lambda e: (e.admin1 in named, (e.admin1, fold(e.admin2 or "")) in towns,
+                                     votes.get(e.admin1, 0), focus.get(e.country, 0), e.population))
     span = Span(field.span.article_id, field.span.start, field.span.start + len(county))
     return replace(to_place(seat, GeoPrecision.REGION, gazetteer, span), name=seat.admin2, geonameid=None)
 
