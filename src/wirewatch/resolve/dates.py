@@ -152,13 +152,19 @@ def event_date_words(field: TextField | None, passage: Span, text: str,
     a death that followed ("was charged Tuesday in the Jan. 3 shooting") to the calendar day the text
     gives the incident itself, when it gives one. An arrest's own trigger keeps its own day."""
     field = _past_speech(field, passage, text)
-    if field is None or trigger is None or _kind(field.text) not in _RELATIVE:
+    kind = _kind(field.text) if field is not None else ""
+    if field is None or trigger is None or kind not in _RELATIVE | _CALENDAR:
         return field
     if _AFTERMATH.search(trigger.text) or not _INCIDENT.search(trigger.text):
         return field  # an arrest, a vigil: the day beside them is their own
     # The words may come from an earlier sentence of the paragraph: what they date is read in their own.
     if _tells_of(text, field.span.start, field.span.end, sentence_of(text, field.span.start)) != "aftermath":
         return field
+    if kind in _CALENDAR:
+        # "was charged Oct. 20 in the Oct. 3 shooting": a calendar day names the charge as plainly as the
+        # incident's; only another calendar day the text gives the incident's own words moves it.
+        found = _incident_day(text, field.span.article_id)
+        return found if found is not None and found.span != field.span else field
     # With no calendar day for the incident, day words elsewhere that tell of it ("Saturday's shooting")
     # date it: None hands the mention to lead_date, which picks them.
     return _incident_day(text, field.span.article_id) or (
