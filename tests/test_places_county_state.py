@@ -51,3 +51,28 @@ def test_metro_police_name_a_kind_of_force_not_a_town(gazetteer):
     assert "ID" not in gazetteer.country_focus(text)
     place = lead_place("t", text, gazetteer.country_focus(text), gazetteer)
     assert (place.name, place.admin1) == ("Nashville", "Tennessee")
+
+
+def test_a_town_whose_police_the_report_quotes_is_no_stray_among_surnames(gazetteer):
+    # the surnames are towns of Texas and Indiana; the town with police of its own is still Georgia's Sylvester
+    text = ("Sylvester police said Tuesday that an eighth teenager had been charged in the shooting. Investigators "
+            "named the others charged as Jordan McKinney, Tasha Hooks and Marcus Anderson.")
+    place = resolve_place(_field(text, "Sylvester"), text, gazetteer.country_focus(text), gazetteer)
+    assert place is not None and (place.name, place.admin1) == ("Sylvester", "Georgia")
+
+
+def test_a_report_naming_no_town_it_backs_is_placed_in_the_county_a_small_town_of_which_it_names(gazetteer):
+    # several states have a Lucas County; Holland is a village of Ohio's (and a name for the Netherlands)
+    text = ("Two women were indicted Monday by the Lucas County Prosecutor after a shooting at an apartment in "
+            "Holland, where a man was wounded.")
+    place = lead_place("t", text, gazetteer.country_focus(text), gazetteer)
+    assert (place.admin2, place.admin1, place.precision) == ("Lucas County", "Ohio", GeoPrecision.REGION)
+
+
+def test_a_name_with_a_senior_or_junior_suffix_is_a_persons_name(gazetteer):
+    # "David" is also a town of Panama; "David Rutter Sr." is a police captain
+    text = ("A Uniontown man was wounded in a shooting at an apartment complex on Thursday, said Capt. David "
+            "Rutter Sr. of the Uniontown Police.")
+    assert "PA" not in gazetteer.country_focus(text)
+    place = resolve_place(_field(text, "Uniontown"), text, gazetteer.country_focus(text), gazetteer)
+    assert (place.name, place.admin1) == ("Uniontown", "Pennsylvania")

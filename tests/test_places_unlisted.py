@@ -98,3 +98,44 @@ def test_an_unlisted_town_exports_as_its_name_at_the_units_point(gazetteer):
     assert (row["location"], row["admin1"], row["geo_precision"]) == ("Quarryton", "Ohio", 3)
     feature = event_feature(event)
     assert feature["geometry"]["coordinates"] == [place.longitude, place.latitude]
+
+
+def test_a_state_name_may_end_the_sentence_after_the_unlisted_town(gazetteer):
+    # "Missouri." is the state's name and the sentence's full stop, not an abbreviation
+    text = "Deputies said the woman was found shot to death at a home in Quarryton, Missouri. No arrest was made."
+    place = _unlisted(gazetteer, text, "Quarryton")
+    assert (place.name, place.admin1) == ("Quarryton", "Missouri")
+
+
+def test_an_unlisted_town_told_as_the_incidents_outranks_the_police_and_dateline_town(gazetteer):
+    text = ("KANSAS CITY, Mo. — A woman was found shot to death Saturday at a home in Quarryton, Mo., and Kansas City "
+            "police said a neighbor had called 911.")
+    place = lead_place("t", text, gazetteer.country_focus(text), gazetteer)
+    assert (place.name, place.admin1, place.precision) == ("Quarryton", "Missouri", GeoPrecision.REGION)
+
+
+def test_a_known_town_told_as_the_incidents_keeps_its_place(gazetteer):
+    # the shooting is told in Springfield; the unlisted town is the hospital's, a later step
+    text = ("SPRINGFIELD, Ill. (AP) — A man was shot and killed in Springfield on Friday after he had been wounded "
+            "in Quarryton, Ill., a week before.")
+    place = lead_place("t", text, gazetteer.country_focus(text), gazetteer)
+    assert (place.name, place.admin1) == ("Springfield", "Illinois")
+
+
+def test_a_county_in_the_passage_gives_way_to_the_unlisted_town_the_report_tells_the_incident_in(gazetteer):
+    from wirewatch.resolve.places import county_place
+    text = ("Deputies found a man shot to death Sunday at a home on Elm Street in Quarryton, Mo. Scott County "
+            "Sheriff Wes Drury said the man had been shot twice.")
+    field = _field(text, "Scott")
+    county = county_place(field, text, gazetteer.country_focus(text), gazetteer)
+    assert (county.admin2, county.admin1) == ("Scott County", "Missouri")
+    place = unlisted_town(field, text, county, gazetteer.country_focus(text), gazetteer)
+    assert (place.name, place.admin1, place.precision) == ("Quarryton", "Missouri", GeoPrecision.REGION)
+
+
+def test_a_county_alone_stays_the_county(gazetteer):
+    from wirewatch.resolve.places import county_place
+    text = "Scott County deputies said a man was shot to death Sunday at a home on Elm Street."
+    field = _field(text, "Scott")
+    county = county_place(field, text, gazetteer.country_focus(text), gazetteer)
+    assert unlisted_town(field, text, county, gazetteer.country_focus(text), gazetteer) is None

@@ -22,8 +22,8 @@ REGION_WORDS = r"(?:region|oblast|province|governorate|state|district|county|pre
 SMALL_TOWN = 5_000
 # A country's name counts for the country over namesake towns below this size.
 _COUNTRY_OVER_TOWN = 100_000
-# "Michael Jones", "Ivan A. Lopez": a given name, perhaps a middle initial, and a surname.
-_TWO_NAMES = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+# "Michael Jones", "Ivan A. Lopez", "David Rutter Sr.": a given name, perhaps a middle initial, and a surname.
+_TWO_NAMES = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?([A-Z][a-z]+)\b(?![ \t]+(?!(?:Jr|Sr)\b)[A-Z])")
 # A state's own bodies after its name: the name is the admin1 unit, not a country or a town that shares it.
 _STATE_BODY = re.compile(r"[ \t]+(?:State[ \t]+(?:Police|Patrol|Troopers?)|Highway[ \t]+Patrol|Bureau[ \t]+of[ \t]+"
                          r"(?:Investigation|Criminal)|Department[ \t]+of[ \t]+(?:Corrections|Public[ \t]+Safety|"

@@ -125,7 +125,7 @@ def _named_place(mention: Mention, article: Article, focus, gazetteer: Gazetteer
                      f"({town.name!r} {_where(town)})")
         return replace(town, span=None)
     place = county or resolve_place(named, text, focus, gazetteer)
-    unlisted = None if county else unlisted_town(named, text, place, focus, gazetteer)
+    unlisted = unlisted_town(named, text, place, focus, gazetteer)
     if unlisted is not None:
         notes.append(f"{unlisted.name!r} is a town the gazetteer lacks, named with its unit; placed in "
                      f"{unlisted.admin1!r} at region precision")

@@ -22,8 +22,8 @@ from .name_parts import SURNAME_POPULATION, a_person, part_of_a_name
 from .town_roles import DATELINE_CHARS as _DATELINE_CHARS
 from .town_roles import DATELINE_RE as _DATELINE
 from .town_roles import FORCE_AFTER as _FORCE_AFTER
-from .town_roles import from_dateline, role_rank
-from .unlisted import dateline_town, opening_town
+from .town_roles import declared, from_dateline, places_the_incident, role_rank
+from .unlisted import dateline_town, incident_town, opening_town
 
 _REGION_SUFFIX = re.compile(rf"\s+{REGION_WORDS}$", re.IGNORECASE)
 _PAIRED_REGION = re.compile(rf"\s*(?:,|and|, and)\s+[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?\s+{REGION_WORDS}s\b", re.IGNORECASE)
@@ -72,7 +72,9 @@ def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: G
     # "Henderson, Texas": the qualifier decides among the towns it fits, whatever their size
     entries = [e for e in entries if e.admin1 in admin1s or (e.kind != "country" and e.country in countries)] \
         or entries
-    entries = _without_strays(entries, votes)
+    # a town whose police the text quotes, or its dateline's, is a town outright however few names vote for it
+    if not declared(text, name):
+        entries = _without_strays(entries, votes)
     if wants_region:
         # "Beni territory" in a report on Congo: the unit named after a Congolese town, not Bolivia's Beni
         entries = [e for e in entries if focus.get(e.country, 0) > 0] or entries
@@ -218,11 +220,19 @@ def lead_place(article_id: str, text: str, focus: Counter[str], gazetteer: Gazet
             if any(e.kind == "city" and e.country in (main or e.country) for e in h.entries)]
     opening = [h for h in hits if h.start < _LEAD_CHARS]
     first = _first_town(article_id, text, opening, main, focus, gazetteer)
+    # a town the gazetteer lacks that the opening tells the incident in with its state ("was found shot at a home
+    # in Smallville, Mo.") outranks the towns the report names otherwise (its police's, its dateline's), unless
+    # the first of those is told as the incident's itself (anywhere in the opening: "SPRINGFIELD — ... shot in Springfield")
+    told = None if first is not None and any(places_the_incident(text, m.start(), m.end()) for m in re.finditer(
+        re.escape(first.name), text[:_LEAD_CHARS])) else incident_town(article_id, text, gazetteer, _LEAD_CHARS)
+    if told is not None:
+        return replace(told, span=None)
     if first is None or not _FORCE_AFTER.match(text, first.span.end):
         # a town the gazetteer lacks, its state written after it: the dateline's outranks the opening's
         # other towns; one the opening puts an incident in ("was shot in Smallville, Ohio") those after it
-        unlisted = dateline_town(article_id, text, gazetteer) or (None if from_dateline(text, first) else opening_town(
-            article_id, text, gazetteer, _LEAD_CHARS if first is None else first.span.start))
+        unlisted = dateline_town(article_id, text, gazetteer) or (
+            None if from_dateline(text, first) else opening_town(
+                article_id, text, gazetteer, _LEAD_CHARS if first is None else first.span.start))
         if unlisted is not None:
             return replace(unlisted, span=None)
     return first or _first_town(
@@ -256,7 +266,8 @@ def _lead_county(article_id: str, text: str, main: str | None, focus: Counter[st
                  gazetteer: Gazetteer) -> Place | None:
     """The county that the opening of a report naming no town names ("STOKES COUNTY, N.C. --", "a home in
     rural Accomack County"), at region precision (county_place), where the text tells which state's county it
-    is: the only county of the name, or one in a state the text names or its place names vote for."""
+    is: the only county of the name, or one in a state the text names or its place names vote for, or where it
+    names a town of that county ("the Lucas County prosecutor" beside a small town of Lucas County, Ohio)."""
     named = gazetteer.admin1_in(text)
     for m in _COUNTY_WORDS.finditer(text, 0, _LEAD_CHARS):
         field = TextField(m.group(1).strip(), Span(article_id, m.start(1), m.start(1) + len(m.group(1).strip())))
@@ -265,7 +276,8 @@ def _lead_county(article_id: str, text: str, main: str | None, focus: Counter[st
             continue
         units = gazetteer.admin2_units.get(place.admin2.lower(), set()) if place.admin2 else set()
         unit = next((u for u in units if gazetteer.admin1_names.get(u) == place.admin1), None)
-        if len(units) == 1 or unit in named or gazetteer.state_votes(text, field.text).get(unit, 0) >= _HOME_VOTES:
+        if len(units) == 1 or unit in named or gazetteer.state_votes(text, field.text).get(unit, 0) >= _HOME_VOTES \
+                or (unit, fold(place.admin2)) in gazetteer.counties_of_towns(text, field.text):
             return place
     return None
 

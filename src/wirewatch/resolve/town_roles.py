@@ -99,7 +99,7 @@ def the_lead_town_instead(text: str, start: int, end: int, place: Place, town: P
         # two towns of one unit: where the report declares its town (its dateline, its police), the passage's
         # town stands only where it is told as the incident's ("shot in X") and is not one of its quarters; a
         # quarter with police of its own is a town of its own (an enclave: Beech Grove in Indianapolis)
-        return _declared(text, town.name) and (a_quarter_of(place, town, gazetteer) and not _declared(
+        return declared(text, town.name) and (a_quarter_of(place, town, gazetteer) and not declared(
             text, place.name) or not places_the_incident(text, start, end))
     if not _a_namesake(text, start, end, place, gazetteer):
         return False
@@ -134,7 +134,7 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def _declared(text: str, name: str) -> bool:
+def declared(text: str, name: str) -> bool:
     """Whether the report declares a town its own: its dateline, or its police or sheriff quoted."""
     dateline = DATELINE_RE.search(text[:DATELINE_CHARS])
     if dateline and dateline.group(1).casefold() == name.casefold():

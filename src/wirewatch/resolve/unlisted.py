@@ -16,7 +16,7 @@ from ..gazetteer import REGION_WORDS, Entry, Gazetteer, fold
 from ..models import GeoPrecision, Place, Span, TextField
 from ..us_states import ABBREVIATION, state_key
 from .name_parts import FREE_WORDS, a_person, part_of_a_name
-from .town_roles import DATELINE_CHARS, another_role
+from .town_roles import DATELINE_CHARS, another_role, places_the_incident
 
 # One to three capitalised words, as a town is written ("Smallville", "Glen Rock", "Fort Ann").
 _TOWN = r"[A-Z][a-z][\w'’-]*(?:[ \t](?:[A-Z][a-z][\w'’-]*|[A-Z][a-z]?\.))?(?:[ \t][A-Z][a-z][\w'’-]*)?"
@@ -32,16 +32,19 @@ _REGION_WORD_END = re.compile(rf"[ \t]+{REGION_WORDS}$", re.IGNORECASE)
 # A dateline's town, its state after it: "SMALLVILLE, Ohio (AP) —", "GLEN ROCK, Pa. —".
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’-]+(?:[ \t][A-Z][A-Z'’-]+){0,2}),[ \t]+([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)"
                        r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:—|–|--|-)")
-# A US state written after a town: "Ohio", "New Mexico", "Pa.", "N.C.", "NC".
-_STATE = r"((?:New|North|South|West|Rhode)[ \t][A-Z][a-z]+|[A-Z][a-z]+\b(?!\.)|[A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][a-z]?\.)?|" \
-         r"[A-Z]{2}\b)"
 # "was shot in Smallville, Ohio": a town an incident is put in, and its state.
 # ...where the state's name ends the phrase: "at Walmart, Texas officials said", "in Harmon, Ohio Highway Patrol
-# troopers said" name an agency of the state, not the town's state.
-_STATE_ENDS = r"(?![ \t]+(?:(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z]|officials?\b|authorities\b|police\b|troopers\b|deputies\b|investigators\b|" \
-              r"lawmakers\b|residents\b|state\b|officers?\b|agents?\b|prosecutors?\b))"
-_PAIR = re.compile(rf"{_PLACING}({_TOWN}),[ \t]+{_STATE}{_STATE_ENDS}")
-_STATE_AFTER = re.compile(rf",[ \t]+{_STATE}{_STATE_ENDS}")
+# troopers said" name an agency of the state, not the town's state. After an abbreviation's full stop a capital
+# opens the next sentence ("in Smallville, Mo. Scott County deputies said").
+_AGENCY_AFTER = r"(?![ \t]+(?:officials?|authorities|police|troopers|deputies|investigators|lawmakers|residents|state|" \
+                r"officers?|agents?|prosecutors?)\b)"
+_STATE_ENDS = r"(?![ \t]+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z])" + _AGENCY_AFTER
+# A US state written after a town: "Ohio", "New Mexico", "Pa.", "N.C.", "NC"; an abbreviation's full stop is read
+# before a name's, so that a name may end a sentence ("in Smallville, Missouri.").
+_STATE = rf"((?:New|North|South|West|Rhode)[ \t][A-Z][a-z]+{_STATE_ENDS}|" \
+         rf"[A-Z][A-Za-z]{{0,4}}\.(?:\s?[A-Z][a-z]?\.)?{_AGENCY_AFTER}|[A-Z][a-z]+\b{_STATE_ENDS}|[A-Z]{{2}}\b{_STATE_ENDS})"
+_PAIR = re.compile(rf"{_PLACING}({_TOWN}),[ \t]+{_STATE}")
+_STATE_AFTER = re.compile(rf",[ \t]+{_STATE}")
 # "Boni in the Mopti region", "Boni, in Mopti province": the unit after the town.
 _REGION_AFTER = re.compile(rf",?[ \t]+in[ \t]+(?:the[ \t]+)?([A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)[ \t]+"
                            rf"{REGION_WORDS}\b")
@@ -60,9 +63,19 @@ def unlisted_town(field: TextField, text: str, place: Place | None, focus: Count
     """The unlisted town a passage's place words name with its unit, in place of what the resolver made of
     them: the state's name read alone ("in Smallville, Ohio" read as Ohio), a town declined or taken in
     another unit than the one written after it ("Smallville, Ohio" read as Kansas's Smallville), a town
-    declined before "in the X region". None where the words pair no unlisted town with a unit."""
+    declined before "in the X region", and a county or state in a report that tells the incident in an unlisted
+    town of that state ("shot at a home in Smallville, Mo." beside "Scott County deputies"). None where the
+    words pair no unlisted town with a unit."""
     start, end = field.span.start, field.span.end
     article_id = field.span.article_id
+    if place is not None and place.precision == GeoPrecision.REGION and place.geonameid is None:
+        # a passage that names only the county or the state, in a report that tells the incident in a town of
+        # that state with its state ("in Smallville, Mo."), is placed in that town
+        told = incident_town(article_id, text, gazetteer, len(text))
+        if told is not None and told.admin1 == place.admin1 and told.iso == place.iso:
+            return told
+        if place.admin2:
+            return None  # a county (county_place): the words name no town
     if place is not None and place.precision == GeoPrecision.REGION and place.geonameid is None and \
             fold(place.admin1 or "") == fold(_REGION_WORD_END.sub("", field.text)):
         return town_before_unit(article_id, text, start, end, gazetteer) or _town_before_region_words(
@@ -130,6 +143,21 @@ def opening_town(article_id: str, text: str, gazetteer: Gazetteer, before: int) 
     return None
 
 
+def incident_town(article_id: str, text: str, gazetteer: Gazetteer, before: int) -> Place | None:
+    """The first unlisted town that the text before `before` tells an incident in, with its state, in a sentence
+    of the incident ("was found shot at a home in Smallville, Mo."): a town written with its state is no
+    neighbourhood of the dateline's city, and it says where the shots were fired more closely than the outlet's
+    base does. None where the text tells none."""
+    for m in _PAIR.finditer(text, 0, before):
+        if not places_the_incident(text, m.start(1), m.end(1)):
+            continue
+        unit = _us_unit(m.group(2), gazetteer)
+        town = _unlisted(article_id, text, m.start(1), m.end(1), unit, gazetteer) if unit else None
+        if town is not None:
+            return town
+    return None
+
+
 def unit_entry(place: Place, gazetteer: Gazetteer) -> Entry | None:
     """The gazetteer's admin1 unit of a place (a Place carries the unit's name only)."""
     return next((e for e in gazetteer.entries(place.admin1 or "") if e.kind == "admin1"
@@ -141,7 +169,8 @@ def _us_unit(words: str, gazetteer: Gazetteer) -> Entry | None:
     """The US state named by its name or an AP or postal abbreviation ("Ohio", "Pa.", "NC")."""
     abbreviation = ABBREVIATION.fullmatch(words.strip())
     key = state_key(abbreviation.group(1)) if abbreviation else None
-    name = gazetteer.admin1_names.get(key, "") if key else words.strip()
+    # "Texas." ends a sentence: the abbreviation pattern took the name with its full stop
+    name = gazetteer.admin1_names.get(key, "") if key else words.strip().rstrip(".")
     return next((e for e in gazetteer.entries(name) if e.kind == "admin1" and e.country == "US"
                  and (key is None or e.key == key)), None)
 
