@@ -156,6 +156,12 @@ _SHOT_PATTERNS = [
                r"(?:was|is|had been|has been|remains)\s+(?:also\s+|still\s+)?(?:being\s+)?(?:\w+ly\s+)?"
                r"(?:shot|wounded|injured|hurt|struck|hit|grazed|treated|hospitali[sz]ed|in\s+\w+\s+condition|"
                r"(?:at|in)\s+(?:the\s+|a\s+)?hospital)\b"),
+    # ...named after a comma, or come to a hospital: "a second victim, a 20-year-old woman, was treated", "a
+    # third victim later arrived at Mercy Hospital", "a fourth man drove himself to the hospital"
+    re.compile(rf"(?i)\b(?:a|an|the)\s+(?P<count>{'|'.join(_ORDINALS)})\s+(?:[\w-]+\s+)?(?:victim|{_SINGLE}|male|female|"
+               r"individual|juvenile|patient)\b(?:,[^,.;]{1,40},)?\s+(?:later\s+|also\s+|then\s+)?(?:(?:was|is)\s+"
+               r"(?:also\s+|later\s+)?(?:\w+ly\s+)?(?:shot|wounded|injured|hurt|struck|hit|grazed|treated|taken|transported|"
+               r"rushed|hospitali[sz]ed)|arrived|showed up|turned up|walked into|drove (?:himself|herself)|suffered|sustained)\b"),
 ]
 _ONE_SHOT = _starting("abfghisw", r"\b(?:was|got|has been|had been|being)\s+(?:also\s+)?(?:(?!fatally|mortally)\w+ly\s+)?(?:found\s+)?shot\b"
                        rf"(?!\s+(?:and wounded|and injured)){_NOT_AT}|"

@@ -11,7 +11,8 @@
   low, high = the highest high, best = the count most articles give; among equals the injured one told most
   plainly (a count of the wounded before the victims shot less the dead, before one victim told alone), then
   the higher death toll (a later report counts the wounded who died since) and the lower count of injured
-  (for the same reason);
+  (for the same reason); a none of injured that a report only works out (its victims shot all died) gives way
+  to a report that counts wounded, while one it states ("no one was injured") stands;
 - claim status: a claim or report plus an official denial is disputed; an official statement
   confirms; otherwise the strongest remaining source kind decides.
 """
