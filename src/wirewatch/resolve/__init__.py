@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..gazetteer import Gazetteer, load_gazetteer
-from ..extract.fatalities import find_fatalities
+from ..extract.fatalities import find_fatalities, find_injuries
 from ..extract.injured import injured_in
 from ..extract.sentences import Sentence, split_sentences
 from ..models import Actor, Article, DatePrecision, Fatalities, GeoPrecision, Mention, Place, Span, TextField
@@ -211,12 +211,19 @@ def _casualties(mention: Mention, sentences: list[Sentence], article: Article, o
     best = killed.best if killed else None
     window = [(start, text) for k, (start, text) in enumerate(window) if k == 0 or not _earlier(text)]
     hit = injured_in(window, best)
-    if hit is None or hit.best == 1:
+    if hit is None or hit.best == 1 or _worked_out_none(hit, article):
         # "Three people were wounded ... One of them, a 19-year-old, is in critical condition": a passage that
-        # singles out one victim defers to the article's larger count
+        # singles out one victim defers to the article's larger count; so does one whose none is only its
+        # victim shot less the dead ("A man was shot and died at the scene" ... "A woman was also wounded")
         wider = injured_in([(start, text) for start, text in everywhere() if not _earlier(text)], best)
         hit = wider if wider is not None and (hit is None or wider.best > hit.best) else hit
     return killed, _toll(hit, article.id) if hit else None
+
+
+def _worked_out_none(hit, article: Article) -> bool:
+    """Whether a count of no injured is only worked out (the victims shot less the dead), not stated in words
+    of its own ("no one was injured")."""
+    return hit.best == 0 and find_injuries(article.text[hit.start:hit.end]) is None
 
 
 @lru_cache(maxsize=4096)
