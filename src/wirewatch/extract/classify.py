@@ -13,7 +13,7 @@ from .lexicons import Lexicons
 _IRREALIS = re.compile(
     r"\b(?:could|would|might|will|shall|should|may|must)\b|"
     r"(?i:\b(?:if|unless|whether|plans?|planned|planning|threat(?:en|ens|ened|ening)?|vow(?:s|ed)?|"
-    r"intend(?:s|ed)?|prepar(?:e|es|ed|ing) to|fears?|feared|warn(?:s|ed|ing)?|risks?|possibl[ey]|likely|"
+    r"intend(?:s|ed)?|prepar(?:e|es|ed|ing) to|fears?|feared|warn(?:s|ed|ing)?(?! shots)|risks?|possibl[ey]|likely|"
     r"expect(?:s|ed)?|potential(?:ly)?|hypothetical|speculat\w*|imagine|calls? for|urg(?:e|es|ed)|"
     r"aim(?:s|ed)? to|seek(?:s)? to|attempt to|would-be|future)\b)"
 )
@@ -123,6 +123,31 @@ _ANY_SHOOTER = frozenset({"attackers", "assailants"})
 _HELD_FOR = re.compile(r"(?i)(?:\b(?:suspected|convicted|charged|wanted|arrested|detained|jailed|sentenced|"
                        r"held|questioned)\s+(?:\w+\s+)?|\baccused\s+)(?:of|for|with|over|in connection with)\s+"
                        r"(?:(?:the|a|an|their|his|her|alleged(?:ly)?|involvement in|role in|taking part in)\s+){0,3}$")
+# What a crowd protests against is its grievance, not the event: "lawyers boycotted courts to protest against
+# the killing of a colleague" and "a rally against police brutality" report a protest. Read only in the words
+# just before the trigger, up to a clause word or a verb's auxiliary ("students protesting over fees were shot"
+# are shot at that protest).
+_GRIEVANCE = re.compile(r"(?i)\b(?:protest(?:s|ed|ing)?|demonstrat(?:ed|ing|ions?)|rall(?:y|ies|ied|ying)|"
+                        r"march(?:ed|es|ing)?|sit-ins?|agitat(?:ed|ing|ion)|outrage[ds]?|anger(?:ed)?|"
+                        r"condemn(?:ed|ing|ation of)|denounc(?:ed|ing)|"
+                        r"(?:demand(?:ed|ing|s)?|seeking|sought)\s+(?:justice|action|a probe|an inquiry|an investigation|"
+                        r"compensation))\s+(?:(?:against|over|at|of|about|for|into)\s+)?"
+                        r"(?:(?:the|a|an|their|his|her|its|alleged|recent|continued|last\s+\w+['’]s)\s+)*"
+                        r"(?:(?!(?:and|but|then|when|as|while|before|after|who|which|that|was|were|is|are|had|has|have|"
+                        r"been|by)\b)[\w'’-]+\s+){0,3}$")
+# A grievance is named by a noun ("the killing", "attacks on journalists", "police brutality") or a participle
+# with its agent ("a colleague killed by police"); a verb after the words of a protest is the crowd's own act
+# ("supporters protesting the results set a car on fire").
+_NOMINAL = re.compile(r"(?i)(?:[\w-]*(?:ing|ion|ity|ence|ance|ment)s?|attacks?|arrests?|raids?|assaults?|rapes?|"
+                      r"murders?|deaths?|abuses?|force|torture|lynching)\b(?!\s+(?:by|at|on)\b)"
+                      r"|[\w-]+ed\s+(?:[\w-]+\s+)?by\b")
+# An arrest the crowd protests ("demanding the release of a leader who was arrested last week") came before.
+_EARLIER_ARREST = re.compile(r"(?i)(?:\b(?:who|whom|which|that)\s+(?:[\w-]+\s+){0,3}|\brelease\s+of\b[^,;.]{0,60}?|"
+                             r"\b(?:the|their|his|her|its)\s+)$")
+# A protest named only as what someone is arrested for ("accusing him of inciting violence during the
+# protests") is no protest the arrest broke up.
+_ARRESTED_FOR = re.compile(r"(?i)\b(?:accus\w*|suspect\w*|charg\w*|blam\w*|incit\w*|role|involvement)\b[^.;]{0,50}$")
+_PEACEFUL, _INTERVENTION, _ARRESTS = "Peaceful protest", "Protest with intervention", "Arrests"
 # Police or soldiers who shoot or beat marchers use excessive force: a reading of the whole sentence may
 # not make that a plain attack or a clash.
 _EXCESSIVE = "Excessive force against protesters"
@@ -168,12 +193,21 @@ def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
                 continue
             if trig.sub_event_type != ATTACK and _HELD_FOR.search(text[max(0, m.start() - 60):m.start()]):
                 continue
+            if trig.sub_event_type != _PEACEFUL and _NOMINAL.match(text, m.start()) \
+                    and _GRIEVANCE.search(text[max(0, m.start() - 80):m.start()]):
+                continue
             if is_realis(text, m.start(), m.end()) and (not trig.agent or is_agent(text, m.start(), m.end(), lex,
                                                                                   trig.agent)):
                 hits[trig.sub_event_type] = TriggerHit(trig.sub_event_type, m.start(), m.end())
                 break
     if not hits:
         return []
+    if _ARRESTS in hits and _PEACEFUL in hits and not _EARLIER_ARREST.search(text[:hits[_ARRESTS].start]) \
+            and not _ARRESTED_FOR.search(text[max(0, hits[_PEACEFUL].start - 60):hits[_PEACEFUL].start]):
+        # ACLED: people arrested at a protest that was happening make it a protest with intervention, whatever
+        # words name them ("police arrested 30 people as traders marched on the town hall").
+        arrest = hits.pop(_ARRESTS)
+        hits.setdefault(_INTERVENTION, TriggerHit(_INTERVENTION, arrest.start, arrest.end))
     suppressed = set().union(*(lex.overrides.get(s, frozenset()) for s in hits))
     ruled_out = frozenset() if present("takeover") else _TERRITORY
     if any(load_ontology().event_type_of[s] != _STRATEGIC for s in hits):
@@ -191,6 +225,10 @@ def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
     force = hits.get(_EXCESSIVE)
     if force is not None and is_agent(text, force.start, force.end, lex, "state_forces"):
         ruled_out |= {ATTACK, CLASH}
+    if force is not None and _EXCESSIVE not in suppressed:
+        # Words of lethal or serious force on a crowd leave no milder reading of how it was handled: the model
+        # may still find the crowd violent.
+        ruled_out |= {_INTERVENTION, _PEACEFUL}
     return sorted((TriggerHit(h.sub_event_type, h.start, h.end, ruled_out=ruled_out)
                    for s, h in hits.items() if s not in suppressed), key=lambda h: h.start)
 
