@@ -76,3 +76,13 @@ def test_a_name_with_a_senior_or_junior_suffix_is_a_persons_name(gazetteer):
     assert "PA" not in gazetteer.country_focus(text)
     place = resolve_place(_field(text, "Uniontown"), text, gazetteer.country_focus(text), gazetteer)
     assert (place.name, place.admin1) == ("Uniontown", "Pennsylvania")
+
+
+def test_a_tie_between_two_countries_takes_the_town_of_the_one_that_holds_one(gazetteer):
+    # the victim's people and the town's country are named as often: the tie does not leave the report townless
+    text = ("An Australian tourist was shot and wounded Friday outside a bar, and the Australian consulate said it "
+            "was helping his family. The shooting happened in Tacoma, police said.")
+    focus = gazetteer.country_focus(text)
+    assert focus["AU"] == focus["US"]
+    place = lead_place("t", text, focus, gazetteer)
+    assert (place.name, place.admin1) == ("Tacoma", "Washington")

@@ -236,10 +236,22 @@ def lead_place(article_id: str, text: str, focus: Counter[str], gazetteer: Gazet
         if unlisted is not None:
             return replace(unlisted, span=None)
     return first or _first_town(
-        article_id, text, [h for h in hits if h.start >= _LEAD_CHARS], main, focus, gazetteer) or _lead_county(
+        article_id, text, [h for h in hits if h.start >= _LEAD_CHARS], main, focus, gazetteer) or _tied_town(
+        article_id, text, main, focus, gazetteer) or _lead_county(
         article_id, text, main, focus, gazetteer) or _home_unit(article_id, text, main, gazetteer) or (
         None if main is None or named_outright(main, gazetteer.names_in(text)) else _first_town(
             article_id, text, [h for h in gazetteer.names_in(text) if h.start < _LEAD_CHARS], None, focus, gazetteer))
+
+
+def _tied_town(article_id: str, text: str, main: str | None, focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
+    """The first town of a country that the text points at as often as at its main one, where the main one holds
+    none: a tie does not say which country a report is in ("Seattle" beside a namesake abroad)."""
+    for other in (c for c, n in focus.most_common() if main and c != main and n == focus[main]):
+        hits = [h for h in gazetteer.names_in(text) if any(e.kind == "city" and e.country == other for e in h.entries)]
+        place = _first_town(article_id, text, hits, other, focus, gazetteer)
+        if place is not None:
+            return place
+    return None
 
 
 def headline_place(article_id: str, title: str | None, text: str, focus: Counter[str],
