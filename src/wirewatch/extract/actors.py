@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..gazetteer import Gazetteer
-from .lexicons import Lexicons
+from .lexicons import Lexicons, load_lexicons
 
 GROUP_HEADS = (r"Legion|Corps|Brigade|Battalion|Front|Movement|Army|Militia|Guards?|Alliance|Resistance|"
                 r"Partisans|Committee|Group|Forces?|Council|Network|Unit|Detachment|Federation|Coalition")
@@ -24,7 +24,31 @@ _STATE_FORCES = {"army", "armed forces", "forces", "national guard", "guard", "b
 _GROUP_PRONOUN = re.compile(r"(?i)\b(?:we|our (?:fighters|men|people|guys|boys|units?|group|forces)|his (?:fighters|men|unit|group)|"
                             r"their (?:fighters|men)|the group|its fighters|the (?:group|unit)'s fighters)\b")
 # "X said its drones struck": only a group named in the same sentence; across sentences "its" is too loose.
-_OWN_WEAPONS = re.compile(r"(?i)\b(?:its|their) (?:drones?|militants|members|units?|men|forces)\b")
+_OWN_WEAPONS = re.compile(r"(?i)\b(?:its|their) (?:drones?|militants|members|units?|men|forces|jets|warplanes|aircraft|"
+                          r"helicopters?|troops|soldiers)\b")
+# "gunmen believed to belong to JNIM", "fighters from the ADF": an unnamed band a group's name then claims.
+_AFFILIATION = re.compile(r"(?i)\s*,?\s*(?:(?:believed|suspected|thought|said|reported) to (?:belong to|be (?:members of|"
+                          r"from|linked to|part of|with))|from|of|loyal to|linked to|belonging to|affiliated (?:to|with)|"
+                          r"allied (?:to|with))\s+(?:the\s+)?$")
+# "Al Shabaab claimed responsibility", "residents blamed Houthi snipers", "claimed by the ADF", "attackers
+# whom the governor identified as fighters of the X militia": the
+# article's own word on whose attack it was; ACLED codes the claimed or blamed group as actor1.
+_CLAIM = re.compile(r"(?i)\bclaim(?:ed|s|ing)?\s+(?:responsibility|(?:the|an?|this|that)\s+(?:\w+\s+)?(?:attack|bombing|"
+                    r"killing|ambush|abduction|kidnapping|assault|raid|blast|explosion|strike|shooting)|it\b)|"
+                    r"\bclaimed by\b|\bblam(?:ed|es|ing)\b|\b(?:said|says)\b[^.;]{0,80}?\b(?:it|(?:one of )?its (?:fighters|men|"
+                    r"members)) (?:had )?(?:carried out|attacked|ambushed|killed|targeted|struck|bombed|seized|overran|"
+                    r"raided|shot down|downed)\b|"
+                    r"\bidentified (?:them|the (?:attackers|gunmen|assailants|militants|fighters|raiders|men)) as\b|"
+                    r"\bwhom [^,]{0,40}\bidentified as\b")
+# A name with a group's head word that is a state office or police unit ("the Homicide Unit identified the
+# victim"), never a claimant.
+_OFFICE = re.compile(r"(?i)\b(?:police|sheriff|department|unit|office|council|committee|ministry|bureau|agency|"
+                     r"task force|guards?|patrol|court|federation|network)\b")
+# "No group has claimed the attack", "the group denied it": a clause that claims nothing.
+_NO_CLAIM = re.compile(r"(?i)\b(?:no|not|nobody|never|den(?:y|ied|ies)|yet to)\b|n't\b")
+_CLAUSES = re.compile(r"(?i)(?<=[.!?])\s+|;|,?\s+but\s+|,?\s+while\s+|,?\s+although\s+")
+# Key under which named_groups keeps the article's one claimant; no alias of a name, it matches no text.
+CLAIMANT = "\x00claimant"
 _OBJECT_PREP = re.compile(r"(?i)\b(?:on|against|at|targeting|toward|towards|into|of|near|with)\s+(?:the\s+)?$")
 # "hundreds of traders marched": the "of" of a quantity heads the subject, not an object.
 _QUANTITY_OF = re.compile(r"(?i)\b(?:dozens|hundreds|thousands|scores|tens|millions|groups?|crowds?|number|handful|"
@@ -48,10 +72,25 @@ _MUTUAL = re.compile(r"(?i)clash|fought|fight|battle|skirmish|exchang|gunfight|f
 # Not "air strike", "drone strike": their civilians are victims, never marchers.
 _PROTEST_WORDS = re.compile(r"(?i)march|protest|rall(?:y|ied)|sit-in|demonstrat|gather|block|picket|walk|"
                             r"(?<!air)(?<!air )(?<!drone )(?<!missile )(?<!rocket )(?<!air-)(?<!drone-)strike")
+# What the crowd itself does that makes it rioters: violence to people or property, not a march or a sit-in.
+_RIOT_ACTS = re.compile(r"(?i)\b(?:smash(?:ed|ing)|set (?:fire|ablaze)|torch(?:ed|ing)|loot(?:ed|ing)|ransack(?:ed|ing)|"
+                        r"vandali[sz](?:ed|ing)|pelt(?:ed|ing)|(?:threw|throwing|hurled|hurling) (?:stones|rocks|bricks|"
+                        r"bottles|petrol bombs|molotov cocktails|fireworks)|burn(?:ed|t|ing) (?:tyres|tires|cars|vehicles|"
+                        r"shops)|barricades of burning|beat(?:ing)? (?:\w+ ){0,4}to death|lynch(?:ed|ing))")
 _PLACE_NOUN = re.compile(r"\s+(?:stations?|offices?|buildings?|posts?|headquarters|bases?|cars?|vehicles?|vans?|"
                          r"barracks|depots?|academy|compound|checkpoints?)\b", re.IGNORECASE)
+# "..., residents said", "according to police": the teller of an event, not a side in it.
+_SPEAKS = re.compile(r"(?i)\s+(?:\w+\s+)?(?:said|says|told|reported|added|confirmed|according)\b")
+_ACCORDING = re.compile(r"(?i)\baccording to\s+(?:the\s+|a\s+)?(?:\w+\s+)?$")
+# Only words of breaking a crowd up: "fired tear gas at the protesters" alone may be the force's own deed.
+# "the crowd dispersed peacefully" is the crowd's own going; only the force's deed with the crowd as object.
+_DISPERSE = re.compile(r"(?i)\b(?:disperse[ds]?|dispersing|broke up|break up|breaking up)\s+(?!peaceful|calm|quiet|"
+                       r"on\b|after\b|at\b|in\b|when\b|before\b|and\b)[\w\s]{0,40}$")
+_DEADLY = re.compile(r"(?i)\b(?:killed|killing|dead|died|death|live (?:rounds|ammunition|fire)|shot|fatal)")
+_PROTESTING = re.compile(r"(?i)\s+(?:\w+\s+){0,3}?(?:protest|march|demonstrat|ralli|rally|gather|chant|sit-in)")
 _THE = re.compile(r"(?i)\bthe\s+$")
-_BY = re.compile(r"(?i)\bby\s+(?:the\s+|an?\s+)?$")
+# "by the paramilitary Rapid Support Forces": a word or two of description may stand before the agent.
+_BY = re.compile(r"(?i)\bby\s+(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,2}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +102,10 @@ class ActorHit:
     country: str | None   # ISO alpha-3, or None to take the event's country
 
 
-def named_groups(text: str, gazetteer: Gazetteer) -> dict[str, tuple[str, str | None]]:
-    """Alias (lower-case) -> (full name, country ISO3) for groups the article names itself."""
+def named_groups(text: str, gazetteer: Gazetteer, lex: Lexicons | None = None
+                 ) -> dict[str, tuple[str, str | None]]:
+    """Alias (lower-case) -> (full name, country ISO3) for groups the article names itself, and under
+    CLAIMANT the group the article says claimed an attack or was blamed for one."""
     aliases: dict[str, tuple[str, str | None]] = {}
     for m in _GROUP.finditer(text):
         name = _LEADING.sub("", m.group(1))
@@ -77,7 +118,26 @@ def named_groups(text: str, gazetteer: Gazetteer) -> dict[str, tuple[str, str | 
         if m.group(2):
             aliases.setdefault(m.group(2).lower(), (name, None))
         aliases.setdefault(f"the {name.split()[-1].lower()}", (name, None))
+    found = claimant(text, lex or load_lexicons(), aliases)
+    if found:
+        aliases[CLAIMANT] = found
     return aliases
+
+
+def claimant(text: str, lex: Lexicons, groups: dict[str, tuple[str, str | None]]) -> tuple[str, str | None] | None:
+    """The one non-state group the article says claimed or was blamed for an attack; None for none or several
+    (a claim names whose attack it was, not which of several)."""
+    names: dict[str, tuple[str, str | None]] = {}
+    for clause in _CLAUSES.split(text):
+        if not _CLAIM.search(clause) or _NO_CLAIM.search(clause):
+            continue
+        for alias, (name, country) in groups.items():
+            if not _OFFICE.search(name) and re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", clause, re.IGNORECASE):
+                names[name] = (name, country)
+        for actor in lex.named_actors:
+            if actor.kind != "state_forces" and actor.pattern.search(clause):
+                names[actor.name] = (actor.name, actor.country)
+    return next(iter(names.values())) if len(names) == 1 else None
 
 
 def find_actors(text: str, lex: Lexicons, groups: dict[str, tuple[str, str | None]],
@@ -85,6 +145,8 @@ def find_actors(text: str, lex: Lexicons, groups: dict[str, tuple[str, str | Non
     """Actors named in a sentence, left to right, without overlaps."""
     hits: list[ActorHit] = []
     for alias, (name, country) in groups.items():
+        if alias == CLAIMANT:
+            continue
         pattern = rf"(?<![\w-]){re.escape(alias)}(?:(?:['’]s)? (?:fighters|men|members|units?|commanders?))?(?![\w-])"
         for m in re.finditer(pattern, text, re.IGNORECASE):
             hits.append(ActorHit(m.start(), m.end(), name, "external_forces" if _foreign(name) else "rebel_groups", country))
@@ -93,7 +155,6 @@ def find_actors(text: str, lex: Lexicons, groups: dict[str, tuple[str, str | Non
         for m in actor.pattern.finditer(text):
             hits.append(ActorHit(m.start(), m.end(), actor.name, actor.kind, actor.country))
     named = list(hits)
-    hits.extend(_pronoun_hits(text, named, last_group))
     generic: list[ActorHit] = []
     for actor in lex.generic_actors if listed else ():
         for m in actor.pattern.finditer(text):
@@ -103,7 +164,35 @@ def find_actors(text: str, lex: Lexicons, groups: dict[str, tuple[str, str | Non
             if _PLACE_NOUN.match(text, m.end()):
                 continue  # "police station", "army base": a target, not an actor
             generic.append(ActorHit(start, m.end(), actor.name, actor.kind, iso3))
-    return _without_overlaps(hits + _absorb_nouns(text, named, _the_group(text, generic, last_group)))
+    states = [g for g in generic if g.kind == "state_forces" and g.country]
+    hits.extend(_pronoun_hits(text, named, states, last_group))
+    generic = _claimed(_the_group(text, generic, last_group), groups.get(CLAIMANT))
+    return _without_overlaps(hits + _affiliated(text, named, _absorb_nouns(text, named, generic)))
+
+
+def _unnamed(hit: ActorHit) -> bool:
+    return hit.kind in {"rebel_groups", "political_militias"} and hit.name.startswith("Unidentified")
+
+
+def _claimed(generic: list[ActorHit], claimed: tuple[str, str | None] | None) -> list[ActorHit]:
+    """Unnamed gunmen or militants of an article in which one group claims (or is blamed for) an attack
+    are that group's: the claim is the article's word on whose men they were."""
+    if claimed is None:
+        return generic
+    name, country = claimed
+    return [ActorHit(g.start, g.end, name, "rebel_groups", country or g.country) if _unnamed(g) and not g.country
+            else g for g in generic]
+
+
+def _affiliated(text: str, named: list[ActorHit], generic: list[ActorHit]) -> list[ActorHit]:
+    """"Gunmen believed to belong to JNIM", "fighters from the ADF": the band is the named group's, and
+    the phrase from the band to the name is one actor."""
+    out = []
+    for g in generic:
+        owner = next((n for n in named if n.start > g.end and n.start - g.end <= 60
+                      and _AFFILIATION.fullmatch(text, g.end, n.start)), None) if _unnamed(g) else None
+        out.append(ActorHit(g.start, owner.end, owner.name, owner.kind, owner.country) if owner else g)
+    return out
 
 
 def _the_group(text: str, generic: list[ActorHit], last_group: str | None) -> list[ActorHit]:
@@ -117,13 +206,15 @@ def _the_group(text: str, generic: list[ActorHit], last_group: str | None) -> li
             for g in generic]
 
 
-def _pronoun_hits(text: str, named: list[ActorHit], last_group: str | None) -> list[ActorHit]:
+def _pronoun_hits(text: str, named: list[ActorHit], states: list[ActorHit], last_group: str | None
+                  ) -> list[ActorHit]:
     """"We", "its fighters": the group named earlier in the same sentence ("Al Shabaab said its fighters
-    overran a base"), else the article's most recent named group."""
+    overran a base"), else the article's most recent named group. "Its jets" may also be a state force's
+    named in the sentence ("the Nigerian Air Force said its jets struck ...")."""
     hits = []
-    for pattern, reach_back in ((_GROUP_PRONOUN, True), (_OWN_WEAPONS, False)):
+    for pattern, reach_back, owners in ((_GROUP_PRONOUN, True, named), (_OWN_WEAPONS, False, named + states)):
         for m in pattern.finditer(text):
-            earlier = [h for h in named if h.end <= m.start()]
+            earlier = [h for h in owners if h.end <= m.start()]
             if earlier:
                 ref = max(earlier, key=lambda h: h.end)
                 hits.append(ActorHit(m.start(), m.end(), ref.name, ref.kind, ref.country))
@@ -182,8 +273,9 @@ def _without_overlaps(hits: list[ActorHit]) -> list[ActorHit]:
 def assign_roles(text: str, actors: list[ActorHit], trigger_start: int, trigger_end: int
                  ) -> tuple[ActorHit | None, ActorHit | None]:
     """(actor1, actor2): who acted and against whom, from word order around the trigger."""
-    # An actor may run into the trigger: "Russian drones struck" has the trigger "drones struck".
-    before = [a for a in actors if a.start < trigger_start and a.end <= trigger_end]
+    # An actor may run into the trigger: "Russian drones struck" has the trigger "drones struck", "a mob beat" the
+    # trigger "mob beat".
+    before = [a for a in actors if a.start <= trigger_start and a.end <= trigger_end]
     after = [a for a in actors if a.start >= trigger_end]
     actor1 = actor2 = None
     for i in range(len(before) - 1, -1, -1):
@@ -203,7 +295,10 @@ def assign_roles(text: str, actors: list[ActorHit], trigger_start: int, trigger_
     for a in inside + after:
         if actor1 is None and (_BY.search(text[:a.start]) or _FIRE_FROM.search(text[:a.start])):
             actor1 = a
-        elif a in inside:
+        elif a in inside or a.kind == "civilians" and (
+                _SPEAKS.match(text, a.end) or _ACCORDING.search(text, max(0, a.start - 20), a.start)):
+            # "..., residents said": who tells of the attack is not its side. A force that tells of it
+            # ("police said") stays: fusion reads the police of one town across reports as one party.
             continue
         elif actor1 is None and victim and a.name != actor2.name:
             # "rebels were killed in a gunfight with government troops": the other party acted.
@@ -212,10 +307,28 @@ def assign_roles(text: str, actors: list[ActorHit], trigger_start: int, trigger_
             actor2 = a
     if actor1 is None and actor2 is not None and actor2.kind in {"protesters", "rioters"}:
         actor1, actor2 = actor2, None
-    if actor1 is not None and actor1.kind == "civilians" and _PROTEST_WORDS.search(text[trigger_start:trigger_end]):
+    if _dispersed(text, actor1, actor2, trigger_start):
+        # Police who break up a protest without a death are the protest's intervening side (ACLED's
+        # "protest with intervention" has the protesters as actor1).
+        actor1, actor2 = ActorHit(actor2.start, actor2.end, "Protesters ({country})", "protesters", actor2.country), actor1
+    elif actor1 is not None and actor1.kind == "civilians" and _RIOT_ACTS.search(text, actor1.end):
+        # People who smash, burn or stone are, in ACLED's terms, rioters; a crowd already called protesters
+        # keeps its name (the violence may be another party's, or a part of the crowd's).
+        actor1 = ActorHit(actor1.start, actor1.end, "Rioters ({country})", "rioters", actor1.country)
+    elif actor1 is not None and actor1.kind == "civilians" and _PROTEST_WORDS.search(text[trigger_start:trigger_end]):
         # Civilians who march or block a road are, in ACLED's terms, protesters.
         actor1 = ActorHit(actor1.start, actor1.end, "Protesters ({country})", "protesters", actor1.country)
     return actor1, actor2
+
+
+def _dispersed(text: str, actor1: ActorHit | None, actor2: ActorHit | None, trigger_start: int) -> bool:
+    """Whether the sentence tells of state forces breaking up a protest ("to disperse hundreds of traders")
+    and of no one killed or shot, with the crowd as the other side."""
+    if actor1 is None or actor2 is None or actor1.kind != "state_forces" or actor2.kind not in {"civilians", "protesters"}:
+        return False
+    crowd = actor2.kind == "protesters" or _PROTESTING.search(text, actor2.end)
+    between = text[actor1.end:actor2.start]
+    return bool(crowd and _DISPERSE.search(between) and not _DEADLY.search(text))
 
 
 def _is_object(text: str, a: ActorHit) -> bool:
