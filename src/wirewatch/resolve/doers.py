@@ -28,3 +28,13 @@ def a_doer_elsewhere(name: str, text: str, end: int, gazetteer: Gazetteer) -> bo
 def doer_peoples(text: str, gazetteer: Gazetteer) -> set[str]:
     """The countries whose people the text names as a doer ("Kenyan troops", "Turkish jets")."""
     return {h.demonym_of for h in gazetteer.names_in(text) if h.demonym_of and _DOER_AFTER.match(text, h.end)}
+
+
+# A people named as invaders or occupiers fights on another country's ground ("Russian invaders shelled
+# villages in Donetsk region"): its country says nothing of where a region it strikes lies.
+_INVADERS_AFTER = re.compile(r"[ \t]+(?:invaders|occupiers)\b", re.IGNORECASE)
+
+
+def invading_peoples(text: str, gazetteer: Gazetteer) -> set[str]:
+    """The countries whose people the text names as invaders or occupiers."""
+    return {h.demonym_of for h in gazetteer.names_in(text) if h.demonym_of and _INVADERS_AFTER.match(text, h.end)}

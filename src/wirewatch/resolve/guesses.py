@@ -9,7 +9,7 @@ import re
 
 from ..gazetteer import REGION_WORDS, Entry, Gazetteer, fold
 from .abroad import WORLD_CITY, elsewhere
-from .doers import doer_peoples
+from .doers import doer_peoples, invading_peoples
 from .name_parts import FREE_WORDS
 
 # A town in none of the countries an article points at, and with no words of its own admin1 or county, is
@@ -72,6 +72,8 @@ def a_unit_abroad(entry: Entry, name: str, text: str, end: int, gazetteer: Gazet
         return False
     if not wants_region and set(others) <= doer_peoples(text, gazetteer):
         return False  # "Kenyan troops in Lower Juba": a people named as the doer does not place the event
+    if wants_region and others and set(others) <= invading_peoples(text, gazetteer):
+        return False  # "Russian invaders shelled Donetsk region": invaders fight on others' ground
     if not others:
         # a text that points at no country: "Beni territory" may be the district of Congo's town of Beni as well
         # as Bolivia's Beni Department, which holds no town of the name; the caller falls back to the text's

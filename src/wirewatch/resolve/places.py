@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..gazetteer import NEAR_BEFORE, REGION_WORDS, Entry, Gazetteer, fold
 from ..models import GeoPrecision, Place, Span, TextField
 from .abroad import named_outright
-from .doers import a_doer_elsewhere
+from .doers import a_doer_elsewhere, invading_peoples
 from .guesses import ABROAD_TOWN, a_guess, a_unit_abroad, in_a_persons_name
 # part_of_a_name and a_person are read from here by the resolver and the evaluators
 from .name_parts import SURNAME_POPULATION, a_person, part_of_a_name
@@ -76,8 +76,10 @@ def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: G
     if not declared(text, name):
         entries = _without_strays(entries, votes)
     if wants_region:
-        # "Beni territory" in a report on Congo: the unit named after a Congolese town, not Bolivia's Beni
-        entries = [e for e in entries if focus.get(e.country, 0) > 0] or entries
+        # "Beni territory" in a report on Congo: the unit named after a Congolese town, not Bolivia's Beni;
+        # but invaders' country is not the ground ("Russian invaders shelled Donetsk region")
+        invaders = invading_peoples(text, gazetteer)
+        entries = [e for e in entries if focus.get(e.country, 0) > 0 and e.country not in invaders] or entries
     if not entries:
         return None
     counties = gazetteer.counties_in(text)
