@@ -18,3 +18,9 @@ def test_names_with_arabic_and_swahili_particles_are_read_whole(gazetteer):
 def test_particles_still_end_at_ordinary_words(gazetteer):
     # "and" and "in" join no name: two places stay two.
     assert _spotted(gazetteer, "Protests spread from Kisumu and Nakuru in Kenya.") == ["Kisumu", "Nakuru", "Kenya"]
+
+
+def test_of_the_joins_a_countrys_long_name(gazetteer):
+    # Read in two pieces, "Congo" alone meant the Republic of the Congo, not the DRC.
+    text = "Fighting spread across the Democratic Republic of the Congo's east, while the Republic of the Congo was calm."
+    assert [gazetteer.spot(text)[k].entries[0].country for k in (0, 1)] == ["CD", "CG"]
