@@ -34,7 +34,9 @@ _AFFILIATION = re.compile(r"(?i)\s*,?\s*(?:(?:believed|suspected|thought|said|re
 # whom the governor identified as fighters of the X militia": the
 # article's own word on whose attack it was; ACLED codes the claimed or blamed group as actor1.
 _CLAIM = re.compile(r"(?i)\bclaim(?:ed|s|ing)?\s+(?:responsibility|(?:the|an?|this|that)\s+(?:\w+\s+)?(?:attack|bombing|"
-                    r"killing|ambush|abduction|kidnapping|assault|raid|blast|explosion|strike|shooting)|it\b)|"
+                    r"killing|ambush|abduction|kidnapping|assault|raid|blast|explosion|strike|shooting)s?(?![\w-])"
+                    # "the Taliban claimed the air strike killed civilians": a claim about another's attack
+                    r"(?!\s+(?:had|has|was|were|killed|wounded|injured|left|hit|targeted|destroyed|struck)\b)|it\b)|"
                     r"\bclaimed by\b|\bblam(?:ed|es|ing)\b|\b(?:said|says)\b[^.;]{0,80}?\b(?:it|(?:one of )?its (?:fighters|men|"
                     r"members)) (?:had )?(?:carried out|attacked|ambushed|killed|targeted|struck|bombed|seized|overran|"
                     r"raided|shot down|downed)\b|"
@@ -45,6 +47,8 @@ _CLAIM = re.compile(r"(?i)\bclaim(?:ed|s|ing)?\s+(?:responsibility|(?:the|an?|th
 _OFFICE = re.compile(r"(?i)\b(?:police|sheriff|department|unit|office|council|committee|ministry|bureau|agency|"
                      r"task force|guards?|patrol|court|federation|network)\b")
 # "No group has claimed the attack", "the group denied it": a clause that claims nothing.
+_WORD = re.compile(r"[\w-]+(?:['’][\w-]+)*|[^\w\s]")
+_PASSIVE_AUX = re.compile(r"(?i)\b(?:was|were|is|are|been|be|being)\s+(?:\w+\s+)?$")
 _NO_CLAIM = re.compile(r"(?i)\b(?:no|not|nobody|never|den(?:y|ied|ies)|yet to)\b|n't\b")
 _CLAUSES = re.compile(r"(?i)(?<=[.!?])\s+|;|,?\s+but\s+|,?\s+while\s+|,?\s+although\s+")
 # Key under which named_groups keeps the article's one claimant; no alias of a name, it matches no text.
@@ -80,7 +84,7 @@ _RIOT_ACTS = re.compile(r"(?i)\b(?:smash(?:ed|ing)|set (?:fire|ablaze)|torch(?:e
 _PLACE_NOUN = re.compile(r"\s+(?:stations?|offices?|buildings?|posts?|headquarters|bases?|cars?|vehicles?|vans?|"
                          r"barracks|depots?|academy|compound|checkpoints?)\b", re.IGNORECASE)
 # "..., residents said", "according to police": the teller of an event, not a side in it.
-_SPEAKS = re.compile(r"(?i)\s+(?:\w+\s+)?(?:said|says|told|reported|added|confirmed|according)\b")
+_SPEAKS = re.compile(r"(?i)\s+(?:(?!who\b|whom\b|that\b|which\b)\w+\s+)?(?:said|says|told|reported|added|confirmed|according)\b")
 _ACCORDING = re.compile(r"(?i)\baccording to\s+(?:the\s+|a\s+)?(?:\w+\s+)?$")
 # Only words of breaking a crowd up: "fired tear gas at the protesters" alone may be the force's own deed.
 # "the crowd dispersed peacefully" is the crowd's own going; only the force's deed with the crowd as object.
@@ -125,19 +129,48 @@ def named_groups(text: str, gazetteer: Gazetteer, lex: Lexicons | None = None
 
 
 def claimant(text: str, lex: Lexicons, groups: dict[str, tuple[str, str | None]]) -> tuple[str, str | None] | None:
-    """The one non-state group the article says claimed or was blamed for an attack; None for none or several
-    (a claim names whose attack it was, not which of several)."""
+    """The one non-state group the article says claimed or was blamed for an attack; None for none, several,
+    or an article that also says an attack went unclaimed or denies a claim (a claim names whose attack it was,
+    not which of several)."""
     names: dict[str, tuple[str, str | None]] = {}
+    # Aliases looked up by their words: a search for each alias in each clause is quadratic in a long article.
+    listed = {_words(a): v for a, v in groups.items() if a != CLAIMANT and not _OFFICE.search(v[0])}
+    longest = max((len(k) for k in listed), default=0)
     for clause in _CLAUSES.split(text):
-        if not _CLAIM.search(clause) or _NO_CLAIM.search(clause):
+        if not _CLAIM.search(clause):
             continue
-        for alias, (name, country) in groups.items():
-            if not _OFFICE.search(name) and re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", clause, re.IGNORECASE):
-                names[name] = (name, country)
+        if _NO_CLAIM.search(clause):
+            # "No group has claimed that attack": the article tells of an unclaimed attack beside the claimed
+            # one, and its unnamed gunmen may be either's.
+            return None
+        clause = _claimant_side(clause)
+        words = _words(clause)
+        for i in range(len(words)):
+            for n in range(1, min(longest, len(words) - i) + 1):
+                found = listed.get(words[i:i + n])
+                if found:
+                    names[found[0]] = found
         for actor in lex.named_actors:
             if actor.kind != "state_forces" and actor.pattern.search(clause):
                 names[actor.name] = (actor.name, actor.country)
     return next(iter(names.values())) if len(names) == 1 else None
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _WORD.findall(text))
+
+
+def _claimant_side(clause: str) -> str:
+    """The words of a claim clause where the claimant stands: before "claimed responsibility" or "said it
+    attacked" (a group after them is the one attacked: "the army said it attacked ADF positions"), after
+    "blamed", "claimed by" or "identified as" ("the ADF blamed the army": the ADF is the blamer, not blamed)."""
+    m = _CLAIM.search(clause)
+    verb = m.group(0).lower()
+    if verb.startswith("blam") and not _PASSIVE_AUX.search(clause, 0, m.start()):
+        return clause[m.end():]
+    if verb.startswith(("claimed by", "identified", "whom")):
+        return clause[m.end():]
+    return clause[:m.start()]
 
 
 def find_actors(text: str, lex: Lexicons, groups: dict[str, tuple[str, str | None]],
@@ -301,8 +334,10 @@ def assign_roles(text: str, actors: list[ActorHit], trigger_start: int, trigger_
             # ("police said") stays: fusion reads the police of one town across reports as one party.
             continue
         elif actor1 is None and victim and a.name != actor2.name:
-            # "rebels were killed in a gunfight with government troops": the other party acted.
-            actor1 = a
+            # "rebels were killed in a gunfight with government troops": the other party acted; not one
+            # that only tells of it ("two people were wounded in a shooting, police said").
+            if not _SPEAKS.match(text, a.end):
+                actor1 = a
         elif actor2 is None and (actor1 is None or a.name != actor1.name):
             actor2 = a
     if actor1 is None and actor2 is not None and actor2.kind in {"protesters", "rioters"}:
