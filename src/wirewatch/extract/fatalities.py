@@ -46,7 +46,10 @@ _KILLED_PATTERNS = [
     re.compile(rf"(?i)\b{_PAIR}(?:shot and killed|shot dead|shot to death|(?:fatally|mortally) (?:shot|wounded)|killed|slain|"
                r"found dead)\b"),
     re.compile(rf"(?i)\b(?:leaving|left)\s+{_COUNTS}\s+dead\b"),
-    re.compile(rf"(?i)\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|stood at|reached)\s+(?P<count>{_COUNT})"),
+    # "The death toll from Tuesday's attack rose to 9", "the number of people killed ... has risen to 14"
+    re.compile(rf"(?i)\bdeath toll\s+(?:[\w'’]+\s+){{0,8}}?(?:to|of|at|stood at|reached)\s+(?P<count>{_COUNT})"),
+    re.compile(rf"(?i)\bnumber of (?:\w+ )?(?:killed|dead)\b[^.;]{{0,80}}?\b(?:risen|rose|climbed|reached)\s+(?:to\s+)?"
+               rf"(?P<count>{_COUNT})"),
     re.compile(rf"(?i)\b(?P<count>{_COUNT})\s+(?:deaths|dead|fatalities|bodies)\b"),
     re.compile(rf"(?i)\b(?:shot|wounded),?\s+(?:(?:--|—|–)\s+)?(?P<count>{_COUNT})\s+(?:of them\s+)?(?:fatally|mortally)\b"),
     # A charge per victim: "charged with two counts of first-degree murder" (not "attempted murder").
