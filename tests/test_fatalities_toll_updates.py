@@ -1,5 +1,6 @@
-"""A toll told as an update: "the death toll from the attack rose to 9", "the number of people killed ... has
-risen to 14"; a toll expected to rise gives no number."""
+"""A toll told as an update ("the death toll from the attack rose to 9", "the number of people killed ... has
+risen to 14"; a toll expected to rise gives no number), and one victim told by "a" after "beat ... to death" or
+"shot dead"."""
 
 from __future__ import annotations
 
@@ -23,3 +24,15 @@ def test_the_number_killed_has_risen():
 
 def test_a_toll_expected_to_rise_has_no_number():
     assert _best("The death toll from last week's bombing in the capital is expected to rise.") is None
+
+
+def test_one_victim_told_by_a_beaten_or_shot_dead():
+    assert _best("A crowd beat a 30-year-old fruit seller to death in the market on Friday, police said.") == 1
+    assert _best("Villagers hacked a suspected cattle thief to death on Sunday.") == 1
+    assert _best("A sniper shot dead a 9-year-old girl in the old city on Tuesday, medics said.") == 1
+
+
+def test_two_victims_are_not_read_as_one():
+    assert _best("Gunmen shot dead a man and a woman outside a bar.") != 1
+    assert _best("A mob beat a man and his son to death.") != 1
+    assert _best("The crowd beat a man unconscious before police arrived.") is None

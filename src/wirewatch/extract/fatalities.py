@@ -103,6 +103,11 @@ _ONE_KILLED = _starting(",abcdfhiklpstw", r"\bwas\s+(?:later\s+|also\s+)?(?:shot
                          # "shot his 8-year-old brother to death"
                          rf"\b(?:shot|stabbed|beat|strangled)\s+(?:his|her|their|the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{_KIN}|{_SINGLE})\s+"
                          r"to death\b|"
+                         # "a mob beat a 28-year-old garment worker to death", "a sniper shot dead a 12-year-old boy":
+                         # one victim told by "a", whatever the noun; "a man and a woman" are left to the counts
+                         r"\b(?:beat|hacked|stoned|clubbed|lynched|burned|stabbed|strangled)\s+(?:a|an)\s+"
+                         r"(?:(?!and\b)[\w-]+\s+){0,3}?[\w-]+\s+to death\b|"
+                         rf"\bshot dead\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGLE})\b(?!\s+and\b)|"
                          # "was hit in the head and pronounced dead", "shot another teen, killing him", "a 4-year-old
                          # shot dead in ..."
                          r"\band\s+(?:later\s+|was\s+)*pronounced dead\b|\bkilling\s+(?:him|her)\b|"
