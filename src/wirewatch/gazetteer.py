@@ -25,7 +25,7 @@ from .us_states import ABBREVIATED, ABBREVIATION, name_units, state_key, state_q
 
 # Candidate names: runs of capitalised words, joined by spaces, hyphens or a few lower-case particles.
 _NAME_RUN = re.compile(
-    r"(?:(?:St|ST|Ste|STE|Ft|FT|Mt|MT)\.[ \t](?=[A-Z]))?[A-Z][\w'’-]*(?:(?: |-)(?:(?:(?<=Republic )of the|al|el|es|ez|ed|en|er|ar|az|ad|ud|ul|de|du|da|do|dos|das|des|del|di|la|le|los|las|of|upon|sur|an|am|ash|as|bin|ibn|i|y)(?: |-))?"
+    r"(?:(?:St|ST|Ste|STE|Ft|FT|Mt|MT)\.[ \t](?=[A-Z]))?[A-Z][\w'’-]*(?:(?: |-)(?:(?:(?<=Republic )of the|al|el|es|ez|ed|en|ar|az|ad|de|du|da|do|dos|das|des|del|di|la|le|los|las|of|upon|sur|an|am|ash|as|bin|ibn|i|y)(?: |-))?"
     r"[A-Z][\w'’-]*)*"
 )
 _MAX_WORDS = 5

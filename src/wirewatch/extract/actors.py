@@ -46,9 +46,10 @@ _CLAIM = re.compile(r"(?i)\bclaim(?:ed|s|ing)?\s+(?:responsibility|(?:the|an?|th
 # victim"), never a claimant.
 _OFFICE = re.compile(r"(?i)\b(?:police|sheriff|department|unit|office|council|committee|ministry|bureau|agency|"
                      r"task force|guards?|patrol|court|federation|network)\b")
-# "No group has claimed the attack", "the group denied it": a clause that claims nothing.
 _WORD = re.compile(r"[\w-]+(?:['’][\w-]+)*|[^\w\s]")
 _PASSIVE_AUX = re.compile(r"(?i)\b(?:was|were|is|are|been|be|being)\s+(?:\w+\s+)?$")
+# "No group has claimed the attack", "the group denied it": the article also tells of an unclaimed or
+# disputed attack, so a claim elsewhere in it does not say whose its unnamed gunmen were.
 _NO_CLAIM = re.compile(r"(?i)\b(?:no|not|nobody|never|den(?:y|ied|ies)|yet to)\b|n't\b")
 _CLAUSES = re.compile(r"(?i)(?<=[.!?])\s+|;|,?\s+but\s+|,?\s+while\s+|,?\s+although\s+")
 # Key under which named_groups keeps the article's one claimant; no alias of a name, it matches no text.
