@@ -18,47 +18,21 @@ The floors below sit a little under those figures so a regression fails; raise t
 
 from __future__ import annotations
 
-import json
-import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from wirewatch.evaluate import evaluate
-from wirewatch.ontology import load_ontology
 from wirewatch.pipeline import run
 from wirewatch.settings import load_settings
 from wirewatch.store import SQLiteStore
 
+from devset_tools import check_well_formed, gold
+
 DEV2 = Path(__file__).parent / "fixtures" / "dev2"
 PRECISION_FLOOR, RECALL_FLOOR = 0.62, 0.62  # reached: 0.651, 0.651
 CLAIM_FLOOR, DATE_FLOOR, FATALITIES_FLOOR = 0.89, 0.82, 0.47  # reached: 0.929, 0.857, 0.526
-
-_HEADER_URL = re.compile(r"^URL:\s*(\S+)", re.MULTILINE)
-_META_URL = re.compile(r'<meta property="og:url" content="([^"]+)"')
-
-
-def _articles() -> dict[str, str]:
-    """Each article's URL -> the text its gold evidence must come from (the raw page, or the jsonl record's body)."""
-    found: dict[str, str] = {}
-    for path in sorted((DEV2 / "articles").iterdir()):
-        raw = path.read_text(encoding="utf-8")
-        if path.suffix == ".jsonl":
-            for line in raw.splitlines():
-                if line.strip():
-                    record = json.loads(line)
-                    found[record["url"]] = record.get("text") or record["html"]
-            continue
-        match = _HEADER_URL.search(raw) if path.suffix == ".txt" else _META_URL.search(raw)
-        assert match, path.name
-        found[match.group(1)] = raw
-    return found
-
-
-def _gold() -> list[dict]:
-    return [json.loads(line) for line in (DEV2 / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
-
 
 @pytest.fixture(scope="module")
 def figures(tmp_path_factory):
@@ -72,25 +46,12 @@ def figures(tmp_path_factory):
 
 
 def test_devset2_gold_is_well_formed():
-    ontology = load_ontology()
-    articles = _articles()
-    assert len(articles) == 24
-    events = [g for g in _gold() if "no_events" not in g]
-    for g in events:
-        assert ontology.event_type_of[g["sub_event_type"]] == g["event_type"], g["incident"]
-        assert g["url"] in articles, g["incident"]
-        assert g["evidence"] in articles[g["url"]], g["incident"]
-        assert g["date_text"] is None or g["date_text"] in articles[g["url"]], g["incident"]
-        assert g["claim_status"] in {"claimed", "confirmed", "reported", "denied", "disputed", "unverified"}
-        assert (g["event_date"] is None) == (g["time_precision"] is None), g["incident"]
-    no_events = {u for g in _gold() for u in g.get("no_events", [])}
-    assert no_events and not no_events & {g["url"] for g in events}
-    assert {g["url"] for g in events} | no_events == set(articles)
+    check_well_formed(DEV2, 24)
 
 
 def test_devset2_gold_is_varied():
     """The set is worth its name only while it spans the ontology and the hard cases it was written for."""
-    events = [g for g in _gold() if "no_events" not in g]
+    events = [g for g in gold(DEV2) if "no_events" not in g]
     assert len({g["sub_event_type"] for g in events}) >= 16
     assert len({g["event_type"] for g in events}) == 6
     assert len({g["country_iso"] for g in events}) >= 18

@@ -89,3 +89,12 @@ def test_an_unclaimed_attack_beside_a_claimed_one_keeps_its_gunmen_unnamed():
     assert CLAIMANT not in named_groups(text, load_gazetteer())
     alone = "Al Shabaab claimed responsibility for a bombing at a checkpoint in Mogadishu on Monday."
     assert named_groups(alone, load_gazetteer())[CLAIMANT][0].lower().startswith("al")
+
+
+def test_warning_shots_that_break_up_a_protest_harm_no_one():
+    # "shots" is not "shot": the crowd is the protest's side and the police intervene.
+    found = _actors("Police in Kano fired warning shots and tear gas to disperse hundreds of traders protesting "
+                    "against new market levies on Monday.")
+    assert found and found[0][0].startswith("Protesters") and found[0][1].startswith("Police")
+    found = _actors("Police shot dead a trader as they dispersed hundreds of traders protesting in Kano on Monday.")
+    assert found and found[0][0].startswith("Police")
