@@ -17,6 +17,8 @@ from wirewatch.gazetteer import load_gazetteer
     ("Protesters (Kenya)", "Kenyan demonstrators"),
     ("Military Forces of Sudan", "Sudan"),
     ("Unidentified Armed Group", "unidentified armed group"),
+    ("Al Shabaab", "al-Shabaab"),
+    ("Alshabaab militants", "Al-Shabaab"),
 ])
 def test_names_of_one_side_agree(ours, gold):
     assert same_actor(ours, gold, load_gazetteer())
@@ -28,6 +30,8 @@ def test_names_of_one_side_agree(ours, gold):
     ("Russian military", "Russian Civic Resistance Legion"),
     ("Police Forces of Ukraine", "Military Forces of Ukraine"),
     ("Unidentified Armed Group (Mali)", "JNIM: Group for Support of Islam and Muslims"),
+    ("Al Shabaab", "Al Qaeda"),
+    ("al-Shabaab", "Ahlu Sunna Wal Jamaa"),
 ])
 def test_names_of_two_sides_do_not(ours, gold):
     assert not same_actor(ours, gold, load_gazetteer())

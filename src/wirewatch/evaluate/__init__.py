@@ -151,6 +151,8 @@ def _field_value_ok(name: str, g: dict, p: Event, gazetteer) -> bool | None:
     raise KeyError(name)
 
 
+# Arabic's article before a name: not "an" or "as", which English uses.
+_ARTICLE = re.compile(r"(?i)\b(al|el|ad|ash|ar|az|ez)[-‑\s]+(?=\w)")
 # Words that name no side ("Military Forces of Russia": "of", "forces"), and the plain words for one kind of
 # actor that gold and our names use for the same people.
 _NO_SIDE = {"of", "the", "forces", "force", "group", "unidentified", "armed", "and", "a", "an"}
@@ -182,6 +184,9 @@ def _actor_key(name: str, gazetteer) -> tuple[frozenset[str], frozenset[str]]:
             countries.add(iso)
             spans.append((hit.start, hit.end))
     rest = "".join(" " if any(s <= i < e for s, e in spans) else c for i, c in enumerate(name))
+    # "al-Shabaab", "Al Shabaab" and "Alshabaab" are one name; the article is no word of its own, or every
+    # "al-" group would match every other.
+    rest = _ARTICLE.sub(lambda m: m.group(1), rest)
     words = {fold(w) for w in re.findall(r"[\w'’-]+", rest)}
     return frozenset(countries), frozenset(_KIND_WORD.get(w, w)[:5] for w in words - _NO_SIDE)
 
