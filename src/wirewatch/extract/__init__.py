@@ -33,6 +33,7 @@ __all__ = ["extract", "extract_steps"]
 # What may stand between two dates of one trigger: "in May and again earlier this month", "May, June".
 _SPLIT_DATES = re.compile(r"(?i)\s*(?:,|(?:,\s*)?(?:and|or|then)(?:\s+again)?)\s*")
 _STRATEGIC = "Strategic developments"  # arrests, deals, bases: no gunfire of their own
+_CALM = "Peaceful protest"  # a vigil, a march for a victim: no violence of its own
 _POINTS_BACK = {SourceKind.OFFICIAL_DENIAL, SourceKind.OFFICIAL_STATEMENT, SourceKind.PERPETRATOR_CLAIM}
 _HEADLINE_SEARCH = 3  # opening lines that may hold the headline (after a kicker or a byline)
 _MAX_FOLLOWUP = 2  # sentences after a mention that may still add its death toll
@@ -72,11 +73,12 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
     if head is not None:
         usable[head], lexical[head] = True, find_triggers(sentences[head].text, lex)
     violent = [s for hits, s in zip(lexical, sentences) if any(ontology.event_type_of[h.sub_event_type] != _STRATEGIC
-                                                               for h in hits)]
+                                                               and h.sub_event_type != _CALM for h in hits)]
     if not any(_anchored(s.text, gazetteer) for s in violent):
         # Where stronger words report violence, shooting words tell of that incident's gunfire; only an
         # article that reports none by them (local crime news, mostly) is typed by its shooting words. Stronger
-        # words with no place or date words of their own ("the killing shocked neighbors") report none.
+        # words with no place or date words of their own ("the killing shocked neighbors") report none, nor
+        # does a vigil for the victim.
         # An arrest or a charge names the shooting it is for ("arrested in Saturday's shooting of a clerk"):
         # the sentence reports both.
         lexical = [_with_gunfire(hits, s.text, lex) if ok else hits for hits, s, ok in zip(lexical, sentences, usable)]
@@ -172,7 +174,7 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
                 ids = {m.id for m, _ in pairs}
                 pairs += [(m, triggers[0]) for m in denied(told_by, sentences, index, last_mention_sentence, lex)
                           if m.id not in ids]
-            if pairs or (definite and mentions):
+            if pairs or (definite and _retells(mentions, triggers)):
                 # "The attack" after a bombing is that bombing, though its type cannot say whose word
                 # on which incident it carries; it adds nothing new.
                 mentions.extend(restated(m, sent, attribution, article.id, _field(sent, t.start, t.end, article.id))
@@ -237,6 +239,15 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
     mentions = [m for m in mentions if dated_to_the_day(m, reference) or not (
         commentary or is_expert_view(text[m.passage.start:m.passage.end]))]
     return fold_fire_into_clashes(mentions, text, reference), warnings
+
+
+def _retells(mentions: list[Mention], triggers: list[TriggerHit]) -> bool:
+    """True where a definite trigger ("the shooting") may name an incident already told. An arrest or a vigil
+    told so far is no shooting: "the shooting" after "police arrested a man Tuesday" is the one the arrest
+    was for, told for the first time."""
+    if not all(t.weak for t in triggers):
+        return bool(mentions)
+    return any(m.event_type != _STRATEGIC and m.sub_event_type != _CALM for m in mentions)
 
 
 def _reporting_headline(sentences: list[Sentence], usable: list[bool], lexical: list[list[TriggerHit]],
