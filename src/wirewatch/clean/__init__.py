@@ -13,6 +13,7 @@ from ..errors import InputError
 from ..models import Article, RawDocument
 from ..outlets import outlet_of
 from .boilerplate import strip_boilerplate
+from .casing import recase
 from .language import guess_language
 
 __all__ = ["clean", "article_id"]
@@ -41,7 +42,10 @@ def clean(raw: RawDocument, today: date) -> tuple[Article, list[str]]:
     kept = strip_boilerplate(lines)
     if kept and isinstance(meta["title"], str) and _same_headline(kept[0], meta["title"]):
         kept = kept[1:]  # the headline repeated at the top of the body
-    text = "\n\n".join(_SPACES.sub(" ", line) for line in kept)
+    text, in_capitals = recase("\n\n".join(_SPACES.sub(" ", line) for line in kept))
+    if in_capitals:
+        warnings.append(f"{in_capitals} paragraph(s) written in capital letters were read in ordinary case "
+                        f"(the stored text is that reading; names are told by a word list and some may be missed)")
     words = len(text.split())
     if words < MIN_WORDS:
         raise InputError(raw.source, f"has {words} words of article text after removing page furniture "
