@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ..gazetteer import fold
 from ..models import SourceKind
 from .lexicons import Lexicons
+from .own_side import OWN_DEED, VICTIM, done_to_it
 from .speaker_phrases import TABLES as _W
 from .speaker_phrases import CITING as _CITING
 from .speaker_phrases import Candidate as _Candidate
@@ -74,28 +75,11 @@ _CLAUSE = re.compile(r"(?i)\s(?:who|whose|which|that|when|where|after|as|while)\
 _INTRO = re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+\s){0,3}[A-Z][\w'’-]+),\s(?:a|an|the)\s(?P<role>[^,;:\"“”]{3,80}?)(?=,|\.|$)")
 _NAME = re.compile(r"\b[A-Z][\w'’-]{2,}")
 _NOT_NAMES = frozenset(_W["not_name"].split("|"))
-# A group speaks of its own deed: "its fighters", "the Legion's men", "it had seized".
-_SELF = re.compile(r"(?i)\b(?:its|their|our|his|her|[\w-]+['’]s)\s+(?:own\s+)?(?:fighters|men|people|forces|units?|troops|militants|"
-                   r"commandos|combatants|mujahideen|drones?|rockets?)\b|\b(?:it|they|he|the group|the movement)\s+(?:had\s+|has\s+|have\s+)?"
-                   r"(?:carried out|attacked|killed|seized|captured|destroyed|downed|shot|struck|hit|targeted|burned|fired|"
-                   r"set fire|blew up|ambushed|fought|took part|overran|overrun|liberated|repelled|repulsed|abducted|kidnapped|"
-                   r"detonated|(?:taken|took|seized) (?:control|over))\b")
 # "…, but denied that they had fired live rounds": a statement that denies the event's heart.
 _PART_DENIAL = re.compile(r"(?i)\b(?:but|and|while)\s+(?:\w+\s+)?(?:denied|rejected|dismissed)\b")
-# A group's own people on the receiving end ("two of its fighters were killed") or another side's weapon
-# or force acting ("a Turkish drone struck"): the group tells of a deed done to it, not its own.
-_VICTIM = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Oo]ur|[\w-]+['’]s|(?:[A-Z][\w-]+\s)?[A-Z]{2,})\s+(?:own\s+)?(?:fighters|men|members|"
-                     r"positions?|bases?|commanders?|units?|vehicles?|cars?)\s+(?:died|(?:was|were|had been|have been|has been)\s+"
-                     r"(?:killed|wounded|injured|hit|struck|targeted|shelled|bombed|attacked|captured|arrested|abducted))\b|"
-                     r"\b(?:killing|wounding|injuring|targeting|hitting)\s+(?:\w+\s+){0,3}?(?:of\s+)?(?:its|their|our)\b")
-_OTHER_SIDE = re.compile(r"\b(?:[A-Z][\w-]+|US|U\.S\.)\s+(?:air ?strikes?|drones?|drone strikes?|jets?|warplanes?|"
-                         r"aircraft|shelling|artillery|troops|forces|soldiers|army|military)\b|"
-                         r"(?i:\b(?:government|regime|army|military|coalition|junta|security) (?:forces|troops|soldiers|"
-                         r"air ?strikes?|jets?|drones?|warplanes?|shelling|artillery)\b)")
-# The other side's force as the object of a fight ("units fought junta troops", "clashed with the army"):
-# there the group acts, it is not acted on.
-_AS_OBJECT = re.compile(r"(?i)\b(?:fought|fighting|battled|battling|clashed with|clashing with|engaged|against|"
-                        r"attacked|ambushed|repelled|repulsed|routed|killed|captured|drove (?:out|back))\s+(?:the\s+)?$")
+# Bodies named as committees or networks, and the words of a bomb stopped: see _kind_of.
+_CIVIC = re.compile(r"\b(?:Committees?|Councils?|Network|Coalition|Federation|Union|Association)\b")
+_DISARMED = re.compile(r"(?i)\b(?:defused|defusing|dismantled|dismantling|disarmed|foiled|thwarted)\b")
 # Bodies outside the fighting (the UN, aid and rights groups) report, whatever their spokesperson is called.
 _INTERNATIONAL = re.compile(rf"\b(?:{_W['international_acronym']})\b|(?i:\b(?:{_W['international']})\b)")
 # Sources at a hospital tell what they saw brought in, as medics do.
@@ -180,6 +164,10 @@ def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
         speaker, kind = min(((c, k) for c, k in classified if k and c.slot == speaker.slot),
                             key=lambda ck: _RANK.get(ck[1], 5))
     claim = bool(_CLAIM.search(text)) and not _NO_CLAIM.search(text)
+    if claim and kind is not SourceKind.OFFICIAL_STATEMENT:
+        # "X claimed the ambush, which the army said killed seven soldiers": the official's word on the
+        # claimed incident makes it confirmed, as a later sentence of theirs would.
+        speaker, kind = _official_beside_claim(classified, text, lex) or (speaker, kind)
     # Posts and videos online are rumour, unless a group or an official speaks through them: a claim on
     # the group's Telegram channel is still its claim.
     if not claim and kind not in _VOUCHING and any(p.search(text) for k, p in lex.speakers if k == "rumour"):
@@ -203,6 +191,11 @@ def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
     # "He", "the statement", a surname met before: the kind was settled where the speaker was first named.
     settled = _points_back(speaker.words) or any(n in known for n in _NAME.findall(speaker.words))
     kind = _kind_of(kind or SourceKind.MEDIA_REPORT, speaker, text, claim, group_aliases, settled)
+    if kind in {SourceKind.MEDIA_REPORT, SourceKind.WITNESS} and any(
+            p.search(speaker.words) for k, p in lex.speakers if k in {"rumour", "hearsay"}):
+        # "according to unverified posts on channels linked to the group": the group named there does not
+        # speak, and what is left is a post no one vouches for.
+        kind = SourceKind.RUMOUR
     if base is not None and not _HAS_PRONOUN.search(who):
         # A denial or a hedge is what an official said this time; a group's claim, what the group is.
         _remember_names(who, kind if base is SourceKind.PERPETRATOR_CLAIM else base, state)
@@ -214,6 +207,20 @@ def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
     else:
         state.closed.discard(paragraph)
     return AttributionHit(kind, who.strip(), speaker.start, speaker.end)
+
+
+def _official_beside_claim(classified, text: str, lex: Lexicons):
+    """The official who, in a sentence that claims an incident, states it happened too; None if none. A
+    spokesman named by that word alone is the claimant's own ("X claimed the attack, a spokesman said")."""
+    for c, k in classified:
+        if k is SourceKind.OFFICIAL_STATEMENT and c.verb.lower() not in _DENY_VERBS and c.verb != "claimed" \
+                and _classify(_SPOKESMAN.sub("", c.words), lex, set()) is SourceKind.OFFICIAL_STATEMENT \
+                and _kind_of(k, c, text, True, set(), False) is SourceKind.OFFICIAL_STATEMENT:
+            return c, k
+    return None
+
+
+_SPOKESMAN = re.compile(r"(?i)\bspokes(?:man|woman|person)\b")
 
 
 # Where a denier's own account starts: "denied the account, saying the men had fired first".
@@ -252,18 +259,26 @@ def _kind_of(kind: SourceKind, speaker: _Candidate, text: str, claim: bool, grou
     if not official and (claim or (_FIRST_PERSON.search(text) and kind in
                                    {SourceKind.MEDIA_REPORT, SourceKind.PERPETRATOR_CLAIM})):
         return SourceKind.PERPETRATOR_CLAIM
-    if kind is SourceKind.PERPETRATOR_CLAIM and not claim and _done_to_it(text, speaker, group_aliases):
+    if kind is SourceKind.PERPETRATOR_CLAIM and not claim and done_to_it(text, speaker, group_aliases):
         # A party telling of a strike on its own men states what happened to it, as an official would;
         # a group the article does not name only reports it.
         named = settled or any(a in speaker.wide.lower() for a in group_aliases)
         return SourceKind.OFFICIAL_STATEMENT if named else SourceKind.MEDIA_REPORT
-    if kind in {SourceKind.MEDIA_REPORT, SourceKind.PERPETRATOR_CLAIM} and _SELF.search(text) and not _VICTIM.search(text):
+    if kind in {SourceKind.MEDIA_REPORT, SourceKind.PERPETRATOR_CLAIM} and OWN_DEED.search(text) and not VICTIM.search(text):
         return SourceKind.PERPETRATOR_CLAIM
     if kind is SourceKind.PERPETRATOR_CLAIM and not settled and not any(a in speaker.wide.lower() for a in group_aliases) \
             and not GROUP_OUTLET.search(speaker.wide):
         # "A local resistance group said jets bombed the market": a group that tells of another's deed
         # reports it; only its own deed, or a group the article names, makes a claim.
         return SourceKind.MEDIA_REPORT
+    if kind is SourceKind.PERPETRATOR_CLAIM and not claim and _CIVIC.search(speaker.words):
+        # "…, the El Fasher Resistance Committee said": a body named as a committee or a network that tells
+        # of no deed of its own reports, as a monitor does.
+        return SourceKind.MEDIA_REPORT
+    if kind is SourceKind.PERPETRATOR_CLAIM and not claim and _DISARMED.search(text):
+        # A group that defused or foiled a bomb tells of a weapon stopped, not an attack it claims: it speaks
+        # as the authority where it holds ground.
+        return SourceKind.OFFICIAL_STATEMENT
     if official:
         verb = speaker.verb.lower()
         denies = verb in _DENY_VERBS or (verb in _SAYS and (
@@ -274,16 +289,6 @@ def _kind_of(kind: SourceKind, speaker: _Candidate, text: str, claim: bool, grou
             return SourceKind.OFFICIAL_DENIAL
         return SourceKind.OUTLET if _HEDGE.search(text) else SourceKind.OFFICIAL_STATEMENT
     return kind
-
-
-def _done_to_it(text: str, speaker: _Candidate, group_aliases: set[str]) -> bool:
-    """True when the words around the speaker tell of a deed done to the group, not by it."""
-    rest = f"{text[:speaker.start]} {text[speaker.end:]}"
-    if _VICTIM.search(rest):
-        return True
-    others = [m for m in _OTHER_SIDE.finditer(rest) if not any(a in m.group().lower() for a in group_aliases)
-              and not _AS_OBJECT.search(rest, 0, m.start())]
-    return bool(others) and not _SELF.search(rest)
 
 
 def _points_back(words: str) -> bool:

@@ -47,15 +47,16 @@ _CITES = re.compile(r"[Cc]iting|[Qq]uoting")  # a cheap test before the scan
 _COLON_QUOTE = re.compile(rf"^(?P<who>{_WORDS}):\s*[\"“]")
 # "…, in what the mayor called a deliberate attack": the speaker of a characterisation.
 _IN_WHAT = re.compile(rf"(?i)\bin what (?P<who>{_WORDS}) (?:called|termed|described as)\b")
-_INVERTED = re.compile(rf",\s+(?P<v>said|says|say|told|added|reported)\s+(?!(?:on|in|at|by|that|it|they|he|she|we|there|"
+# Not "told": what follows it is who was told ("…, told reporters").
+_INVERTED = re.compile(rf",\s+(?P<v>said|says|say|added|reported)\s+(?!(?:on|in|at|by|that|it|they|he|she|we|there|"
                        rf"last|this|late|early|earlier|later|yesterday|today)\b)(?P<who>{_WORDS})(?=[,.;]|$)")
 _CLAUSE_VERB = re.compile(rf"\b(?:was|were|is|are|had|has|have|did|would|will|could|{TABLES['deed_verb']})\b")
 _SUBJECT_VERB = re.compile(rf"(?P<who>(?:[\w'’.()-]+\s){{1,9}}?)(?:has |have |had |also |later )*(?P<v>{VERBS})\b")
 # "The Observatory, a Britain-based monitor, said": the subject before an appositive between commas.
 _APPOSITIVE = re.compile(rf"^(?:[A-Z][A-Z' -]+(?:,[^—–]{{0,30}})?\s[—–-]\s)?(?P<who>[^,;:\"“”]{{2,80}}?),"
                          rf"[^;\"“”]{{2,160}}?,\s+(?:has |have |had |also |later )*(?P<v>{VERBS})\b")
-# "…, Alexei Smirnov, the region's acting head, said": a named speaker with his role, after the event.
-_MID_APPOSITIVE = re.compile(rf",\s+(?P<who>(?:[A-Z][\w'’-]+\s){{0,3}}[A-Z][\w'’-]+),\s+(?:the|a|an)\s+"
+# "…, Alexei Smirnov, the region's acting head, said": a named speaker with his role, after the event or a quote.
+_MID_APPOSITIVE = re.compile(rf"[,?!][\"”’]?\s+(?P<who>(?:[A-Z][\w'’-]+\s){{0,3}}[A-Z][\w'’-]+),\s+(?:the|a|an)\s+"
                              rf"[^,;\"“”]{{2,80}}?,\s+(?:has |have |had |also |later )*(?P<v>{VERBS})\b")
 # The verb the three patterns above end in: a sentence without one (most) skips their costly scans.
 _ANY_VERB = re.compile(rf"(?:{VERBS})\b")
