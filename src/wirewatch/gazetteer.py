@@ -19,8 +19,8 @@ from typing import Iterator
 from .errors import ResourceError
 from .name_forms import english_forms, name_forms
 # REGION_WORDS and SMALL_TOWN are read from here by extract and resolve
-from .place_context import (REGION_WORDS, SMALL_TOWN, ArticleNames, admin1_named, bodies_named, focus_of,
-                            in_full_names, town_word_use)
+from .place_context import (REGION_WORDS, SMALL_TOWN, ArticleNames, admin1_named, american_wording, bodies_named,
+                            focus_of, in_full_names, town_word_use)
 from .us_states import ABBREVIATED, ABBREVIATION, name_units, state_key, state_qualifiers, votes
 
 # Candidate names: runs of capitalised words, joined by spaces, hyphens or a few lower-case particles.
@@ -165,7 +165,7 @@ class Gazetteer:
         hits = [h for h in article.hits if fold(h.text) != key]
         raw = [h for h in article.raw if fold(h.text) != key]
         counties = {next(iter(units)) for _, units in article.counties if len(units) == 1}
-        return (focus_of(hits, article.full_names, article.qualifiers, article.counties),
+        return (focus_of(hits, article.full_names, article.qualifiers, article.counties, article.american),
                 admin1_named(raw) | bodies_named(text, raw) | frozenset(article.qualifiers) | counties)
 
     def state_votes(self, text: str, name: str) -> Counter[str]:
@@ -190,14 +190,14 @@ class Gazetteer:
         named = admin1_named(bare) | bodies_named(text, bare)
         hits = tuple(self._supported_hits(text, raw, named))
         counties = tuple((county, frozenset(units)) for county, units in self._counties(text))
-        qualifiers, full_names = state_qualifiers(text), in_full_names(text)
+        qualifiers, full_names, american = state_qualifiers(text), in_full_names(text), american_wording(text)
         single = {next(iter(units)) for _, units in counties if len(units) == 1}
         # "Mexican" is a people and "Jordan said" a person: neither votes for a unit
         places = ((fold(h.text), frozenset(e.key if e.kind == "admin1" else e.admin1 for e in h.entries if e.admin1))
                   for h in hits if not h.demonym_of and h.text not in full_names and not _COUNTY_NEXT.match(text, h.end))
         return ArticleNames(raw, hits, counties, qualifiers, full_names,
-                            focus_of(hits, full_names, qualifiers, counties), named | frozenset(qualifiers) | single,
-                            name_units(places, counties, qualifiers))
+                            focus_of(hits, full_names, qualifiers, counties, american),
+                            named | frozenset(qualifiers) | single, name_units(places, counties, qualifiers), american)
 
     def _counties(self, text: str) -> list[tuple[str, set[str]]]:
         """For each county or parish the text names ("the Trigg County Sheriff's Office"), its folded name

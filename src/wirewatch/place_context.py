@@ -28,6 +28,18 @@ _TWO_NAMES = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?([A-Z][a-z]+)\b
 _STATE_BODY = re.compile(r"[ \t]+(?:State[ \t]+(?:Police|Patrol|Troopers?)|Highway[ \t]+Patrol|Bureau[ \t]+of[ \t]+"
                          r"(?:Investigation|Criminal)|Department[ \t]+of[ \t]+(?:Corrections|Public[ \t]+Safety|"
                          r"Law[ \t]+Enforcement)|Rangers|Attorney[ \t]+General)\b")
+# The offices, officers, roads and charges of American local news: a county sheriff's deputies, a town's "Police
+# Department", a district attorney, state troopers and the highway patrol, a medical examiner, the ATF, an
+# Interstate, "the 1200 block of", a county jail, a felony, first-degree murder, aggravated assault, and a
+# broadcaster's call sign after a dateline ("TAUNTON (WBZ) —": American stations' begin with K or W). Other
+# English-language copy names its police forces, coroners, motorways and charges otherwise.
+_AMERICAN = re.compile(r"\b[Ss]heriff['’]s (?:[Oo]ffice|[Dd]epartment|[Dd]eput(?:y|ies))|\b[Cc]ounty [Ss]heriff\b|"
+                       r"\b[A-Z][a-z]+ Police Department\b|\bthe \d{1,5} block of\b|\bInterstate \d{1,3}\b|"
+                       r"\bI-\d{1,3}\b|\b(?:[Dd]istrict|[Cc]ounty|[Ss]tate['’]s) [Aa]ttorney\b|\b[Ss]tate [Tt]roopers?\b|"
+                       r"\b[Hh]ighway [Pp]atrol\b|\b[Mm]edical [Ee]xaminer\b|\bATF\b|\b[Cc]ounty [Jj]ail\b|\b[Ff]elony\b|"
+                       r"\b(?:first|second|third)-degree (?:murder|assault|manslaughter)\b|\b[Aa]ggravated (?:assault|battery)\b|"
+                       r"\bbooked into\b|(?m:^[ \t]*[A-Z][A-Z.'’ -]*[A-Z](?:,[ \t]+[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?[ \t]*"
+                       r"\([KW][A-Z]{2,3}(?:-TV)?\))")
 # Words that follow a place in a name without making it a person's: a town's own parts, and a state's bodies
 # ("Georgia Bureau of Investigation", "Florida Highway Patrol", "Texas Rangers" name the state).
 _QUALIFYING_WORD = re.compile(r"(?:Police|Sheriff|County|City|Township|Parish|Borough|Village|Heights|Park|Beach|"
@@ -50,6 +62,7 @@ class ArticleNames:
     focus: Counter[str]            # country_focus: only copies are handed out
     admin1: frozenset[str]         # admin1_in
     units: tuple[tuple[str, frozenset[str]], ...]      # each place name with its units, for state votes
+    american: bool = False         # american_wording(text)
 
 
 def in_full_names(text: str) -> frozenset[str]:
@@ -63,12 +76,21 @@ def in_full_names(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def american_wording(text: str) -> bool:
+    """Whether a report speaks of American law enforcement and roads in the words only American copy uses (see
+    _AMERICAN): a local report that names its town alone ("Birmingham police said") is set in the US."""
+    return bool(_AMERICAN.search(text))
+
+
 def focus_of(spotted: list[Hit] | tuple[Hit, ...], full_names: frozenset[str], qualifiers: tuple[str, ...],
-             counties: tuple[tuple[str, frozenset[str]], ...]) -> Counter[str]:
+             counties: tuple[tuple[str, frozenset[str]], ...], american: bool = False) -> Counter[str]:
     """country_focus from an article's hits and what else it names. Where two countries tie, the one that a
     state written after a town ("Franklin, La.") or a county the text names points at comes first: the words
-    say outright where the report is, while a town's name may be a namesake or a person's."""
+    say outright where the report is, while a town's name may be a namesake or a person's. American wording
+    (american_wording) counts as one name of the US."""
     focus: Counter[str] = Counter()
+    if american:
+        focus["US"] += 2
     # "Richmond, Va.": a US state abbreviation after a town says which country the article is about
     if qualifiers:
         focus["US"] += 2 * len(qualifiers)
@@ -140,6 +162,11 @@ _FORCE_KIND = re.compile(r"(?i)metro|metropolitan|university|campus|transit|capi
                          r"airport|port|housing|school|military")
 _SHOT_IN_BEFORE = re.compile(r"(?i)\b(?:shot|shooting|killed|wounded|slain|stabbed|gunfire|opened fire)\b"
                              r"[^.!?\n]{0,60}\bin[ \t]+$")
+
+
+def a_force_kind(word: str) -> bool:
+    """Whether a word before "police" names a kind of force, not a town ("Metro police", "Transit police")."""
+    return bool(_FORCE_KIND.fullmatch(word))
 
 
 def town_word_use(text: str, start: int, end: int, run: str) -> bool:

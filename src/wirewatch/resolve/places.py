@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..gazetteer import NEAR_BEFORE, REGION_WORDS, Entry, Gazetteer, fold
+from ..name_forms import name_forms
 from ..models import GeoPrecision, Place, Span, TextField
 from .abroad import named_outright
 from .doers import a_doer_elsewhere, invading_peoples
@@ -48,6 +49,8 @@ _HOME_VOTES = 1.0
 _STRAY_VOTES = 0.34
 # A report with no town is placed in the unit its names vote for when it has this many times the next one's votes.
 _HOME_LEAD = 1.5
+# A town known by a name only as an alias keeps it beside an own-named town of its country this many times smaller.
+_ALIAS_RATIO = 10
 # "the Beni area", "in the Goma areas": the country around a town.
 _AREA_AFTER = re.compile(r"[ \t]+areas?\b")
 
@@ -68,6 +71,7 @@ def resolve_place(field: TextField, text: str, focus: Counter[str], gazetteer: G
     # a small town is also backed where the text's other place names vote for its unit
     entries = [e for e in gazetteer.entries(name) if gazetteer.supported(e, text, start, end, named, focus)
                or e.kind == "city" and votes.get(e.admin1, 0) >= _HOME_VOTES]
+    entries = _own_names_first(entries, name)
     admin1s, countries = gazetteer.qualifier(text, end)
     # "Henderson, Texas": the qualifier decides among the towns it fits, whatever their size
     entries = [e for e in entries if e.admin1 in admin1s or (e.kind != "country" and e.country in countries)] \
@@ -132,6 +136,23 @@ def _without_strays(entries: list[Entry], votes: Counter[str]) -> list[Entry]:
         return home[e.country] >= needed and votes.get(e.admin1, 0) < _STRAY_VOTES
 
     return [e for e in entries if e.kind != "city" or e.population >= SURNAME_POPULATION or not stray(e)]
+
+
+def _own_names_first(entries: list[Entry], name: str) -> list[Entry]:
+    """The entries less the towns that bear the name only as another of their names where a town of their country
+    bears it as its own and they are not ten times its size: GeoNames lists odd aliases ("York" for a Georgia city
+    larger than York, Pennsylvania), but "New York" is still the city beside a village of that name."""
+    forms = set(name_forms(fold(name)))
+
+    def own(e: Entry) -> bool:
+        return fold(e.name) in forms or fold(name) in name_forms(fold(e.name))
+
+    largest = {}
+    for e in entries:
+        if e.kind == "city" and own(e):
+            largest[e.country] = max(largest.get(e.country, 0), e.population)
+    return [e for e in entries if e.kind != "city" or own(e) or e.country not in largest
+            or e.population >= _ALIAS_RATIO * max(largest[e.country], 1)]
 
 
 def _home_namesake(entry: Entry, entries: list[Entry], name: str, text: str, votes: Counter[str],
