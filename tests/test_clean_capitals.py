@@ -55,3 +55,49 @@ def test_a_report_in_capitals_gives_the_events_of_the_same_report_in_ordinary_ca
     assert expected and found == expected
     assert not any("capital letters" in w for w in warned)
     assert any("capital letters" in w for w in warnings)
+
+
+def test_a_witness_named_may_is_no_modal_and_keeps_the_event():
+    # read as "Witness may Ahmed said gunmen shot dead ...", the whole report was a possibility and gave nothing
+    from datetime import date
+
+    from wirewatch.clean import article_id
+    from wirewatch.extract import extract
+    from wirewatch.models import Article
+
+    shout = ("WITNESS MAY AHMED SAID GUNMEN SHOT DEAD TWO GUARDS AT A BANK IN KANO ON MONDAY, BUT IT MAY HAVE BEEN "
+             "A ROBBERY.")
+    read, _ = recase(shout)
+    assert read.startswith("Witness May Ahmed said") and "it may have been" in read
+    article = Article(id=article_id(read), url=None, outlet=None, title=None, published=date(2024, 9, 23),
+                      language="en", text=read, source="t")
+    assert extract(article)[0]
+
+
+def test_the_us_the_un_and_initials_keep_their_capitals_and_the_pronouns_theirs():
+    read, _ = recase("A US AIRSTRIKE HIT THE TOWN AFTER U.S. AND UN OFFICIALS TOLD US TO LEAVE, AND I LEFT, THE SBU "
+                     "TOLD THE AP ON MONDAY.")
+    assert read == ("A US airstrike hit the town after U.S. And UN officials told us to leave, and I left, the SBU "
+                    "told the AP on Monday.")
+
+
+def test_a_clause_before_a_comma_is_no_dateline():
+    read, _ = recase("GUNMEN KILLED THREE VILLAGERS, POLICE SAID ON MONDAY, AFTER AN ATTACK ON THE VILLAGE OF KURIGA.")
+    assert read.startswith("Gunmen killed three villagers, police said")
+    read, _ = recase("MEXICO CITY — GUNMEN KILLED FIVE PEOPLE IN A BAR IN THE STATE OF GUANAJUATO ON SUNDAY.")
+    assert read.startswith("MEXICO CITY — Gunmen killed five people")
+
+
+def test_a_dotted_capital_i_leaves_the_rest_of_the_paragraph_readable():
+    # the whole paragraph was left in capitals: "İ" lowers to two characters
+    read, n = recase("İSTANBUL, TURKEY — POLICE DETAINED 20 PROTESTERS IN İSTANBUL ON SUNDAY, THE GOVERNOR'S OFFICE "
+                     "SAID.")
+    assert n == 1 and read == ("İSTANBUL, Turkey — Police detained 20 protesters in İstanbul on Sunday, the governor's "
+                               "office said.")
+
+
+def test_a_name_of_ordinary_and_other_words_is_read_whole():
+    # "the West bank" was no place: the raid went to the Palestinian Territory at country precision
+    read, _ = recase("ISRAELI TROOPS RAIDED THE JENIN REFUGEE CAMP IN THE WEST BANK AND A TOWN IN THE CENTRAL AFRICAN "
+                     "REPUBLIC ON MONDAY.")
+    assert "in the West Bank and a town in the Central African Republic" in read

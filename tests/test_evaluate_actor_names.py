@@ -19,6 +19,9 @@ from wirewatch.gazetteer import load_gazetteer
     ("Unidentified Armed Group", "unidentified armed group"),
     ("Al Shabaab", "al-Shabaab"),
     ("Alshabaab militants", "Al-Shabaab"),
+    ("Al Qaeda", "al-Qaida"),   # spelt both ways; one word in common before the article was joined
+    ("Al Shabaab", "Al-Shabab"),
+    ("Hayat Tahrir al-Sham", "HTS: Hayat Tahrir al-Sham"),
 ])
 def test_names_of_one_side_agree(ours, gold):
     assert same_actor(ours, gold, load_gazetteer())
@@ -32,6 +35,11 @@ def test_names_of_one_side_agree(ours, gold):
     ("Unidentified Armed Group (Mali)", "JNIM: Group for Support of Islam and Muslims"),
     ("Al Shabaab", "Al Qaeda"),
     ("al-Shabaab", "Ahlu Sunna Wal Jamaa"),
+    # the article joined, five letters were "alsha" for each
+    ("Al Shabaab", "Hayat Tahrir al-Sham"),
+    ("Al Shabaab", "Ansar al-Sharia"),
+    # "in" names no side
+    ("AQAP: Al Qaeda in the Arabian Peninsula", "Islamic State in Iraq and the Levant"),
 ])
 def test_names_of_two_sides_do_not(ours, gold):
     assert not same_actor(ours, gold, load_gazetteer())

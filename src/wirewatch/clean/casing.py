@@ -25,6 +25,19 @@ _WEEKDAY_OR_MONTH = re.compile(r"(?i)\b(?:" + "|".join(WEEKDAYS + MONTHS) + r")\
 _NEAR_NUMBER = re.compile(r"\d")
 _BEFORE_MONTH = re.compile(r"\b(?:in|last|early|late|mid|since|until|by|next|this|of)[\s-]+$")
 _MONTHS = {m.lower() for m in MONTHS}
+# "U.S.", "U.N.": an abbreviation's letters are capitals whatever the lexicon says of "u" or "s"
+_INITIALS = re.compile(r"\b(?:[^\W\d_]\.){2,}")
+_CLOCK = {"a.m.", "p.m."}
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_BEFORE_COUNTRY = frozenset("by with in of for from at on against to and or between among under after than".split())
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
+# "US" (the country) is spelt as "us" (the pronoun), which comes after its verb and before these words or none
+_AFTER_PRONOUN = frozenset("""to that and the a an about in on at with from for of by all both when as if because but
+or so into out up down back off over through again now here there too not what how why where who whom which this
+these those his her their our its my your some any no nothing something anything everything one two three they we he
+she it you i is was were are be been go come leave alone away more like after before until while during without near
+against said say says told tell know""".split())
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +46,25 @@ def _cases() -> dict[str, str]:
     rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
             if line and not line.startswith("#")][1:]
     return {word: case for word, case in rows}
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[str, list[str]]:
+    """Country and first-level unit names of several words, some ordinary and some not ("West Bank", "New York",
+    "Central African Republic"), by their first word: the name's other words would otherwise lose their capitals.
+    Names all of ordinary words ("Central Region", "Port Said") are left to the word list: they are phrases too."""
+    cases, found = _cases(), {}
+    folder = resources.files("wirewatch") / "data" / "gazetteer"
+    for table in ("countries.tsv", "admin1.tsv"):
+        lines = (folder / table).read_text(encoding="utf-8").splitlines()
+        column = lines[0].split("\t").index("names")
+        for line in lines[1:]:
+            for name in line.split("\t")[column].split("|"):
+                words = _WORD.findall(name.lower())
+                ordinary = sum(cases.get(w) == "lower" for w in words)
+                if len(words) > 1 and 0 < ordinary < len(words) and len(name.lower()) == len(name):
+                    found.setdefault(words[0], set()).add(name)
+    return {first: sorted(names, key=len, reverse=True) for first, names in found.items()}
 
 
 def _letters(paragraph: str) -> list[str]:
@@ -52,25 +84,66 @@ def in_capitals(paragraph: str) -> bool:
 def reading_case(paragraph: str, opening: bool = False) -> str:
     """The paragraph in ordinary case, the same length as the original (unchanged where that cannot be). The
     article's opening paragraph keeps its dateline's town in capitals."""
+    # a letter whose lower case is longer ("İ" in "İSTANBUL") stays as it is: offsets must not move
     low = paragraph.lower()
     if len(low) != len(paragraph):
-        return paragraph   # a letter whose lower case is longer ("İ"): offsets would move
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in paragraph)
     cases, out = _cases(), list(low)
     dateline = _DATELINE.match(paragraph) if opening else None
-    if dateline and _WEEKDAY_OR_MONTH.search(dateline.group(0)):
-        dateline = None   # "ON MONDAY, ..." is no dateline
+    if dateline and (_WEEKDAY_OR_MONTH.search(dateline.group(0)) or _ordinary(dateline.group(0).lower(), cases)):
+        dateline = None   # "ON MONDAY, ..." and "GUNMEN KILLED THREE VILLAGERS, POLICE SAID" are no datelines
     for m in _WORD.finditer(low, dateline.end() if dateline else 0):
         word, start = m.group(0), m.start()
         case = cases.get(word)
-        if case == "upper":
+        if case == "upper" or (word == "us" and _the_country(low, m)):
             out[start:m.end()] = paragraph[start:m.end()]
         elif start and low[start - 1] in "'’":
             continue   # "police's", "don't": no word of its own
-        elif case is None or _SENTENCE_END.search(low, max(0, start - 4), start) or _a_date(word, low, m):
+        elif case is None or _SENTENCE_END.search(low, max(0, start - 4), start) or _a_date(word, low, m) \
+                or (word == "may" and _before_a_name(low, m, cases)):
             out[start] = paragraph[start]
+    _name_phrases(low, out)
+    for m in _INITIALS.finditer(low):
+        if m.group(0) not in _CLOCK:
+            out[m.start():m.end()] = paragraph[m.start():m.end()]
     if dateline:
         out[:dateline.end()] = paragraph[:dateline.end()]
     return "".join(out)
+
+
+def _name_phrases(low: str, out: list[str]) -> None:
+    """Write "the west bank" as "the West Bank": each word of a known name gets the name's case."""
+    phrases = _phrases()
+    for m in _WORD.finditer(low):
+        for name in phrases.get(m.group(0), ()):
+            end = m.start() + len(name)
+            if low.startswith(name.lower(), m.start()) and not low[end:end + 1].isalpha():
+                out[m.start():end] = name
+                break
+
+
+def _ordinary(words: str, cases: dict[str, str]) -> bool:
+    """Whether a would-be dateline of several words is mostly ordinary words (a clause, not a town). One word
+    ("DAKAR", "PORT-AU-PRINCE") is always a town: some towns are in the word list too."""
+    found = [_WORD.findall(w) for w in words.split()]
+    return len(found) > 1 and 2 * sum(all(cases.get(w) == "lower" for w in f) for f in found) > len(found)
+
+
+def _the_country(low: str, m: re.Match) -> bool:
+    """"a US airstrike", "by US forces", "US-led": the country, not the pronoun of "told us to" or "send us police"
+    (a verb's object, which a noun may follow too)."""
+    if _ARTICLE_BEFORE.search(low, max(0, m.start() - 5), m.start()) or low.startswith("-", m.end()):
+        return True
+    after = _NEXT_WORD.match(low, m.end())
+    before = _WORD_BEFORE.search(low, max(0, m.start() - 20), m.start())
+    opens = not before or bool(_SENTENCE_END.search(low, max(0, m.start() - 4), m.start()))
+    return bool(after) and after.group(1) not in _AFTER_PRONOUN and (opens or before.group(1) in _BEFORE_COUNTRY)
+
+
+def _before_a_name(low: str, m: re.Match, cases: dict[str, str]) -> bool:
+    """"witness MAY AHMED said": the name May, not the modal of "may have", which a word of ours follows."""
+    after = _NEXT_WORD.match(low, m.end())
+    return bool(after) and after.group(1) not in cases
 
 
 def _a_date(word: str, low: str, m: re.Match) -> bool:

@@ -153,9 +153,10 @@ def _field_value_ok(name: str, g: dict, p: Event, gazetteer) -> bool | None:
 
 # Arabic's article before a name: not "an" or "as", which English uses.
 _ARTICLE = re.compile(r"(?i)\b(al|el|ad|ash|ar|az|ez)[-‑\s]+(?=\w)")
+_JOINED = re.compile(r"al(?=[^\Waeioul]\w{2})")   # "alshabaab", "alqaida", "alsham"; not "alliance", "alawite"
 # Words that name no side ("Military Forces of Russia": "of", "forces"), and the plain words for one kind of
 # actor that gold and our names use for the same people.
-_NO_SIDE = {"of", "the", "forces", "force", "group", "unidentified", "armed", "and", "a", "an"}
+_NO_SIDE = {"of", "the", "forces", "force", "group", "unidentified", "armed", "and", "a", "an", "in"}
 _KIND_WORD = {"soldiers": "military", "troops": "military", "army": "military", "servicemen": "military",
               "policemen": "police", "officers": "police", "demonstrators": "protesters", "marchers": "protesters",
               "residents": "civilians", "villagers": "civilians"}
@@ -188,7 +189,18 @@ def _actor_key(name: str, gazetteer) -> tuple[frozenset[str], frozenset[str]]:
     # "al-" group would match every other.
     rest = _ARTICLE.sub(lambda m: m.group(1), rest)
     words = {fold(w) for w in re.findall(r"[\w'’-]+", rest)}
-    return frozenset(countries), frozenset(_KIND_WORD.get(w, w)[:5] for w in words - _NO_SIDE)
+    return frozenset(countries), frozenset(_word_key(_KIND_WORD.get(w, w)) for w in words - _NO_SIDE)
+
+
+def _word_key(word: str) -> str:
+    """A word's first five letters; a name joined to Arabic's article is told by its consonants instead, whose
+    vowels transliterations spell differently ("al-Qaeda", "al-Qaida"; "Shabaab", "Shabab") and whose first five
+    letters are mostly the article ("al-Shabaab" is not "al-Sham" nor "Ansar al-Sharia")."""
+    article = _JOINED.match(word)
+    if not article:
+        return word[:5]
+    consonants = re.sub(r"[aeiouy'’-]", "", word[article.end():])
+    return article.group(0) + re.sub(r"(.)\1+", r"\1", consonants)
 
 
 def _field_accuracy(name: str, matches, gazetteer) -> dict:
