@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .counts import IMPLIED as _IMPLIED, ORDINALS as _ORDINALS, QUALIFIER as _QUALIFIER, sum_counts as _sum_counts
+from .count_asides import blank_asides, is_age, whole_of_breakdown
 from .victim_words import (BOTH as _BOTH, COUNT as _COUNT, COUNTS as _COUNTS, HE as _HE, KIN as _KIN,
                            NUMBER as _NUMBER, PAIR as _PAIR, PLURAL as _PLURAL, SINGLE as _SINGLE)
 
@@ -70,7 +71,8 @@ _INJURED_PATTERNS = [
                rf"(?P<count>(?:{_QUALIFIER}\s+)?{_NUMBER}\s+(?:other\s+)?{_PLURAL})\b"),
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:are|were|is)\s+(?:still\s+)?(?:recovering|expected to (?:survive|recover))\b"),
     re.compile(rf"(?i)\b(?:leaving|left)\s+{_COUNTS}\s+(?:wounded|injured|hurt)\b"),
-    re.compile(rf"(?i)\b{_COUNTS}\s+(?:others?\s+)?(?:also\s+)?(?:suffered|sustained|received)\s+[^.;]{{0,40}}?\b(?:injuries|wounds)\b"),
+    re.compile(rf"(?i)\b{_COUNTS}\s+(?:others?\s+)?(?:also\s+)?(?:suffered|sustained|received|(?:had|escaped with)(?=\s+(?:only\s+)?"
+               r"(?:non|superficial|minor\s+(?:gunshot|bullet))))\s+[^.;]{0,40}?\b(?:injuries|wounds)\b"),
     # "all four victims survived the shooting": the wounded who lived
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:who\s+)?survived\s+(?:the\s+(?:shooting|attack|gunfire)|(?:their|the)\s+(?:wounds|injuries))\b"),
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:(?:who|that)\s+)?(?:are|were|remain|remained|was|is)\s+(?:still\s+|listed\s+|reported\s+|hospitalized\s+){{0,2}}{_CONDITION}"),
@@ -114,7 +116,18 @@ _ONE_KILLED = _starting(",abcdfhiklpstw", r"\bwas\s+(?:later\s+|also\s+)?(?:shot
                          rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{_SINGLE}\s+(?:shot dead|shot to death|fatally shot)\b|\b(?:accidentally\s+)?(?:(?:fatally|mortally)\s+(?:shot|stabbed|wounded)|"
                          r"(?:shot|stabbed|beat(?:en)?) and killed)\s+(?:\w+\s+){0,3}?(?:himself|herself|a|an|the|his|her|their|him)\b|"
                          r"\bclaimed the life of\b|\b(?:a|the|an apparent)\s+(?:deadly|fatal)\s+(?:shooting|stabbing)\b")
-_ONE_INJURED = _starting("abfhilrstw", r"\bwas\s+(?:also\s+)?(?:found\s+)?(?:(?!fatally|mortally)\w+ly\s+)?(?:shot and (?:wounded|injured)|wounded|injured|hurt|"
+# Wounds a victim lives through, whoever bears them: "suffered a graze wound", "with non-life-threatening injuries",
+# "minor gunshot wounds"; and a victim who got to a hospital alone ("drove himself to Mercy Hospital"). Bare "minor
+# injuries" stay out: they are as often a fall or a scuffle's (an officer's, a suspect's) as a wound.
+_SURVIVED = r"\b(?:suffered|sustained|received|with|had|for)\s+(?:an?\s+)?(?:only\s+)?(?:(?:non[- ]life[- ]threatening|superficial)\s+" \
+            r"(?:gunshot\s+|bullet\s+)?(?:injur(?:y|ies)|wounds?)|minor\s+(?:gunshot|bullet)\s+wounds?|" \
+            r"(?:[\w-]+\s+){0,2}?(?:graze|grazing)\s+wounds?)\b|" \
+            r"\b(?:drove|took|walked)\s+(?:himself|herself)\s+(?:in)?to\s+(?:the\s+|a\s+|an\s+)?(?:[\w.'-]+\s+){0,4}?" \
+            r"(?:hospital|medical cent(?:er|re)|trauma cent(?:er|re)|emergency room)\b"
+_ONE_INJURED = _starting("abdfhilrstw", _SURVIVED + r"|"
+                         # told the other way round: "Also wounded in the shooting was his brother"
+                         r"\balso\s+(?:wounded|injured|hurt)\s+(?:in\s+the\s+(?:shooting|attack|gunfire|incident)\s+)?was\b|"
+                         r"\bwas\s+(?:also\s+)?(?:found\s+)?(?:(?!fatally|mortally)\w+ly\s+)?(?:shot and (?:wounded|injured)|wounded|injured|hurt|"
                           r"hospitalized|hospitalised|grazed)\b|"
                           r"\b(?:was|is|being)\s+treated\s+(?:and released\b|for\s+[^.;]{0,40}?\b(?:injur|wound))|"
                           r"\b(?:remains|remained|is still|was still|has been|had been|is)\s+hospitali[sz]ed\b|"
@@ -122,7 +135,9 @@ _ONE_INJURED = _starting("abfhilrstw", r"\bwas\s+(?:also\s+)?(?:found\s+)?(?:(?!
                           r"area|local)\s+(?:\w+\s+)?hospital\b|\b(?:wounding|injuring)\s+(?:his|her|their)\s+\w+|"
                           # "shot and critically injured his 6-year-old brother"
                           rf"(?<!fatally )(?<!mortally )\b(?:wounded|injured)\s+(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{_KIN}\b|"
-                          rf"\b(?:{_HE}|an?\s+[^.;]{{0,40}}?{_SINGLE})\s+(?:suffered|sustained)\s+[^.;]{{0,40}}?\b(?:injuries|wounds)\b|"
+                          # "The victim, a 30-year-old man, suffered ..."
+                          rf"\b(?:{_HE}|an?\s+[^.;]{{0,40}}?{_SINGLE})(?:,[^,.;]{{1,40}},)?\s+(?:suffered|sustained)\s+[^.;]{{0,40}}?"
+                          r"\b(?:injuries|wounds)\b|"
                           # One victim alive in hospital: "in critical condition", "fighting for his life".
                           r"\b(?:is|was|remains|remained|listed|reported|be)\s+(?:\w+\s+){0,2}?in\s+(?:critical|stable|serious|"
                           r"fair|good|grave|guarded|satisfactory)(?:\s+(?:but|and)\s+stable)?\s+condition\b|"
@@ -132,12 +147,27 @@ _NOT_AT = r"(?!\s+(?:and killed|dead|to death|at(?!\s+(?:a|an|the|about|around|a
 # A hospital by its name too: "to Grady Memorial Hospital", "to Harborview Medical Center".
 _HOSPITAL = r"to\s+(?:(?:the|a|an|area|local|nearby|several|different|two|three)\s+){0,2}" \
             r"(?:(?-i:[A-Z])[\w.'-]*\s+){0,4}(?:hospitals?|medical cent(?:er|re)|trauma cent(?:er|re))\b"
+_AT_HOSPITAL = r"(?:(?:the|a|an|area|local|nearby)\s+)?(?:(?-i:[A-Z])[\w.'-]*\s+){0,4}(?:hospitals?|medical cent(?:er|re)|" \
+               r"trauma cent(?:er|re)|emergency room)\b"
 _GUNSHOT = r"(?:gunshot|gun shot|gun-shot|bullet|graze) wounds?\b"
 # Victims hit, dead or alive: "Three people were shot", "A man was shot Saturday", "shot two men", "four were
 # struck by gunfire", "found two men with gunshot wounds", "sent four people to the hospital", "a fifth victim
 # was hit".
 _SHOT_PATTERNS = [
     _one_of(r"shot"),
+    # An ordinal victim before any count ("a second man arrived at Mercy with a gunshot wound" is two hit, not
+    # one); the ordinal's noun a victim ("a third man", "a fifth male victim"), not "the second floor was hit"
+    re.compile(rf"(?i)\b(?:a|an|the)\s+(?P<count>{'|'.join(_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+"
+               rf"(?:(?:[\w-]+\s+)?(?:{_SINGLE}|male|female|individual|juvenile|patient)\s+)?"
+               r"(?:was|is|had been|has been|remains)\s+(?:also\s+|still\s+)?(?:being\s+)?(?:\w+ly\s+)?"
+               r"(?:shot|wounded|injured|hurt|struck|hit|grazed|treated|hospitali[sz]ed|in\s+\w+\s+condition|"
+               r"(?:at|in)\s+(?:the\s+|a\s+)?hospital)\b"),
+    # ...named after a comma, or come to a hospital: "a second victim, a 20-year-old woman, was treated", "a
+    # third victim later arrived at Mercy Hospital", "a fourth man drove himself to the hospital"
+    re.compile(rf"(?i)\b(?:a|an|the)\s+(?P<count>{'|'.join(_ORDINALS)})\s+(?:[\w-]+\s+)?(?:victim|{_SINGLE}|male|female|"
+               r"individual|juvenile|patient)\b(?:,[^,.;]{1,40},)?\s+(?:later\s+|also\s+|then\s+)?(?:(?:was|is)\s+"
+               r"(?:also\s+|later\s+)?(?:\w+ly\s+)?(?:shot|wounded|injured|hurt|struck|hit|grazed|treated|taken|transported|"
+               r"rushed|hospitali[sz]ed)|arrived|showed up|turned up|walked into|drove (?:himself|herself)|suffered|sustained)\b"),
     re.compile(rf"(?i)\b{_BOTH}(?:were|are)\s+(?:(?:\w+ly\s+)?shot|(?:taken|transported|rushed)\s+to)\b"),
     # "found two shooting victims": victims of gunfire, dead or alive.
     re.compile(rf"(?i)\b(?P<count>(?:{_QUALIFIER}\s+)?{_NUMBER}\s+(?:gunshot|shooting)\s+victims)\b"),
@@ -158,27 +188,25 @@ _SHOT_PATTERNS = [
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:later\s+)?(?:arrived|showed up|turned up|walked in(?:to)?)\s+(?:at\s+)?(?:[\w'-]+\s+){{0,4}}?"
                rf"(?:with|suffering from)\s+(?:[\w-]+\s+){{0,2}}?{_GUNSHOT}"),
     re.compile(rf"(?i)\b{_COUNTS}\s+(?:were|are|have been|had been)\s+(?:all\s+)?(?:taken|transported|rushed)\s+{_HOSPITAL}"),
-    # the ordinal's noun a victim ("a third man", "a fifth male victim"), not "the second floor was hit"
-    re.compile(rf"(?i)\b(?:a|an|the)\s+(?P<count>{'|'.join(_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+"
-               rf"(?:(?:[\w-]+\s+)?(?:{_SINGLE}|male|female|individual|juvenile|patient)\s+)?"
-               r"(?:was|is|had been|has been|remains)\s+(?:also\s+|still\s+)?(?:being\s+)?(?:\w+ly\s+)?"
-               r"(?:shot|wounded|injured|hurt|struck|hit|grazed|treated|hospitali[sz]ed|in\s+\w+\s+condition|"
-               r"(?:at|in)\s+(?:the\s+|a\s+)?hospital)\b"),
-    # ...named after a comma, or come to a hospital: "a second victim, a 20-year-old woman, was treated", "a
-    # third victim later arrived at Mercy Hospital", "a fourth man drove himself to the hospital"
-    re.compile(rf"(?i)\b(?:a|an|the)\s+(?P<count>{'|'.join(_ORDINALS)})\s+(?:[\w-]+\s+)?(?:victim|{_SINGLE}|male|female|"
-               r"individual|juvenile|patient)\b(?:,[^,.;]{1,40},)?\s+(?:later\s+|also\s+|then\s+)?(?:(?:was|is)\s+"
-               r"(?:also\s+|later\s+)?(?:\w+ly\s+)?(?:shot|wounded|injured|hurt|struck|hit|grazed|treated|taken|transported|"
-               r"rushed|hospitali[sz]ed)|arrived|showed up|turned up|walked into|drove (?:himself|herself)|suffered|sustained)\b"),
+    # "two victims later arrived at Mercy Hospital by private vehicle"
+    re.compile(rf"(?i)\b{_COUNTS}\s+(?:later\s+)?(?:arrived|showed up|turned up)\s+at\s+{_AT_HOSPITAL}"),
 ]
-_ONE_SHOT = _starting("abfghisw", r"\b(?:was|got|has been|had been|being)\s+(?:also\s+)?(?:(?!fatally|mortally)\w+ly\s+)?(?:found\s+)?shot\b"
+_ONE_SHOT = _starting("abfghistw", r"\b(?:an?\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|person|child|victim|male|"
+                       r"female|\d{1,3}-year-old)|the victim|he|she)(?:,[^,.;]{1,40},)?\s+(?:later\s+)?(?:arrived|showed up|turned up|"
+                       r"walked into)\s+(?:at\s+)?" + _AT_HOSPITAL + "|"
+                       r"\b(?:was|got|has been|had been|being)\s+(?:also\s+)?(?:(?!fatally|mortally)\w+ly\s+)?(?:found\s+)?shot\b"
                        rf"(?!\s+(?:and wounded|and injured)){_NOT_AT}|"
-                       r"\b(?:was|has been|had been|being)\s+(?:\w+ly\s+)?(?:hit|struck)\s+(?:by|with)\s+(?:a\s+)?(?:stray\s+)?"
+                       # "was also hit", told as one more victim beside those before ("A woman with him was also hit")
+                       r"\b(?:was|got)\s+also\s+(?:hit|struck)\b(?!\s+(?:and killed|dead|to death))|"
+                       r"\b(?:was|has been|had been|being)\s+(?:also\s+)?(?:\w+ly\s+)?(?:hit|struck)\s+(?:by|with)\s+(?:a\s+)?(?:stray\s+)?"
                        r"(?:bullets?|gunfire|shots?|rounds?|gunshots?|pellets)\b|"
                        r"\b(?:was|is)\s+(?:later\s+)?(?:taken|transported|rushed|airlifted|flown)\s+" + _HOSPITAL + "|"
                        # "shot the boy in the face": one victim, named by the shooter's deed.
                        r"\bshot\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?in\s+the\s+(?:head|face|chest|leg|arm|back|neck|"
                        r"stomach|abdomen|shoulder|foot|hand|hip|buttocks|side|torso|thigh|knee)\b|"
+                       # "the gunman also shot a 40-year-old woman": one more victim, named by the shooter's deed
+                       rf"\balso\s+shot\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGLE}|{_KIN}|neighbou?r|"
+                       r"bystander|passer-?by|customer|clerk|friend)\b(?!\s+(?:dead|to death|and killed))|"
                        # "accidentally shot his 7-year-old brother": one of the shooter's own, named by the deed.
                        rf"\b(?:accidentally\s+)?shot\s+(?:his|her|their)\s+(?:own\s+)?(?:[\w-]+\s+){{0,2}}?{_KIN}\b"
                        r"(?!\s+(?:dead|to death))|"
@@ -186,15 +214,6 @@ _ONE_SHOT = _starting("abfghisw", r"\b(?:was|got|has been|had been|being)\s+(?:a
                        r"\b(?:accidentally\s+)?shot\s+(?:himself|herself)\b|"
                        r"\b(?:suffered|suffering|sustained|with|from|for)\s+(?:a\s+)?(?:(?!fatal)[\w-]+\s+){0,2}?(?:gunshot|graze|grazing|bullet) "
                        r"wound\b")
-_ASIDE = re.compile(r"\s(?:–|—|--)\s[^–—.;]{1,60}?\s(?:–|—|--)(?=\s)|"
-                    # ("one of them fatally" stays: it tells the dead among the wounded)
-                    r",\s(?:including\s|\w+\s+of\s+(?:them|whom)\s(?![^,.;]*\b(?:fatally|mortally)\b)|ages?\s)[^,.;]{1,60},(?=\s)|"
-                    # ages after a count: "two men, 30 and 41, were hurt"
-                    r",\s\d{1,3}(?:,\s\d{1,3})*,?\s+and\s+\d{1,3},(?=\s)|"
-                    # "Four boys between ages 12 and 16 were wounded"
-                    r"\s(?:between\s+)?(?:the\s+)?ages?\s+(?:of\s+)?\d{1,3}\s+(?:and|to|through)\s+\d{1,3}(?=\s)|"
-                    # a photo gallery's caption: "Image 23 of 33 Seven people have been shot"
-                    r"(?i:\b(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+\b)")
 # A tally of several incidents: "in separate shootings", "in three shootings", "shootings across the city",
 # "over an eight-hour stretch".
 _ROUNDUP = re.compile(r"(?i)\b(?:separate|unrelated|different|multiple|several|two|three|four|five|six|seven|eight|"
@@ -210,7 +229,6 @@ _DIED_SINCE = re.compile(r"(?i)\b(?:has|had|later|then|where\s+(?:he|she)|and\s+
                          r"\b(?:until|before)\s+(?:he|she)\s+(?:died|succumbed|passed away)\b")
 _FATAL_PART = re.compile(rf"(?i),?\s+(?:(?:--|—|–)\s+)?(?P<count>{_COUNT})\s+(?:of them\s+)?(?:fatally|mortally)\b")
 _PARTITIVE = re.compile(r"(?i)\bof\s+(?:the|those|these|all)\s+$")
-_MONTH_BEFORE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*$")
 _NEGATED = re.compile(r"(?i)\b(?:no|no one|nobody|no-one|none|not|never)(?:\s+(?:else|other))?\s*$")
 _NONE = re.compile(r"(?i)\b(?:no one|nobody|no-one|none)\s+(?:was|were|has been|had been)\s+(?:killed|hurt|injured|harmed|wounded)|"
                    r"\bno (?:casualties|deaths|fatalities|victims|one was hurt)\b|\bwithout (?:casualties|loss of life)\b")
@@ -265,13 +283,13 @@ def _find(text: str, patterns: list[re.Pattern], single: re.Pattern) -> Fatality
 
     A sentence that tallies several incidents ("six people were wounded in separate shootings") gives no count
     of one; "others" add to the victims told before them in the sentence."""
-    text = _blank_asides(text)
+    text = blank_asides(text)
     roundup = _ROUNDUP.search(text)
     for pattern in patterns:
         for m in pattern.finditer(text):
-            if roundup or _is_age(text, m.start("count"), m.end("count")) or _NEGATED.search(text[max(0, m.start("count") - 30):m.start("count")]):
+            if roundup or is_age(text, m.start("count"), m.end("count")) or _NEGATED.search(text[max(0, m.start("count") - 30):m.start("count")]):
                 continue
-            counts = (2, 2, 2) if "pair" in pattern.groupindex else _sum_counts(_past_the_whole(text, m))
+            counts = (2, 2, 2) if "pair" in pattern.groupindex else _sum_counts(whole_of_breakdown(_past_the_whole(text, m)))
             if counts is not None and not (counts[1] == 1 and _died_since(text, m.end(), patterns)):
                 more = (_told_before(text, m, patterns, single) + _others_after(text, m.end(), patterns)
                         - _fatally(text, m.end(), patterns))
@@ -322,7 +340,7 @@ def _told_before(text: str, m: re.Match, patterns: list[re.Pattern], single: re.
     for pattern in patterns:
         for earlier in pattern.finditer(text[:m.start()]):
             counts = _sum_counts(earlier.group("count"))
-            if counts is not None and not _is_age(text, earlier.start("count"), earlier.end("count")):
+            if counts is not None and not is_age(text, earlier.start("count"), earlier.end("count")):
                 return counts[1]
     return 1 if single.search(text[:m.start()]) or patterns is _SHOT_PATTERNS else 0
 
@@ -354,27 +372,6 @@ def _others_after(text: str, end: int, patterns: list[re.Pattern]) -> int:
     return 0
 
 
-def _blank_asides(text: str) -> str:
-    """Asides between dashes or commas blanked to spaces ("Five children – ages 11 to 15 – were shot", "five
-    people, including two children, were hurt"), so a count reaches its verb; offsets stay those of the
-    sentence. Brackets stay: a wire dateline's "(Agency) -" would join its day to the count after it."""
-    return _ASIDE.sub(lambda m: " " * len(m.group(0)), text) if ("–" in text or "—" in text or "--" in text
-                                                                  or ", " in text or "age" in text
-                                                                  or " of " in text) else text
-
-
 def _none(text: str, pattern: re.Pattern) -> FatalityHit | None:
     m = pattern.search(text)
     return FatalityHit(0, 0, 0, m.start(), m.end()) if m else None
-
-
-def _is_age(text: str, start: int, end: int) -> bool:
-    """True for the age in "John Smith, 23, died" (a bare number set off by commas), "a 16 year old boy" or
-    "ages 12 and 16", and for the day in "March 16 - Two civilians were killed"."""
-    # only the words around the number decide: bounded work on a 10,000-word sentence
-    text, start, end = text[max(0, start - 40):end + 40], min(start, 40), min(start, 40) + (end - start)
-    count = text[start:end].strip()
-    return (bool(re.fullmatch(r"\d{1,3}", count)) and text[:start].rstrip().endswith(",")
-            or bool(re.match(r"\d", count)) and bool(re.search(r"(?i)\b(?:ages?|aged)\s*$", text[:start]))
-            or bool(re.match(r"(?i)\w+[\s-]+(?:years?|months?)[\s-]+old\b", text[start:]))
-            or bool(re.match(r"\d", count)) and bool(_MONTH_BEFORE.search(text[:start])))

@@ -17,7 +17,7 @@ from .fatalities import _HOSPITAL, FatalityHit, find_fatalities, find_injuries, 
 _ANOTHER = re.compile(r"(?i)\b(?:also|another|other|second|third|fourth|fifth|survived|survives|survivor|"
                       r"expected to (?:survive|recover|live)|non[- ]life|not life-threatening|(?:stable|fair|good|"
                       r"satisfactory) condition|treated and released|released|recovering|doing well|improving|upgraded|minor|"
-                      r"graze[ds]?)\b")
+                      r"graze[ds]?|grazing|superficial|(?:drove|took) (?:himself|herself)|walked into)\b")
 _ELSE = re.compile(r"(?i)\b(?:else|other)\b")
 _OTHERS = re.compile(r"(?i)\bothers?\b")
 # A victim told in the singular beyond those told before: "was also shot", "also suffered a gunshot wound",

@@ -14,14 +14,23 @@ NUMBER = r"(?=[\dabdefhnost])(?:\d{1,3}(?:,\d{3})+\b|\d+|(?:twenty|thirty|forty|
          r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|" \
          r"sixteen|seventeen|eighteen|nineteen|a dozen|a|an|both|several|a few|dozens|scores|hundreds)"
 # Up to two words between a number and its noun ("two young men"); a lone dash is no word ("June 14 - Two men").
+# A people named alone is a noun too: "two Palestinians", "three Iraqis", "four Sudanese".
 NOUN = r"(?:\s+(?:of\s+)?(?:\w[\w-]*\s+){0,2}?(?:(?:people|persons?|civilians?|soldiers?|servicem[ae]n|troops|policem[ae]n|police|" \
        r"officers?|fighters?|militants?|protesters?|demonstrators?|villagers?|residents?|child(?:ren)?|wom[ae]n|m[ae]n|" \
        r"members?|passengers?|workers?|guards?|attackers?|insurgents?|rebels?|others|of them|gunm[ae]n|bystanders?|boys?|girls?|" \
        r"teens?|teenagers?|victims?|students?|adults?|juveniles?|brothers?|sisters?|friends?|kids?|patrons?|individuals?|" \
        r"males?|females?|partygoers?|customers?|employees?|clerks?|neighbou?rs?|relatives?|shoppers?|spectators?|" \
-       r"pedestrians?|motorists?))\b)?"
+       r"pedestrians?|motorists?|marines?|peacekeepers?|commanders?|officials?|pilgrims?|worship+ers?|miners?|" \
+       r"farmers?|herders?|herdsm[ae]n|fisherm[ae]n|journalists?|reporters?|refugees?|migrants?|prisoners?|inmates?|" \
+       r"guerrillas?|jihadists?|extremists?|sailors?|airm[ae]n|paramilitar(?:y|ies)|militiam[ae]n|" \
+       r"gendarmes?|recruits?|cadets?|teachers?|doctors?|nurses?|medics?|tourists?|hostages?|pupils?|mourners?|" \
+       r"guests?|contractors?|personnel|activists?|traders?|travell?ers?|drivers?|" \
+       r"youths?|infants?|bab(?:y|ies)|toddlers?|siblings?|cousins?|sons?|daughters?|parents?|" \
+       r"(?-i:[A-Z][a-z]+(?:ians?|ans?|is|ese))))\b)?"
 COUNT = rf"(?=[\dabdefhmnorstu])(?:{QUALIFIER}\s+)?{NUMBER}\b{NOUN}"   # \b: "a" is no count in "and"
-COUNTS = rf"(?P<count>{COUNT}(?:\s*(?:,|and)\s*{COUNT})*)"
+# A list with a comma before its "and" has three counts or more ("two soldiers, a policeman, and a civilian"): with
+# two, ", and" joins clauses ("killing two soldiers, and a civilian was hurt").
+COUNTS = rf"(?P<count>{COUNT}(?:(?:\s*,\s*{COUNT})+\s*,\s*and\s+{COUNT}|(?:\s*(?:,|and)\s*{COUNT})*))"
 # Plural nouns a bare count needs where a number alone could be an age: "wounded were three men", not "were 28".
 PLURAL = r"(?:people|persons|men|women|teens|teenagers|children|boys|girls|others|victims|officers)"
 SINGLE = r"(?:man|woman|boy|girl|teen|teenager|person|child|toddler|infant|baby|officer|deputy|victim|driver|student|" \
