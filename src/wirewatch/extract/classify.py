@@ -145,8 +145,12 @@ _NOMINAL = re.compile(r"(?i)(?:[\w-]*(?:ing|ion|ity|ence|ance|ment)s?|attacks?|a
 _EARLIER_ARREST = re.compile(r"(?i)(?:\b(?:who|whom|which|that)\s+(?:[\w-]+\s+){0,3}|\brelease\s+of\b[^,;.]{0,60}?|"
                              r"\b(?:the|their|his|her|its)\s+)$")
 # A protest named only as what someone is arrested for ("accusing him of inciting violence during the
-# protests") is no protest the arrest broke up.
-_ARRESTED_FOR = re.compile(r"(?i)\b(?:accus\w*|suspect\w*|charg\w*|blam\w*|incit\w*|role|involvement)\b[^.;]{0,50}$")
+# protests", "for taking part in a protest") or as what the arrest followed ("over Sunday's protests", "a day
+# after he led a march") is no protest the arrest broke up: ACLED codes such an arrest on its own.
+_ARRESTED_FOR = re.compile(r"(?i)\b(?:accus\w*|suspect\w*|charg\w*|blam\w*|incit\w*|role|involvement|over|"
+                           r"organi[sz]ed|in connection with|linked to|for (?:taking part|participating|joining|organi[sz]ing|"
+                           r"leading|staging|holding|calling)|(?:days?|weeks?|hours?) (?:after|before)|following)\b"
+                           r"[^.;]{0,50}$")
 _PEACEFUL, _INTERVENTION, _ARRESTS = "Peaceful protest", "Protest with intervention", "Arrests"
 # Police or soldiers who shoot or beat marchers use excessive force: a reading of the whole sentence may
 # not make that a plain attack or a clash.
@@ -220,6 +224,10 @@ def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
         - (hits.keys() - suppressed)
     if _PROTEST[-1] in suppressed:
         ruled_out |= {_PROTEST[-1]}
+    if _PROTEST[0] in hits and _PROTEST[0] not in suppressed:
+        # ACLED: a crowd that used violence makes a violent demonstration however the authorities answered it,
+        # so words of the crowd's violence leave no reading of the protest as one merely broken up.
+        ruled_out |= {_INTERVENTION}
     if ATTACK in hits and _one_armed_side(text, lex):
         ruled_out |= {CLASH}
     force = hits.get(_EXCESSIVE)
