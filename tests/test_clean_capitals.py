@@ -101,3 +101,10 @@ def test_a_name_of_ordinary_and_other_words_is_read_whole():
     read, _ = recase("ISRAELI TROOPS RAIDED THE JENIN REFUGEE CAMP IN THE WEST BANK AND A TOWN IN THE CENTRAL AFRICAN "
                      "REPUBLIC ON MONDAY.")
     assert "in the West Bank and a town in the Central African Republic" in read
+
+
+def test_a_town_that_is_also_a_word_keeps_its_capital_where_its_state_qualifies_it():
+    # "in mobile, Alabama" placed the shooting in the state of Alabama, not the city
+    read, _ = recase("A GUNMAN OPENED FIRE AT A NIGHTCLUB IN MOBILE, ALABAMA, ON SUNDAY, AND A MAN WAS SHOT IN READING, "
+                     "PENNSYLVANIA. THEY HAD NO MOBILE PHONES.")
+    assert "in Mobile, Alabama, on Sunday" in read and "in Reading, Pennsylvania." in read and "no mobile phones" in read

@@ -28,6 +28,7 @@ _MONTHS = {m.lower() for m in MONTHS}
 # "U.S.", "U.N.": an abbreviation's letters are capitals whatever the lexicon says of "u" or "s"
 _INITIALS = re.compile(r"\b(?:[^\W\d_]\.){2,}")
 _CLOCK = {"a.m.", "p.m."}
+_QUALIFIED = re.compile(r"\b(?:in|near|at|outside|of|from|to) ([^\W\d_]+), ([^\W\d_]+(?: [^\W\d_]+)?)(?=[,.;]| on\b)")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 _BEFORE_COUNTRY = frozenset("by with in of for from at on against to and or between among under after than".split())
@@ -67,6 +68,18 @@ def _phrases() -> dict[str, list[str]]:
     return {first: sorted(names, key=len, reverse=True) for first, names in found.items()}
 
 
+@lru_cache(maxsize=1)
+def _units() -> frozenset[str]:
+    """Every country and first-level unit name, in lower case: what may qualify a town ("MOBILE, ALABAMA")."""
+    found = set()
+    folder = resources.files("wirewatch") / "data" / "gazetteer"
+    for table in ("countries.tsv", "admin1.tsv"):
+        lines = (folder / table).read_text(encoding="utf-8").splitlines()
+        column = lines[0].split("\t").index("names")
+        found.update(n.lower() for line in lines[1:] for n in line.split("\t")[column].split("|"))
+    return frozenset(found)
+
+
 def _letters(paragraph: str) -> list[str]:
     return [c for c in paragraph if c.isalpha() and c.lower() != c.upper()]
 
@@ -103,6 +116,7 @@ def reading_case(paragraph: str, opening: bool = False) -> str:
                 or (word == "may" and _before_a_name(low, m, cases)):
             out[start] = paragraph[start]
     _name_phrases(low, out)
+    _qualified_towns(low, out)
     for m in _INITIALS.finditer(low):
         if m.group(0) not in _CLOCK:
             out[m.start():m.end()] = paragraph[m.start():m.end()]
@@ -120,6 +134,15 @@ def _name_phrases(low: str, out: list[str]) -> None:
             if low.startswith(name.lower(), m.start()) and not low[end:end + 1].isalpha():
                 out[m.start():end] = name
                 break
+
+
+def _qualified_towns(low: str, out: list[str]) -> None:
+    """"in MOBILE, ALABAMA," and "near POLICE, POLAND.": a word the list calls ordinary is a town where a country
+    or a unit qualifies it after a place preposition."""
+    units = _units()
+    for m in _QUALIFIED.finditer(low):
+        if m.group(2) in units:
+            out[m.start(1)] = out[m.start(1)].upper()
 
 
 def _ordinary(words: str, cases: dict[str, str]) -> bool:
