@@ -30,7 +30,10 @@ def test_a_town_named_after_a_long_opening_is_the_reports_town(gazetteer):
 
 
 def test_a_town_in_the_opening_still_comes_first(gazetteer):
-    text = "Two men were wounded in Macon on Friday.\n\n" + _LATE_TOWN
+    # a town named later only as a place comes after the opening's; one whose police the report quotes does not
+    # (tests/test_lead_town_police_later.py)
+    text = "Two men were wounded in Macon on Friday.\n\n" + _LATE_TOWN.replace(
+        "Investigators with the Tuscaloosa Police Department", "Investigators who drove in from Tuscaloosa")
     place = lead_place("t", text, gazetteer.country_focus(text), gazetteer)
     assert (place.name, place.admin1) == ("Macon", "Georgia")
 

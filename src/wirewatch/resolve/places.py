@@ -228,7 +228,7 @@ def quarter_of_a_town(text: str, end: int) -> bool:
 
 def lead_place(article_id: str, text: str, focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
     """Where a report with no place words in its passage most likely happened: the first town whose police
-    or sheriff the opening quotes ("Detroit Police said"), else its dateline's town (one the gazetteer lacks
+    or sheriff the report quotes ("Detroit Police said"), else its dateline's town (one the gazetteer lacks
     included, where the dateline writes its state: unlisted.dateline_town), else the first town the opening
     names in its main country (before it, an unlisted town it puts an incident in with its state), not inside a longer name nor a person's; where the opening names
     none, the first such town further on (a report that opens on its victims names its town later); where
@@ -241,7 +241,9 @@ def lead_place(article_id: str, text: str, focus: Counter[str], gazetteer: Gazet
     # the whole text, as country_focus spotted it already (cached)
     hits = [h for h in gazetteer.names_in(text)
             if any(e.kind == "city" and e.country in (main or e.country) for e in h.entries)]
-    opening = [h for h in hits if h.start < _LEAD_CHARS]
+    # a force quoted further on still names the incident's jurisdiction: a report that opens on its victim quotes
+    # "Trotwood police" in its fifth paragraph, after the towns of the victim's life and the outlet's dateline
+    opening = [h for h in hits if h.start < _LEAD_CHARS or _FORCE_AFTER.match(text, h.end)]
     first = _first_town(article_id, text, opening, main, focus, gazetteer)
     # a town the gazetteer lacks that the opening tells the incident in with its state ("was found shot at a home
     # in Smallville, Mo.") outranks the towns the report names otherwise (its police's, its dateline's), unless
