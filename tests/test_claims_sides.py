@@ -58,6 +58,12 @@ def status(text: str) -> ClaimStatus:
     # Tear gas an official speaks of is the crowd's day told before.
     ("Police fired tear gas at hundreds of protesters in Conakry on Thursday, witnesses said. Police spokesman "
      "Mamadou Camara said officers had used tear gas to restore order.", ClaimStatus.CONFIRMED),
+    # An official who describes the reports as false denies them, with "described" as with "said".
+    ("Soldiers killed 20 civilians in a raid on the village of Kasuwa in Borno state on Friday, residents "
+     "said.\n\nArmy spokesman Onyema Nwachukwu described the reports as false and baseless.", ClaimStatus.DISPUTED),
+    ("Soldiers shot dead 12 civilians at a wedding in the village of Tin Hama in northern Mali on Sunday, "
+     "residents said.\n\nIn a statement, the army called the allegations \"baseless\" and said its troops had come "
+     "under fire.", ClaimStatus.DISPUTED),
     # Posts that the article calls unverified, or a channel it does not say is the group's, vouch for nothing.
     ("Militants burned houses in Solenzo in western Burkina Faso on Sunday, according to unverified posts on "
      "Telegram channels linked to the group.", ClaimStatus.UNVERIFIED),
@@ -83,6 +89,8 @@ def test_claim_status_by_who_speaks(text, expected):
     ("Gunmen stormed a church in Owo in Ondo state on Sunday, killing at least 20 worshippers. Witnesses said "
      "the attackers came on motorbikes. The attack was the deadliest in the state this year, the state "
      "governor told reporters.", ClaimStatus.CONFIRMED),
+    ("Gunmen killed 20 villagers in a raid on Kasuwa in Borno state on Friday, residents said.\n\nThe state "
+     "governor described the attack as barbaric.", ClaimStatus.CONFIRMED),
     ("Gunmen killed five people in an attack on a village in Tillaberi on Sunday, residents said. JNIM denied "
      "involvement in a statement.", ClaimStatus.REPORTED),
 ])

@@ -124,7 +124,8 @@ class AttributionHit:
 
 # Verbs with which an official's words, not the verb, may deny ("said the report was false").
 _SAYS = frozenset({"said", "says", "stated", "insisted", "called", "branded", "labelled", "labeled", "denounced",
-                   "told", "tells", "added", _CITING, "wrote", "posted", "noted", "explained", "declared", "asserted"})
+                   "described", "told", "tells", "added", _CITING, "wrote", "posted", "noted", "explained", "declared",
+                   "asserted"})
 _VOUCHING = frozenset({SourceKind.PERPETRATOR_CLAIM, SourceKind.OFFICIAL_STATEMENT})
 _QUOTES = "\"“‘'«"
 _NEW_TOPIC = re.compile(r"(?i)^\W*(?:separately|meanwhile|elsewhere|in (?:a |an )?(?:separate|another|other) "
