@@ -21,6 +21,7 @@ from .classify import TriggerHit, combine, find_gunfire, find_triggers
 from .coreference import fold_fire_into_clashes, place_anaphor, refers_back
 from .genre import dated_to_the_day, is_background, is_commentary, is_expert_view
 from .model import load_typing_model
+from .place_readings import as_the_country, outside_longer_names
 from .place_choice import choose_places, find_dateline, not_a_venue, past_dateline, place_field
 from .fatalities import find_fatalities
 from .lexicons import load_lexicons
@@ -209,7 +210,8 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
         toll = _toll(sent, article.id)
         first_new = len(mentions)
         for k, trig in enumerate(triggers):
-            chosen = choose_places(sent, places, trig.start, article.id, focus)
+            chosen = choose_places(sent, as_the_country(outside_longer_names(sent.text, places, focus), focus),
+                                   trig.start, article.id, focus)
             kind = place_anaphor(sent.text)
             anaphor = (latest.get(kind) or latest.get("region")) if kind else None
             place_list = chosen or [last_place.get(sent.paragraph) or anaphor or dateline]
