@@ -63,3 +63,19 @@ def test_nouns_of_war_news_and_peoples(text, killed):
 
 def test_three_people_broken_down_were_shot():
     assert _best(find_shot("Three people, two men and a woman, were shot outside the bar.")) == 3
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Four soldiers, all from the same unit, died in the blast.", 4),
+    ("Seven militants, believed to be members of the group, were killed.", 7),
+    ("Four soldiers, who were on patrol near the border, were killed.", 4),
+    ("Two civilians, identified as local farmers, were killed.", 2),
+    ("Ten soldiers, along with two civilians, were killed.", 12),        # more victims, not an aside
+    ("The attack killed ten soldiers, as well as two civilians, officials said.", 12),
+])
+def test_asides_describing_a_count_and_victims_joined_to_it(text, killed):
+    assert _best(find_fatalities(text)) == killed
+
+
+def test_ages_as_an_aside():
+    assert _best(find_shot("Three men, aged 20 to 25, were shot outside the club.")) == 3

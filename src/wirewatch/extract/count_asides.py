@@ -15,9 +15,12 @@ from .victim_words import COUNT as _COUNT, NUMBER as _NUMBER
 # "eight people, mostly women, ...", "two protesters, both students, ...", "three policemen, one an inspector, ..."
 _MEMBERS = r"(?:including|among\s+(?:them|whom|those|the\s+\w+)|mostly|mainly|largely|chiefly|predominantly|" \
            r"both|one\s+(?:an?|the)|(?:an?|the|two|three)\s+[\w-]+(?:\s+[\w-]+)?\s+among\s+them)"
+# Words that open an aside describing a count's members: "seven militants, believed to be members of the group,",
+# "four soldiers, all from one unit,", "three men, aged 20 to 25,", "four soldiers, who were on patrol,".
+_DESCRIBED = r"(?:all|aged|who|whose|(?:believed|said|thought|reported|suspected)\s+to\s+be|identified\s+as|suspected\s+of)"
 _ASIDE = re.compile(r"\s(?:–|—|--)\s[^–—.;]{1,60}?\s(?:–|—|--)(?=\s)|"
                     # ("one of them fatally" stays: it tells the dead among the wounded)
-                    rf",\s(?:{_MEMBERS}(?:\s|(?=,))|\w+\s+of\s+(?:them|whom)\s(?![^,.;]*\b(?:fatally|mortally)\b)|ages?\s)"
+                    rf",\s(?:{_MEMBERS}(?:\s|(?=,))|{_DESCRIBED}\s|\w+\s+of\s+(?:them|whom)\s(?![^,.;]*\b(?:fatally|mortally)\b)|ages?\s)"
                     r"[^,.;]{0,60},(?=\s)|"
                     # the same in brackets ("four soldiers (including an officer) were killed"); other brackets stay
                     rf"\s\((?i:{_MEMBERS}|\w+\s+of\s+(?:them|whom))\s[^()]{{1,60}}\)(?=\s)|"
@@ -40,7 +43,18 @@ def blank_asides(text: str) -> str:
     if not ("–" in text or "—" in text or "--" in text or ", " in text or "age" in text or " of " in text
             or "(" in text or "including" in text):
         return text
+    text = _ALONG.sub(_as_and, text) if "with" in text or "well as" in text else text
     return _BREAKDOWN.sub(_blank_breakdown, _ASIDE.sub(lambda m: " " * len(m.group(0)), text))
+
+
+# "Ten soldiers, along with two civilians, were killed": more victims, joined as "and" joins them.
+_ALONG = re.compile(r"(?i),\s(?:along with|as well as|together with)\s(?P<rest>[^,.;]{1,60}),(?=\s)")
+
+
+def _as_and(m: re.Match) -> str:
+    """The joining words and the commas around more victims turned into "and", same length."""
+    lead = m.start("rest") - m.start()
+    return " " * (lead - 4) + "and " + m.group("rest") + " "
 
 
 # A count broken down between commas: "Five people, three women and two children, were killed".
