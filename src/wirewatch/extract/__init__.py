@@ -16,6 +16,7 @@ from ..ontology import load_ontology
 from ..settings import ExtractSettings
 from ..timex import TimeExpression, find_time_expressions
 from .actors import ActorHit, assign_roles, find_actors, find_target, named_groups
+from .claimed_attacks import claimant_as_attacker
 from .claims import REFERS_BACK, SpeakerState, attribute, counter_version, own_voice, speaking_groups
 from .classify import TriggerHit, combine, find_gunfire, find_triggers
 from .coreference import fold_fire_into_clashes, place_anaphor, refers_back
@@ -216,12 +217,14 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
             anaphor = (latest.get(kind) or latest.get("region")) if kind else None
             place_list = chosen or [last_place.get(sent.paragraph) or anaphor or dateline]
             actor1, actor2 = assign_roles(sent.text, actors, trig.start, trig.end)
+            event_type = ontology.event_type_of[trig.sub_event_type]
+            actor1 = actor1 or claimant_as_attacker(text, sent.start, groups, event_type, trig.sub_event_type, actor2)
             target = find_target(sent.text, lex, trig.end)
             for d, (date_field, place) in enumerate((dt, pl) for dt in dates for pl in place_list):
                 mentions.append(Mention(
                     id=f"{article.id}:{index}:{k}:{d}", article_id=article.id,
                     passage=Span(article.id, sent.start, sent.end),
-                    event_type=ontology.event_type_of[trig.sub_event_type], sub_event_type=trig.sub_event_type,
+                    event_type=event_type, sub_event_type=trig.sub_event_type,
                     trigger=_field(sent, trig.start, trig.end, article.id),
                     attribution=_attribution(sent, attribution, article.id),
                     actor1=_actor(sent, actor1, article.id), actor2=_actor(sent, actor2, article.id),
