@@ -63,3 +63,13 @@ def test_a_call_sign_after_the_dateline_is_american(gazetteer):
 def test_an_acronym_in_brackets_is_no_call_sign(gazetteer):
     assert not american_wording("The World Health Organization (WHO) said the outbreak in Lille was contained.")
     assert not american_wording("GENEVA — The World Anti-Doping Agency (WADA) said on Monday.")
+
+
+def test_a_lone_town_abroad_is_a_guess_in_an_american_report(gazetteer):
+    # American wording counts as two names of the US: a name that only a town abroad bears is no place here
+    text = ("Deputies said George was shot twice outside his home late Saturday, and the county sheriff's office "
+            "is investigating.")
+    assert _place(gazetteer, text, "George") is None
+    text = ("A man was shot outside a store in Vannes early Sunday and later died at a hospital, the district "
+            "attorney's office said.")
+    assert _place(gazetteer, text, "Vannes") is None

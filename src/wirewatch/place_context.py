@@ -87,10 +87,11 @@ def focus_of(spotted: list[Hit] | tuple[Hit, ...], full_names: frozenset[str], q
     """country_focus from an article's hits and what else it names. Where two countries tie, the one that a
     state written after a town ("Franklin, La.") or a county the text names points at comes first: the words
     say outright where the report is, while a town's name may be a namesake or a person's. American wording
-    (american_wording) counts as one name of the US."""
+    (american_wording) counts as two names of the US: enough to make a lone town abroad that nothing else points
+    at a guess (abroad.elsewhere), as a local report's "David" or "George" is a person."""
     focus: Counter[str] = Counter()
     if american:
-        focus["US"] += 2
+        focus["US"] += 4
     # "Richmond, Va.": a US state abbreviation after a town says which country the article is about
     if qualifiers:
         focus["US"] += 2 * len(qualifiers)
