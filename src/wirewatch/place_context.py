@@ -165,11 +165,6 @@ _SHOT_IN_BEFORE = re.compile(r"(?i)\b(?:shot|shooting|killed|wounded|slain|stabb
                              r"[^.!?\n]{0,60}\bin[ \t]+$")
 
 
-def a_force_kind(word: str) -> bool:
-    """Whether a word before "police" names a kind of force, not a town ("Metro police", "Transit police")."""
-    return bool(_FORCE_KIND.fullmatch(word))
-
-
 def town_word_use(text: str, start: int, end: int, run: str) -> bool:
     """Whether text[start:end], a word the not-a-place list holds and the first of the capitalised run `run`,
     is used as a town here (see the regexes); not where the run goes on into a longer name ("Warren County")."""
