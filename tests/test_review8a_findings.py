@@ -98,3 +98,10 @@ def test_warning_shots_that_break_up_a_protest_harm_no_one():
     assert found and found[0][0].startswith("Protesters") and found[0][1].startswith("Police")
     found = _actors("Police shot dead a trader as they dispersed hundreds of traders protesting in Kano on Monday.")
     assert found and found[0][0].startswith("Police")
+
+
+def test_deadly_force_named_in_other_words_keeps_the_police_as_actor1():
+    for text in ("Police used deadly force to disperse hundreds of traders protesting in Kano on Monday.",
+                 "Police fired live bullets to disperse hundreds of traders protesting in Kano on Monday."):
+        found = _actors(text)
+        assert found and not (found[0][0] or "").startswith("Protesters"), (text, found)

@@ -91,8 +91,9 @@ _ACCORDING = re.compile(r"(?i)\baccording to\s+(?:the\s+|a\s+)?(?:\w+\s+)?$")
 # "the crowd dispersed peacefully" is the crowd's own going; only the force's deed with the crowd as object.
 _DISPERSE = re.compile(r"(?i)\b(?:disperse[ds]?|dispersing|broke up|break up|breaking up)\s+(?!peaceful|calm|quiet|"
                        r"on\b|after\b|at\b|in\b|when\b|before\b|and\b)[\w\s]{0,40}$")
-# "shot" whole: "fired warning shots" breaks a crowd up without harming anyone in it.
-_DEADLY = re.compile(r"(?i)\b(?:killed|killing|dead|died|deaths?|live (?:rounds|ammunition|fire)|shot|fatal\w*)\b")
+# "shot" whole: "fired warning shots" or "shotgun pellets" break a crowd up, as the typing reads them.
+_DEADLY = re.compile(r"(?i)\b(?:kill\w*|dead\w*|died|deaths?|live (?:rounds|ammunition|fire|bullets)|shot\b|"
+                     r"fatal\w*|succumb\w*)")
 _PROTESTING = re.compile(r"(?i)\s+(?:\w+\s+){0,3}?(?:protest|march|demonstrat|ralli|rally|gather|chant|sit-in)")
 _THE = re.compile(r"(?i)\bthe\s+$")
 # "by the paramilitary Rapid Support Forces": a word or two of description may stand before the agent.
