@@ -216,12 +216,15 @@ def _official_beside_claim(classified, text: str, lex: Lexicons):
     for c, k in classified:
         if k is SourceKind.OFFICIAL_STATEMENT and c.verb.lower() not in _DENY_VERBS and c.verb != "claimed" \
                 and _classify(_SPOKESMAN.sub("", c.words), lex, set()) is SourceKind.OFFICIAL_STATEMENT \
-                and _kind_of(k, c, text, True, set(), False) is SourceKind.OFFICIAL_STATEMENT:
+                and _kind_of(k, c, text, True, set(), False) is SourceKind.OFFICIAL_STATEMENT \
+                and not _INQUIRY.search(text, c.end):
             return c, k
     return None
 
 
 _SPOKESMAN = re.compile(r"(?i)\bspokes(?:man|woman|person)\b")
+# "…, which the army said it was investigating": an official looking into a claimed attack vouches for no part of it.
+_INQUIRY = re.compile(r"(?i)\b(?:investigating|looking into|under investigation)\b")
 
 
 # Where a denier's own account starts: "denied the account, saying the men had fired first".

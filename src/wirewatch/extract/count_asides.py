@@ -17,8 +17,14 @@ _MEMBERS = r"(?:including|among\s+(?:them|whom|those|the\s+\w+)|mostly|mainly|la
            r"both|one\s+(?:an?|the)|(?:an?|the|two|three)\s+[\w-]+(?:\s+[\w-]+)?\s+among\s+them)"
 # Words that open an aside describing a count's members: "seven militants, believed to be members of the group,",
 # "four soldiers, all from one unit,", "three men, aged 20 to 25,", "four soldiers, who were on patrol,".
-_DESCRIBED = r"(?:all|aged|who|whose|(?:believed|said|thought|reported|suspected)\s+to\s+be|identified\s+as|suspected\s+of)"
+# A relative clause ("who", "whose") is one only after a count: "The gunmen, who killed three people at a market,
+# fled" tells its toll inside the clause (see _RELATIVE).
+_DESCRIBED = r"(?:all|aged|(?:believed|said|thought|reported|suspected)\s+to\s+be|identified\s+as|suspected\s+of)"
 _ASIDE = re.compile(r"\s(?:–|—|--)\s[^–—.;]{1,60}?\s(?:–|—|--)(?=\s)|"
+                    # a list of ages: "three men, aged 20, 22 and 25, were killed"
+                    r",\s(?:aged|ages?)\s\d{1,3}(?:,\s\d{1,3})*,?\s+(?:and|to)\s+\d{1,3},(?=\s)|"
+                    # a source told between commas: "Two soldiers, a Kenyan army statement said, were killed"
+                    r",\s(?:[\w'’-]+\s){1,6}?(?:said|says|say|reported|added|told\s+(?:[\w-]+\s+)?[\w-]+)\s?,(?=\s)|"
                     # ("one of them fatally" stays: it tells the dead among the wounded)
                     rf",\s(?:{_MEMBERS}(?:\s|(?=,))|{_DESCRIBED}\s|\w+\s+of\s+(?:them|whom)\s(?![^,.;]*\b(?:fatally|mortally)\b)|ages?\s)"
                     r"[^,.;]{0,60},(?=\s)|"
@@ -41,10 +47,34 @@ def blank_asides(text: str) -> str:
     sentence. Brackets stay unless a word of members opens them ("(including an officer)"): a wire dateline's
     "(Agency) -" would join its day to the count after it."""
     if not ("–" in text or "—" in text or "--" in text or ", " in text or "age" in text or " of " in text
-            or "(" in text or "including" in text):
+            or "(" in text or "including" in text or "etween" in text):
         return text
     text = _ALONG.sub(_as_and, text) if "with" in text or "well as" in text else text
+    text = _RANGE.sub(_floor, text) if "etween" in text else text
+    text = _RELATIVE.sub(_blank_after_count, text) if "who" in text else text
     return _BREAKDOWN.sub(_blank_breakdown, _ASIDE.sub(lambda m: " " * len(m.group(0)), text))
+
+
+# "Four soldiers, who were on patrol, died": a clause on a count's members; after anything else it may hold
+# the toll itself ("The gunmen, who killed three people, fled").
+_RELATIVE = re.compile(r",\s(?:who|whose)\s[^,.;]{0,60},(?=\s)")
+_COUNT_BEFORE = re.compile(rf"(?i)\b{_COUNT}\s*$")
+
+
+def _blank_after_count(m: re.Match) -> str:
+    before = m.string[max(0, m.start() - 60):m.start()]
+    return " " * len(m.group(0)) if _COUNT_BEFORE.search(before) else m.group(0)
+
+
+# "Between 10 and 15 people were killed": a range, whose floor is the firm number, not two counts to add.
+_RANGE = re.compile(rf"(?i)\bbetween\s+(?P<low>{_NUMBER})\s+and\s+{_NUMBER}\b"
+                    r"(?!\s*(?:a\.?m\b|p\.?m\b|o['’]clock|hours?|minutes?|years?|months?|days?|per ?cent|%))")
+
+
+def _floor(m: re.Match) -> str:
+    """The range read as "at least" its floor, same length."""
+    floor = "at least " + m.group("low")
+    return floor + " " * (len(m.group(0)) - len(floor)) if len(floor) <= len(m.group(0)) else m.group(0)
 
 
 # "Ten soldiers, along with two civilians, were killed": more victims, joined as "and" joins them.
@@ -53,6 +83,9 @@ _ALONG = re.compile(r"(?i),\s(?:along with|as well as|together with)\s(?P<rest>[
 
 def _as_and(m: re.Match) -> str:
     """The joining words and the commas around more victims turned into "and", same length."""
+    if not re.match(rf"(?i){_COUNT}", m.group("rest")):
+        # "Two soldiers, along with their commander, were killed": no count to add; the count before stands
+        return " " * len(m.group(0))
     lead = m.start("rest") - m.start()
     return " " * (lead - 4) + "and " + m.group("rest") + " "
 

@@ -35,10 +35,13 @@ _OTHER_SIDE = re.compile(r"\b(?:[A-Z][\w-]+|US|U\.S\.)\s+(?:air ?strikes?|drones
                          r"aircraft|shelling|artillery|troops|forces|soldiers|army|military)\b|"
                          r"(?i:\b(?:government|regime|army|military|coalition|junta|security) (?:forces|troops|soldiers|"
                          r"air ?strikes?|jets?|drones?|warplanes?|shelling|artillery)\b)")
-# The other side's force as the object of a fight ("units fought junta troops", "clashed with the army"):
-# there the group acts, it is not acted on.
+# The other side's force as the object of a fight ("units fought junta troops", "clashed with the army") or
+# counted among its losses ("killing 15 FARDC troops", "wounding three army soldiers"): there the group acts, it
+# is not acted on.
 _AS_OBJECT = re.compile(r"(?i)\b(?:fought|fighting|battled|battling|clashed with|clashing with|engaged|against|"
                         r"attacked|ambushed|repelled|repulsed|routed|killed|captured|drove (?:out|back))\s+(?:the\s+)?$|"
+                        r"\b(?:killing|killed|wounding|wounded|injuring|injured|capturing|captured)\s+(?:(?:at least|some|about|"
+                        r"up to|more than|over|dozens of|scores of|hundreds of)\s+)?[\w-]+\s+(?:of\s+(?:the\s+)?)?$|"
                         r"\bbetween\s[^,;]{2,60}?\sand\s+(?:the\s+)?$")
 
 

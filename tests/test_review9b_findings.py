@@ -1,0 +1,63 @@
+"""Review review9b's findings on b0c6219/b35fd16 (claim status) and 035848b/9b97ee4 (casualty counts): a group
+boasting of the enemy's losses makes a claim, not an official's word on what befell it; an official only looking
+into a claimed attack does not confirm it; a relative clause holds a toll unless it follows a count; a source told
+between commas, a range and a list of ages sit between a count and its verb; "along with" someone not counted
+leaves the count before it standing. Sentences written for these tests in the style of wire copy."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from wirewatch.clean import article_id
+from wirewatch.extract import extract
+from wirewatch.extract.fatalities import find_fatalities
+from wirewatch.fuse.incidents import claim_status
+from wirewatch.models import Article, ClaimStatus
+
+
+def status(text: str) -> ClaimStatus:
+    article = Article(id=article_id(text), url="https://test.example/r9b", outlet="Test Wire", title=None,
+                      published=date(2025, 11, 18), language="en", text=text, source="test")
+    mentions = extract(article)[0]
+    assert mentions, "no event read"
+    return claim_status(m.attribution.kind for m in mentions)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the group counts the other side's dead: its own deed, claimed
+    ("GOMA (Reuters) - M23 rebels attacked army positions near Goma on Monday, killing 15 FARDC troops, the M23 "
+     "said.", ClaimStatus.CLAIMED),
+    ("BAMAKO (Reuters) - JNIM fighters ambushed a convoy near Gao on Monday, wounding three FAMa soldiers, JNIM "
+     "said.", ClaimStatus.CLAIMED),
+    # ... while its own losses to the other side stay its word on what befell it
+    ("GOMA (Reuters) - Army shelling killed three civilians near Goma on Monday, the M23 said.",
+     ClaimStatus.CONFIRMED),
+    # an official who is only investigating a claimed attack vouches for nothing
+    ("BAMAKO (Reuters) - JNIM claimed the ambush near Gao on Monday, which the army said it was investigating.",
+     ClaimStatus.CLAIMED),
+    ("BAMAKO (Reuters) - JNIM claimed the ambush near Gao on Monday, which the army said killed seven soldiers.",
+     ClaimStatus.CONFIRMED),
+])
+def test_whose_losses_and_inquiries(text, expected):
+    assert status(text) is expected
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("The gunmen, who killed three people at a market, fled on motorcycles.", 3),
+    ("Four soldiers, who were on patrol, were killed.", 4),
+    ("Two soldiers, a Kenyan army statement said, were killed in the attack.", 2),
+    ("The attack killed 10 soldiers, a military source said, and wounded 15.", 10),
+    ("Between 10 and 15 people were killed.", 10),
+    ("Clashes killed between five and seven soldiers.", 5),
+    ("Gunmen attacked the village between 2 and 4 a.m., killing three people.", 3),
+    ("Three men, aged 20, 22 and 25, were killed.", 3),
+    ("Two soldiers, along with their commander, were killed in the attack.", 2),
+    ("Ten soldiers, along with two civilians, were killed in the attack.", 12),
+    ("Three people, two of them children, were killed when gunmen attacked the market.", 3),
+    ("Gunmen, along with their accomplices, killed two people.", 2),
+])
+def test_toll_past_asides(text, killed):
+    hit = find_fatalities(text)
+    assert hit is not None and hit.best == killed
