@@ -35,7 +35,11 @@ __all__ = ["extract", "extract_steps"]
 # What may stand between two dates of one trigger: "in May and again earlier this month", "May, June".
 _SPLIT_DATES = re.compile(r"(?i)\s*(?:,|(?:,\s*)?(?:and|or|then)(?:\s+again)?)\s*")
 _STRATEGIC = "Strategic developments"  # arrests, deals, bases: no gunfire of their own
-_CALM = "Peaceful protest"  # a vigil, a march for a victim: no violence of its own
+_CALM = "Peaceful protest"
+# A gathering that mourns a victim has no violence of its own and tells of the killing it mourns; a march or a
+# rally is policed, and shooting words beside it tell of its policing.
+_MOURNING = re.compile(r"(?i)\b(?:vigils?|memorials?|candlelight|balloon release|prayer service|funerals?|mourn\w*|"
+                       r"remember\w*|honou?r(?:ed|ing)?|in memory of)\b")
 _POINTS_BACK = {SourceKind.OFFICIAL_DENIAL, SourceKind.OFFICIAL_STATEMENT, SourceKind.PERPETRATOR_CLAIM}
 _HEADLINE_SEARCH = 3  # opening lines that may hold the headline (after a kicker or a byline)
 _MAX_FOLLOWUP = 2  # sentences after a mention that may still add its death toll
@@ -75,7 +79,8 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
     if head is not None:
         usable[head], lexical[head] = True, find_triggers(sentences[head].text, lex)
     violent = [s for hits, s in zip(lexical, sentences) if any(ontology.event_type_of[h.sub_event_type] != _STRATEGIC
-                                                               and h.sub_event_type != _CALM for h in hits)]
+                                                               and not _mourns(h.sub_event_type, s.text)
+                                                               for h in hits)]
     if not any(_anchored(s.text, gazetteer) for s in violent):
         # Where stronger words report violence, shooting words tell of that incident's gunfire; only an
         # article that reports none by them (local crime news, mostly) is typed by its shooting words. Stronger
@@ -176,7 +181,7 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
                 ids = {m.id for m, _ in pairs}
                 pairs += [(m, triggers[0]) for m in denied(told_by, sentences, index, last_mention_sentence, lex)
                           if m.id not in ids]
-            if pairs or (definite and _retells(mentions, triggers)):
+            if pairs or (definite and _retells(mentions, triggers, text)):
                 # "The attack" after a bombing is that bombing, though its type cannot say whose word
                 # on which incident it carries; it adds nothing new.
                 mentions.extend(restated(m, sent, attribution, article.id, _field(sent, t.start, t.end, article.id))
@@ -246,13 +251,19 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
     return fold_fire_into_clashes(mentions, text, reference), warnings
 
 
-def _retells(mentions: list[Mention], triggers: list[TriggerHit]) -> bool:
+def _retells(mentions: list[Mention], triggers: list[TriggerHit], text: str) -> bool:
     """True where a definite trigger ("the shooting") may name an incident already told. An arrest or a vigil
     told so far is no shooting: "the shooting" after "police arrested a man Tuesday" is the one the arrest
     was for, told for the first time."""
     if not all(t.weak for t in triggers):
         return bool(mentions)
-    return any(m.event_type != _STRATEGIC and m.sub_event_type != _CALM for m in mentions)
+    return any(m.event_type != _STRATEGIC and not _mourns(m.sub_event_type, text[m.passage.start:m.passage.end])
+               for m in mentions)
+
+
+def _mourns(sub_event_type: str, sentence: str) -> bool:
+    """True for a vigil or a memorial for a victim: a peaceful gathering its sentence tells in mourning words."""
+    return sub_event_type == _CALM and bool(_MOURNING.search(sentence))
 
 
 def _reporting_headline(sentences: list[Sentence], usable: list[bool], lexical: list[list[TriggerHit]],
