@@ -168,7 +168,7 @@ def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
     if claim and kind is not SourceKind.OFFICIAL_STATEMENT:
         # "X claimed the ambush, which the army said killed seven soldiers": the official's word on the
         # claimed incident makes it confirmed, as a later sentence of theirs would.
-        speaker, kind = _official_beside_claim(classified, text, lex) or (speaker, kind)
+        speaker, kind = _official_beside_claim(classified, text, lex, group_aliases) or (speaker, kind)
     # Posts and videos online are rumour, unless a group or an official speaks through them: a claim on
     # the group's Telegram channel is still its claim.
     if not claim and kind not in _VOUCHING and any(p.search(text) for k, p in lex.speakers if k == "rumour"):
@@ -210,11 +210,14 @@ def attribute(text: str, paragraph: int, state: SpeakerState, lex: Lexicons,
     return AttributionHit(kind, who.strip(), speaker.start, speaker.end)
 
 
-def _official_beside_claim(classified, text: str, lex: Lexicons):
+def _official_beside_claim(classified, text: str, lex: Lexicons, group_aliases: set[str]):
     """The official who, in a sentence that claims an incident, states it happened too; None if none. A
-    spokesman named by that word alone is the claimant's own ("X claimed the attack, a spokesman said")."""
+    spokesman named by that word alone is the claimant's own ("X claimed the attack, a spokesman said"), and so
+    is one named by the group's name or "its" ("which its military spokesman said", "Al Shabaab military
+    spokesman X")."""
     for c, k in classified:
         if k is SourceKind.OFFICIAL_STATEMENT and c.verb.lower() not in _DENY_VERBS and c.verb != "claimed" \
+                and not _GROUPS_OWN.search(c.wide) and not any(a in c.wide.lower() for a in group_aliases) \
                 and _classify(_SPOKESMAN.sub("", c.words), lex, set()) is SourceKind.OFFICIAL_STATEMENT \
                 and _kind_of(k, c, text, True, set(), False) is SourceKind.OFFICIAL_STATEMENT \
                 and not _INQUIRY.search(text, c.end):
@@ -223,6 +226,7 @@ def _official_beside_claim(classified, text: str, lex: Lexicons):
 
 
 _SPOKESMAN = re.compile(r"(?i)\bspokes(?:man|woman|person)\b")
+_GROUPS_OWN = re.compile(r"(?i)\b(?:its|their|the (?:group|movement|militants|rebels|insurgents|jihadists)['’]s)\s")
 # "…, which the army said it was investigating": an official looking into a claimed attack vouches for no part of it.
 _INQUIRY = re.compile(r"(?i)\b(?:investigating|looking into|under investigation)\b")
 

@@ -136,7 +136,7 @@ _ONE_INJURED = _starting("abdfhilrstw", _SURVIVED + r"|"
                           # "shot and critically injured his 6-year-old brother"
                           rf"(?<!fatally )(?<!mortally )\b(?:wounded|injured)\s+(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{_KIN}\b|"
                           # "The victim, a 30-year-old man, suffered ..."
-                          rf"\b(?:{_HE}|an?\s+[^.;]{{0,40}}?{_SINGLE})(?:,[^,.;]{{1,40}},)?\s+(?:suffered|sustained)\s+[^.;]{{0,40}}?"
+                          rf"\b(?:{_HE}|an?\s+[^.;]{{0,40}}?{_SINGLE})(?:,[^,.;]{{1,40}},)?\s+(?:suffered|sustained)\s+(?![^.;]{{0,40}}?\b(?:fatal|mortal)\b)[^.;]{{0,40}}?"
                           r"\b(?:injuries|wounds)\b|"
                           # One victim alive in hospital: "in critical condition", "fighting for his life".
                           r"\b(?:is|was|remains|remained|listed|reported|be)\s+(?:\w+\s+){0,2}?in\s+(?:critical|stable|serious|"
@@ -197,7 +197,7 @@ _ONE_SHOT = _starting("abfghistw", r"\b(?:an?\s+(?:[\w-]+\s+){0,2}?(?:man|woman|
                        r"\b(?:was|got|has been|had been|being)\s+(?:also\s+)?(?:(?!fatally|mortally)\w+ly\s+)?(?:found\s+)?shot\b"
                        rf"(?!\s+(?:and wounded|and injured)){_NOT_AT}|"
                        # "was also hit", told as one more victim beside those before ("A woman with him was also hit")
-                       r"\b(?:was|got)\s+also\s+(?:hit|struck)\b(?!\s+(?:and killed|dead|to death))|"
+                       r"\b(?:was|got)\s+also\s+(?:hit|struck)\b(?![^.;]{0,60}?\b(?:killed|dead|to death|died|succumbed)\b)|"
                        r"\b(?:was|has been|had been|being)\s+(?:also\s+)?(?:\w+ly\s+)?(?:hit|struck)\s+(?:by|with)\s+(?:a\s+)?(?:stray\s+)?"
                        r"(?:bullets?|gunfire|shots?|rounds?|gunshots?|pellets)\b|"
                        r"\b(?:was|is)\s+(?:later\s+)?(?:taken|transported|rushed|airlifted|flown)\s+" + _HOSPITAL + "|"
@@ -206,7 +206,7 @@ _ONE_SHOT = _starting("abfghistw", r"\b(?:an?\s+(?:[\w-]+\s+){0,2}?(?:man|woman|
                        r"stomach|abdomen|shoulder|foot|hand|hip|buttocks|side|torso|thigh|knee)\b|"
                        # "the gunman also shot a 40-year-old woman": one more victim, named by the shooter's deed
                        rf"\balso\s+shot\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGLE}|{_KIN}|neighbou?r|"
-                       r"bystander|passer-?by|customer|clerk|friend)\b(?!\s+(?:dead|to death|and killed))|"
+                       r"bystander|passer-?by|customer|clerk|friend)\b(?![^.;]{0,60}?\b(?:killed|dead|to death|died|succumbed)\b)|"
                        # "accidentally shot his 7-year-old brother": one of the shooter's own, named by the deed.
                        rf"\b(?:accidentally\s+)?shot\s+(?:his|her|their)\s+(?:own\s+)?(?:[\w-]+\s+){{0,2}}?{_KIN}\b"
                        r"(?!\s+(?:dead|to death))|"

@@ -58,7 +58,10 @@ _APPOSITIVE = re.compile(rf"^(?:[A-Z][A-Z' -]+(?:,[^—–]{{0,30}})?\s[—–-]
 # "…, Alexei Smirnov, the region's acting head, said": a named speaker with his role, after the event or a quote.
 _MID_APPOSITIVE = re.compile(rf"[,?!][\"”’]?\s+(?P<who>(?:[A-Z][\w'’-]+\s){{0,3}}[A-Z][\w'’-]+),\s+(?:the|a|an)\s+"
                              rf"[^,;\"“”]{{2,80}}?,\s+(?:has |have |had |also |later )*(?P<v>{VERBS})\b")
-# The verb the three patterns above end in: a sentence without one (most) skips their costly scans.
+# "…, a police officer, who asked not to be named, said": an unnamed speaker with the reason he goes unnamed.
+_UNNAMED = re.compile(rf",\s+(?P<who>(?:an?|the|two|three|several)\s+[^,;\"“”]{{2,60}}?),\s+(?:who|speaking|requesting|"
+                      rf"on condition)\b[^,;\"“”]{{2,80}},\s+(?:has |have |had |also |later )*(?P<v>{VERBS})\b")
+# The verb the patterns above end in: a sentence without one (most) skips their costly scans.
 _ANY_VERB = re.compile(rf"(?:{VERBS})\b")
 # What _SUBJECT_VERB's speaker and its verb cannot hold: no match starts before the last of these ahead of
 # the first verb, so its scan (the slowest here, a try of up to nine words at every character) starts there.
@@ -112,8 +115,11 @@ def speakers(text: str) -> list[Candidate]:
     for m in _MID_APPOSITIVE.finditer(text) if verb else ():
         found.append(Candidate(m.group("who"), m.start("who"), m.end("who"), text[m.start("who"):m.end("v")],
                                 m.group("v")))
+    for m in _UNNAMED.finditer(text) if verb and (", who" in text or ", speaking" in text) else ():
+        found.append(Candidate(m.group("who"), m.start("who"), m.end("who"), m.group("who"), m.group("v")))
     appositive = _APPOSITIVE.match(text) if verb else None
-    if appositive:
+    if appositive and not _CLAUSE_VERB.search(appositive.group("who")):
+        # (not "Gunmen killed 12 villagers, a police officer, who asked not to be named, said": a clause)
         found.append(Candidate(appositive.group("who"), appositive.start("who"), appositive.end("who"),
                                 text[:appositive.end("v")], appositive.group("v")))
     for m in _SUBJECT_VERB.finditer(text, _subject_start(text, first_verb.start())) if verb else ():
