@@ -94,3 +94,16 @@ def test_a_second_victim_who_died_is_not_injured(text, injured):
     killed = next((h for h in map(find_fatalities, (s for _, s in sentences)) if h), None)
     hit = injured_in(sentences, killed.best if killed else None)
     assert (hit.best if hit else None) == injured
+
+
+@pytest.mark.parametrize("text, killed", [
+    # a count of people told again by trade is the same people, not more
+    ("Gunmen killed four people, two policemen and two soldiers.", 4),
+    ("Gunmen killed three people, two police officers and a soldier.", 3),
+    ("Gunmen killed two police officers and a soldier.", 3),
+    # parts that do not add up to the count stay a list
+    ("Gunmen killed two people, three soldiers and a policeman.", 6),
+])
+def test_people_told_again_by_trade(text, killed):
+    hit = find_fatalities(text)
+    assert hit is not None and hit.best == killed

@@ -107,15 +107,19 @@ def _blank_breakdown(m: re.Match) -> str:
 
 # "three other victims, two women and a man": people counted, then the same people by sex or age.
 _GENERIC_HEAD = re.compile(rf"(?i)(?P<head>{_NUMBER}\s+(?:other\s+)?(?:people|persons|victims|others|individuals)),\s*(?P<rest>.+)$")
+# "four people, two policemen and two soldiers": a count of people told again by trade is the same people too.
+_ANY_PART = re.compile(rf"(?i)\s*(?:and\s+)?{_NUMBER}\s+(?:[\w-]+\s+){{0,2}}?[\w-]+\s*")
 _SEX_AGE_PART = re.compile(r"(?i)\s*(?:and\s+)?\S+\s+(?:[\w-]+\s+)?(?:m[ae]n|wom[ae]n|boys?|girls?|child(?:ren)?|males?|females?|"
                            r"adults?|juveniles?|teens?|teenagers?)\s*")
 
 
 def whole_of_breakdown(phrase: str) -> str:
-    """The whole of a count broken down by sex or age, where the parts add up to it ("four people, three men and
-    a teenage girl" is four, not eight); any other list stays a list to add up."""
+    """The whole of a count of people broken down, where the parts add up to it ("four people, three men and a
+    teenage girl" is four, not eight; "four people, two policemen and two soldiers" too); any other list stays a
+    list to add up."""
     m = _GENERIC_HEAD.match(phrase)
-    if not m or not all(_SEX_AGE_PART.fullmatch(part) for part in re.split(r",|(?=\band\b)", m.group("rest")) if part.strip()):
+    if not m or not all(_SEX_AGE_PART.fullmatch(part) or _ANY_PART.fullmatch(part)
+                        for part in re.split(r",|(?=\band\b)", m.group("rest")) if part.strip()):
         return phrase
     whole, parts = _sum_counts(m.group("head")), _sum_counts(m.group("rest"))
     return m.group("head") if whole and parts and whole[1] == parts[1] else phrase

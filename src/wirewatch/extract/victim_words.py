@@ -15,7 +15,7 @@ NUMBER = r"(?=[\dabdefhnost])(?:\d{1,3}(?:,\d{3})+\b|\d+|(?:twenty|thirty|forty|
          r"sixteen|seventeen|eighteen|nineteen|a dozen|a|an|both|several|a few|dozens|scores|hundreds)"
 # Up to two words between a number and its noun ("two young men"); a lone dash is no word ("June 14 - Two men").
 # A people named alone is a noun too: "two Palestinians", "three Iraqis", "four Sudanese".
-NOUN = r"(?:\s+(?:of\s+)?(?:\w[\w-]*\s+){0,2}?(?:(?:people|persons?|civilians?|soldiers?|servicem[ae]n|troops|policem[ae]n|police|" \
+NOUN = r"(?:\s+(?:of\s+)?(?:\w[\w-]*\s+){0,2}?(?:(?:people|persons?|civilians?|soldiers?|servicem[ae]n|troops|policem[ae]n|police(?:\s+officers?)?|" \
        r"officers?|fighters?|militants?|protesters?|demonstrators?|villagers?|residents?|child(?:ren)?|wom[ae]n|m[ae]n|" \
        r"members?|passengers?|workers?|guards?|attackers?|insurgents?|rebels?|others|of them|gunm[ae]n|bystanders?|boys?|girls?|" \
        r"teens?|teenagers?|victims?|students?|adults?|juveniles?|brothers?|sisters?|friends?|kids?|patrons?|individuals?|" \
