@@ -23,7 +23,7 @@ from .name_parts import SURNAME_POPULATION, a_person, part_of_a_name
 from .town_roles import DATELINE_CHARS as _DATELINE_CHARS
 from .town_roles import DATELINE_RE as _DATELINE
 from .town_roles import FORCE_AFTER as _FORCE_AFTER
-from .town_roles import declared, from_dateline, places_the_incident, role_rank
+from .town_roles import declared, from_dateline, places_the_incident, quoted_force, role_rank
 from .unlisted import dateline_town, incident_town, opening_town
 
 _REGION_SUFFIX = re.compile(rf"\s+{REGION_WORDS}$", re.IGNORECASE)
@@ -242,8 +242,9 @@ def lead_place(article_id: str, text: str, focus: Counter[str], gazetteer: Gazet
     hits = [h for h in gazetteer.names_in(text)
             if any(e.kind == "city" and e.country in (main or e.country) for e in h.entries)]
     # a force quoted further on still names the incident's jurisdiction: a report that opens on its victim quotes
-    # "Trotwood police" in its fifth paragraph, after the towns of the victim's life and the outlet's dateline
-    opening = [h for h in hits if h.start < _LEAD_CHARS or _FORCE_AFTER.match(text, h.end)]
+    # "Trotwood police" in its fifth paragraph, after the towns of the victim's life and the outlet's dateline (a
+    # neighbouring force that only "helped block off the street" names none)
+    opening = [h for h in hits if h.start < _LEAD_CHARS or quoted_force(text, h.start, h.end)]
     first = _first_town(article_id, text, opening, main, focus, gazetteer)
     # a town the gazetteer lacks that the opening tells the incident in with its state ("was found shot at a home
     # in Smallville, Mo.") outranks the towns the report names otherwise (its police's, its dateline's), unless

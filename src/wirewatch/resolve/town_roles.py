@@ -32,6 +32,18 @@ _INCIDENT = re.compile(r"(?i)\b(?:shot|shoots?|shooting|shootings|gunfire|gunsho
 # A place that qualifies a police force or a sheriff names the town whose incident the report tells of.
 FORCE_AFTER = re.compile(r"[ \t]+(?:City[ \t]+|Township[ \t]+|Metro(?:politan)?[ \t]+)?"
                          r"(?:[Pp]olice|[Ss]heriff|[Ff]ire [Dd]epartment)\b")
+# A neighbouring force that only lent a hand ("Huber Heights police helped block off the street") names no
+# jurisdiction of the incident's.
+_HELPED_AFTER = re.compile(r"[^.\n]{0,40}?\b(?:helped|assisted|assisting|helping|backed up|joined|were called in|"
+                           r"lent|provided|also responded)\b")
+
+
+def quoted_force(text: str, start: int, end: int) -> bool:
+    """Whether the town at text[start:end] names a police force or sheriff, other than one that only helped."""
+    force = FORCE_AFTER.match(text, end)
+    return bool(force and not _HELPED_AFTER.match(text, force.end()))
+
+
 # A dateline: "FRANKLIN, La. (KLFY) –", "TAUNTON (CBS) —", "BARRE —" at the start of a line.
 DATELINE_RE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]*[A-Z])(?:,[ \t]+[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?[ \t]*"
                          r"(?:\([^()\n]{1,30}\)[ \t]*)?(?:—|–|--|-|:)")
