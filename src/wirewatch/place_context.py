@@ -32,7 +32,7 @@ _STATE_BODY = re.compile(r"[ \t]+(?:State[ \t]+(?:Police|Patrol|Troopers?)|Highw
 # Department", a district attorney, state troopers and the highway patrol, a medical examiner, the ATF, an
 # Interstate ("on I-95", not Islamabad's "I-10 sector"), "the 1200 block of", a county jail, a felony, aggravated
 # battery, and a broadcaster's call sign after a dateline ("TAUNTON (WBZ) —": American stations' begin with K or W;
-# not the news agencies WAFA, WAM, KUNA, KCNA). Other English-language copy names its police forces, coroners,
+# not the news agencies WAFA, WAM, KUNA, KCNA, KNA, KPL). Other English-language copy names its police forces, coroners,
 # motorways and charges otherwise; first-degree murder and aggravated assault are Canadian and Australian charges too.
 _AMERICAN = re.compile(r"\b[Ss]heriff['’]s (?:[Oo]ffice|[Dd]epartment|[Dd]eput(?:y|ies))|\b[Cc]ounty [Ss]heriff\b|"
                        r"\b[A-Z][a-z]+ Police Department\b|\bthe \d{1,5} block of\b|\bInterstate \d{1,3}\b|"
@@ -41,7 +41,7 @@ _AMERICAN = re.compile(r"\b[Ss]heriff['’]s (?:[Oo]ffice|[Dd]epartment|[Dd]eput
                        r"\b[Hh]ighway [Pp]atrol\b|\b[Mm]edical [Ee]xaminer\b|\bATF\b|\b[Cc]ounty [Jj]ail\b|\b[Ff]elony\b|"
                        r"\b[Aa]ggravated battery\b|"
                        r"\bbooked into\b|(?m:^[ \t]*[A-Z][A-Z.'’ -]*[A-Z](?:,[ \t]+[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?[ \t]*"
-                       r"\((?!WAFA|WAM\b|KUNA|KCNA)[KW][A-Z]{2,3}(?:-TV)?\))")
+                       r"\((?!WAFA|WAM\b|KUNA|KCNA|KNA\b|KPL\b)[KW][A-Z]{2,3}(?:-TV)?\))")
 # Words that follow a place in a name without making it a person's: a town's own parts, and a state's bodies
 # ("Georgia Bureau of Investigation", "Florida Highway Patrol", "Texas Rangers" name the state).
 _QUALIFYING_WORD = re.compile(r"(?:Police|Sheriff|County|City|Township|Parish|Borough|Village|Heights|Park|Beach|"

@@ -38,8 +38,9 @@ _STRATEGIC = "Strategic developments"  # arrests, deals, bases: no gunfire of th
 _CALM = "Peaceful protest"
 # A gathering that mourns a victim has no violence of its own and tells of the killing it mourns; a march or a
 # rally is policed, and shooting words beside it tell of its policing.
-_MOURNING = re.compile(r"(?i)\b(?:vigils?|memorials?|candlelight|balloon release|prayer service|funerals?|mourn\w*|"
-                       r"remember\w*|honou?r(?:ed|ing)?|in memory of)\b")
+_MOURNING = re.compile(r"(?i)\b(?:vigils?|memorial (?:services?|gatherings?|ceremon(?:y|ies)|walks?|marches)|"
+                       r"memorials? for|candlelight|balloon release|prayer service|funerals?|mourn\w*|remember\w*|"
+                       r"in (?:honou?r|memory) of)\b")
 _POINTS_BACK = {SourceKind.OFFICIAL_DENIAL, SourceKind.OFFICIAL_STATEMENT, SourceKind.PERPETRATOR_CLAIM}
 _HEADLINE_SEARCH = 3  # opening lines that may hold the headline (after a kicker or a byline)
 _MAX_FOLLOWUP = 2  # sentences after a mention that may still add its death toll

@@ -92,7 +92,7 @@ _ACCORDING = re.compile(r"(?i)\baccording to\s+(?:the\s+|a\s+)?(?:\w+\s+)?$")
 _DISPERSE = re.compile(r"(?i)\b(?:disperse[ds]?|dispersing|broke up|break up|breaking up)\s+(?!peaceful|calm|quiet|"
                        r"on\b|after\b|at\b|in\b|when\b|before\b|and\b)[\w\s]{0,40}$")
 # "shot" whole: "fired warning shots" or "shotgun pellets" break a crowd up, as the typing reads them.
-_DEADLY = re.compile(r"(?i)\b(?:kill\w*|dead\w*|died|deaths?|live (?:rounds|ammunition|fire|bullets)|shot\b|"
+_DEADLY = re.compile(r"(?i)\b(?:kill\w*|dead(?:ly)?\b|died|deaths?|live (?:rounds|ammunition|fire|bullets)|shot\b|"
                      r"fatal\w*|succumb\w*)")
 _PROTESTING = re.compile(r"(?i)\s+(?:\w+\s+){0,3}?(?:protest|march|demonstrat|ralli|rally|gather|chant|sit-in)")
 _THE = re.compile(r"(?i)\bthe\s+$")

@@ -226,7 +226,8 @@ def _official_beside_claim(classified, text: str, lex: Lexicons, group_aliases: 
 
 
 _SPOKESMAN = re.compile(r"(?i)\bspokes(?:man|woman|person)\b")
-_GROUPS_OWN = re.compile(r"(?i)\b(?:its|their|the (?:group|movement|militants|rebels|insurgents|jihadists)['’]s)\s")
+_GROUPS_OWN = re.compile(r"(?i)\b(?:its|their|the (?:group|movement|militants|rebels|insurgents|jihadists)['’]s)\s+"
+                         r"(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|statement|channel|media|leader|commander|official)")
 # "…, which the army said it was investigating": an official looking into a claimed attack vouches for no part of it.
 _INQUIRY = re.compile(r"(?i)\b(?:investigating|looking into|under investigation)\b")
 

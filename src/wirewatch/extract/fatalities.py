@@ -197,7 +197,7 @@ _ONE_SHOT = _starting("abfghistw", r"\b(?:an?\s+(?:[\w-]+\s+){0,2}?(?:man|woman|
                        r"\b(?:was|got|has been|had been|being)\s+(?:also\s+)?(?:(?!fatally|mortally)\w+ly\s+)?(?:found\s+)?shot\b"
                        rf"(?!\s+(?:and wounded|and injured)){_NOT_AT}|"
                        # "was also hit", told as one more victim beside those before ("A woman with him was also hit")
-                       r"\b(?:was|got)\s+also\s+(?:hit|struck)\b(?![^.;]{0,60}?\b(?:killed|dead|to death|died|succumbed)\b)|"
+                       r"\b(?:was|got)\s+also\s+(?:hit|struck)\b(?![^.;]{0,60}?\b(?:and|who|but|later)\s+(?:later\s+|also\s+)?(?:died|succumbed|was killed|killed|was pronounced dead)\b)|"
                        r"\b(?:was|has been|had been|being)\s+(?:also\s+)?(?:\w+ly\s+)?(?:hit|struck)\s+(?:by|with)\s+(?:a\s+)?(?:stray\s+)?"
                        r"(?:bullets?|gunfire|shots?|rounds?|gunshots?|pellets)\b|"
                        r"\b(?:was|is)\s+(?:later\s+)?(?:taken|transported|rushed|airlifted|flown)\s+" + _HOSPITAL + "|"
@@ -206,7 +206,7 @@ _ONE_SHOT = _starting("abfghistw", r"\b(?:an?\s+(?:[\w-]+\s+){0,2}?(?:man|woman|
                        r"stomach|abdomen|shoulder|foot|hand|hip|buttocks|side|torso|thigh|knee)\b|"
                        # "the gunman also shot a 40-year-old woman": one more victim, named by the shooter's deed
                        rf"\balso\s+shot\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGLE}|{_KIN}|neighbou?r|"
-                       r"bystander|passer-?by|customer|clerk|friend)\b(?![^.;]{0,60}?\b(?:killed|dead|to death|died|succumbed)\b)|"
+                       r"bystander|passer-?by|customer|clerk|friend)\b(?![^.;]{0,60}?\b(?:and|who|but|later)\s+(?:later\s+|also\s+)?(?:died|succumbed|was killed|killed|was pronounced dead)\b)|"
                        # "accidentally shot his 7-year-old brother": one of the shooter's own, named by the deed.
                        rf"\b(?:accidentally\s+)?shot\s+(?:his|her|their)\s+(?:own\s+)?(?:[\w-]+\s+){{0,2}}?{_KIN}\b"
                        r"(?!\s+(?:dead|to death))|"

@@ -34,8 +34,8 @@ FORCE_AFTER = re.compile(r"[ \t]+(?:City[ \t]+|Township[ \t]+|Metro(?:politan)?[
                          r"(?:[Pp]olice|[Ss]heriff|[Ff]ire [Dd]epartment)\b")
 # A neighbouring force that only lent a hand ("Huber Heights police helped block off the street") names no
 # jurisdiction of the incident's.
-_HELPED_AFTER = re.compile(r"[^.\n]{0,40}?\b(?:helped|assisted|assisting|helping|backed up|joined|were called in|"
-                           r"lent|provided|also responded)\b")
+_HELPED_AFTER = re.compile(r"[ \t]+(?:also[ \t]+|were[ \t]+|had[ \t]+)?(?:helped|assisted(?![ \t]+by)|assisting|helping|"
+                           r"backed up|called in to help|lent a hand|also responded)\b")
 
 
 def quoted_force(text: str, start: int, end: int) -> bool:
