@@ -50,34 +50,35 @@ def _cases() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _unit_names() -> tuple[str, ...]:
+    """Every country and first-level unit name the gazetteer tables list, as written there."""
+    names = []
+    folder = resources.files("wirewatch") / "data" / "gazetteer"
+    for table in ("countries.tsv", "admin1.tsv"):
+        lines = (folder / table).read_text(encoding="utf-8").splitlines()
+        column = lines[0].split("\t").index("names")
+        names += [n for line in lines[1:] for n in line.split("\t")[column].split("|")]
+    return tuple(names)
+
+
+@lru_cache(maxsize=1)
 def _phrases() -> dict[str, list[str]]:
     """Country and first-level unit names of several words, some ordinary and some not ("West Bank", "New York",
     "Central African Republic"), by their first word: the name's other words would otherwise lose their capitals.
     Names all of ordinary words ("Central Region", "Port Said") are left to the word list: they are phrases too."""
     cases, found = _cases(), {}
-    folder = resources.files("wirewatch") / "data" / "gazetteer"
-    for table in ("countries.tsv", "admin1.tsv"):
-        lines = (folder / table).read_text(encoding="utf-8").splitlines()
-        column = lines[0].split("\t").index("names")
-        for line in lines[1:]:
-            for name in line.split("\t")[column].split("|"):
-                words = _WORD.findall(name.lower())
-                ordinary = sum(cases.get(w) == "lower" for w in words)
-                if len(words) > 1 and 0 < ordinary < len(words) and len(name.lower()) == len(name):
-                    found.setdefault(words[0], set()).add(name)
+    for name in _unit_names():
+        words = _WORD.findall(name.lower())
+        ordinary = sum(cases.get(w) == "lower" for w in words)
+        if len(words) > 1 and 0 < ordinary < len(words) and len(name.lower()) == len(name):
+            found.setdefault(words[0], set()).add(name)
     return {first: sorted(names, key=len, reverse=True) for first, names in found.items()}
 
 
 @lru_cache(maxsize=1)
 def _units() -> frozenset[str]:
     """Every country and first-level unit name, in lower case: what may qualify a town ("MOBILE, ALABAMA")."""
-    found = set()
-    folder = resources.files("wirewatch") / "data" / "gazetteer"
-    for table in ("countries.tsv", "admin1.tsv"):
-        lines = (folder / table).read_text(encoding="utf-8").splitlines()
-        column = lines[0].split("\t").index("names")
-        found.update(n.lower() for line in lines[1:] for n in line.split("\t")[column].split("|"))
-    return frozenset(found)
+    return frozenset(n.lower() for n in _unit_names())
 
 
 def _letters(paragraph: str) -> list[str]:
