@@ -263,5 +263,8 @@ def render_typing(figures: dict, console: Console) -> None:
     console.print(table)
     console.print(f"accuracy {figures['accuracy']:.3f} · macro F1 {figures['macro_f1']:.3f} · "
                   f"weighted F1 {figures['weighted_f1']:.3f}")
+    for route, c in figures["by_route"].items():
+        accuracy = "-" if c["accuracy"] is None else f"{c['accuracy']:.3f}"
+        console.print(f"  {route}: {c['snippets']} snippets, accuracy {accuracy}", highlight=False)
     for text, count in figures["confusions"]:
         console.print(f"  {count:3d}  {text}", highlight=False)

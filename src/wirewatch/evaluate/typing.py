@@ -7,8 +7,8 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import InputError
-from ..extract.classify import combine, find_triggers
-from ..extract.model import NONE as MODEL_NONE, load_typing_model
+from ..extract.classify import TriggerHit, combine, find_triggers
+from ..extract.model import NONE as MODEL_NONE, TypingModel, load_typing_model
 from ..extract.lexicons import load_lexicons
 from ..extract.sentences import split_sentences
 from ..ontology import load_ontology
@@ -17,21 +17,49 @@ from ..settings import ExtractSettings
 NONE = "(no event)"
 
 
+# How a passage got its type: the figures per route say where typing loses without reading any passage.
+ONE_TYPE, SEVERAL_TYPES, NO_TRIGGER = "one type told", "several types told", "no trigger (model on the passage)"
+
+
 def classify_snippet(text: str, settings: ExtractSettings) -> str:
-    """The sub-event type of a short passage: the first type of the first sentence that has one,
-    decided as the extract stage decides (lexicon, then the model if enabled); with no trigger
-    anywhere, the model's reading of the whole passage, which may be "not an event"."""
+    """The sub-event type of a short passage, read as one incident told in one or more sentences: each
+    sentence typed as the extract stage types it (lexicon, then the model if enabled), the passage by
+    passage_type over all of them; with no trigger anywhere, the model's reading of the whole passage,
+    which may be "not an event"."""
+    return _type_and_route(text, settings)[0]
+
+
+def _type_and_route(text: str, settings: ExtractSettings) -> tuple[str, str]:
+    """classify_snippet's type and the route (ONE_TYPE, SEVERAL_TYPES, NO_TRIGGER) that gave it."""
     lex = load_lexicons()
     model = load_typing_model() if settings.model else None
-    for sentence in split_sentences(text):
-        hits = find_triggers(sentence.text, lex)
-        if hits:
-            row = model.probabilities([sentence.text])[0] if model else None
-            return combine(hits, row, model.labels if model else (), settings.model_override)[0].sub_event_type
+    triggered = [(s.text, hits) for s in split_sentences(text) if (hits := find_triggers(s.text, lex))]
+    if triggered:
+        types = _sentence_types(triggered, model, settings)
+        return passage_type(types, lex.overrides), ONE_TYPE if len(types) == 1 else SEVERAL_TYPES
     if model is None:
-        return NONE
+        return NONE, NO_TRIGGER
     label = model.labels[int(model.probabilities([text])[0].argmax())]
-    return NONE if label == MODEL_NONE else label
+    return (NONE if label == MODEL_NONE else label), NO_TRIGGER
+
+
+def _sentence_types(triggered: list[tuple[str, list[TriggerHit]]], model: TypingModel | None,
+                    settings: ExtractSettings) -> list[str]:
+    """Every type the sentences report, in the order told, each sentence's own first."""
+    rows = model.probabilities([text for text, _ in triggered]) if model else [None] * len(triggered)
+    labels = model.labels if model else ()
+    told = [h.sub_event_type for (_, hits), row in zip(triggered, rows)
+            for h in combine(hits, row, labels, settings.model_override)]
+    return list(dict.fromkeys(told))
+
+
+def passage_type(types: list[str], overrides: dict[str, frozenset[str]]) -> str:
+    """The one type of an incident whose sentences report several: the first told that no other outranks
+    in ACLED's precedence (data/lexicons/precedence.tsv), as within a sentence. A report that opens on an
+    attack and goes on to the fighting it set off tells of a clash; an opening sentence is often the
+    reporter's summary, not the most specific account of what happened."""
+    outranked = set().union(*(overrides.get(t, frozenset()) for t in types))
+    return next((t for t in types if t not in outranked), types[0])
 
 
 def read_case2021(path: Path) -> list[tuple[str, str]]:
@@ -48,7 +76,7 @@ def read_case2021(path: Path) -> list[tuple[str, str]]:
 def score_typing(pairs: list[tuple[str, str]], settings: ExtractSettings | None = None) -> dict:
     """Accuracy and micro/macro/weighted F1 over the gold classes, with per-class figures."""
     settings = settings or ExtractSettings()
-    predicted = [classify_snippet(text, settings) for text, _ in pairs]
+    predicted, routes = zip(*(_type_and_route(text, settings) for text, _ in pairs))
     gold = [label for _, label in pairs]
     tp, fp, fn = Counter(), Counter(), Counter()
     for g, p in zip(gold, predicted):
@@ -71,5 +99,14 @@ def score_typing(pairs: list[tuple[str, str]], settings: ExtractSettings | None 
     confusions = Counter((g, p) for g, p in zip(gold, predicted) if g != p).most_common(10)
     return {"snippets": len(gold), "accuracy": round(accuracy, 3), "micro_f1": round(accuracy, 3),
             "macro_f1": round(macro, 3), "weighted_f1": round(weighted, 3), "per_class": per_class,
-            "no_prediction": predicted.count(NONE),
+            "no_prediction": predicted.count(NONE), "by_route": _by_route(gold, predicted, routes),
             "confusions": [[f"{g} -> {p}", n] for (g, p), n in confusions]}
+
+
+def _by_route(gold: list[str], predicted: tuple[str, ...], routes: tuple[str, ...]) -> dict:
+    """Snippets and accuracy per typing route."""
+    out = {}
+    for route in (ONE_TYPE, SEVERAL_TYPES, NO_TRIGGER):
+        hits = [g == p for g, p, r in zip(gold, predicted, routes) if r == route]
+        out[route] = {"snippets": len(hits), "accuracy": round(sum(hits) / len(hits), 3) if hits else None}
+    return out
