@@ -25,8 +25,10 @@ from .model import load_typing_model
 from .place_readings import as_the_country, outside_longer_names
 from .place_choice import choose_places, find_dateline, not_a_venue, past_dateline, place_field
 from .fatalities import find_fatalities
+from .follow_ups import PROTESTERS, of_the_day, protest_of_its_day
 from .lexicons import load_lexicons
 from .sentences import Sentence, split_sentences
+from .typing_checks import lexicon_reading
 from .vouch import MAX_VOUCH, attribution_of as _attribution, beside_speaker, field_of as _field, denied, elsewhere, \
     late_words, looks_ahead, named_in, of_same_type, one_crowd, restated, vouch_copies
 
@@ -148,7 +150,10 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
         actors = find_actors(sent.text, lex, groups, gazetteer, last_group)
         named = [a for a in actors if a.name in {n for n, _ in groups.values()}]
         last_group = named[-1].name if named else last_group
-        triggers = combine(lexical[index], scores.get(index), model.labels if model else (), settings.model_override)
+        triggers = lexicon_reading(lexical[index], combine(lexical[index], scores.get(index),
+                                                           model.labels if model else (), settings.model_override),
+                                   sent.text, times_of[index], lex)
+        triggers = of_the_day(triggers, sent.text, reference, ontology)
         if triggers and index in background:
             triggers = []  # a pattern over years, not an incident; it may still vouch for one
         if any(t.weak for t in triggers):
@@ -223,10 +228,16 @@ def extract_steps(article: Article, settings: ExtractSettings, gazetteer: Gazett
             anaphor = (latest.get(kind) or latest.get("region")) if kind else None
             place_list = chosen or [last_place.get(sent.paragraph) or anaphor or dateline]
             actor1, actor2 = assign_roles(sent.text, actors, trig.start, trig.end)
+            earlier = protest_of_its_day(sent.text, times, trig)
+            if earlier is not None:
+                # "arrested 12 people over Sunday's protests": the protest is the protesters' own, on its day
+                actor1, actor2 = ActorHit(trig.start, trig.end, PROTESTERS, "protesters", None), None
             event_type = ontology.event_type_of[trig.sub_event_type]
             actor1 = actor1 or claimant_as_attacker(text, sent.start, groups, event_type, trig.sub_event_type, actor2)
             target = find_target(sent.text, lex, trig.end)
-            for d, (date_field, place) in enumerate((dt, pl) for dt in dates for pl in place_list):
+            own_day = [_field(sent, earlier.start, earlier.end, article.id)] if earlier else dates
+            for d, (date_field, place) in enumerate((dt, pl) for dt in own_day
+                                                    for pl in place_list):
                 mentions.append(Mention(
                     id=f"{article.id}:{index}:{k}:{d}", article_id=article.id,
                     passage=Span(article.id, sent.start, sent.end),

@@ -228,6 +228,10 @@ _DIED_SINCE = re.compile(r"(?i)\b(?:has|had|later|then|where\s+(?:he|she)|and\s+
                          # "was listed in critical condition until she died"
                          r"\b(?:until|before)\s+(?:he|she)\s+(?:died|succumbed|passed away)\b")
 _FATAL_PART = re.compile(rf"(?i),?\s+(?:(?:--|—|–)\s+)?(?P<count>{_COUNT})\s+(?:of them\s+)?(?:fatally|mortally)\b")
+# The dead among a count of wounded told in an aside: "Three soldiers, one of whom later died, were wounded". The
+# aside is blanked before counting (count_asides.py); these are its dead, and no longer injured.
+_DIED_AMONG = re.compile(rf"(?i),\s+(?P<count>{_NUMBER})\s+of\s+(?:them|whom)\s+(?:later\s+|since\s+|subsequently\s+|"
+                         r"(?:has|have)\s+since\s+)?(?:died|succumbed|passed away)\b")
 _PARTITIVE = re.compile(r"(?i)\bof\s+(?:the|those|these|all)\s+$")
 _NEGATED = re.compile(r"(?i)\b(?:no|no one|nobody|no-one|none|not|never)(?:\s+(?:else|other))?\s*$")
 _NONE = re.compile(r"(?i)\b(?:no one|nobody|no-one|none)\s+(?:was|were|has been|had been)\s+(?:killed|hurt|injured|harmed|wounded)|"
@@ -262,14 +266,15 @@ _SHOT_STEMS = re.compile(r"(?i)shot|hit|struck|wound|hospital|grazed|shooting vi
 @lru_cache(maxsize=4096)
 def find_fatalities(text: str) -> FatalityHit | None:
     """The first death toll stated in a sentence, or None when it gives none."""
-    return (_find(text, _KILLED_PATTERNS, _ONE_KILLED) if _KILLED_STEMS.search(text) else None) or _none(text, _NONE)
+    return (_find(text, _KILLED_PATTERNS, _ONE_KILLED) if _KILLED_STEMS.search(text) else None) or _died_among(text) \
+        or _none(text, _NONE)
 
 
 @lru_cache(maxsize=4096)
 def find_injuries(text: str) -> FatalityHit | None:
     """The first count of injured in a sentence ("no injuries" is 0), or None when it gives none."""
-    return ((_find(text, _INJURED_PATTERNS, _ONE_INJURED) if _INJURED_STEMS.search(text) else None)
-            or _none(text, _NONE_INJURED))
+    found = _find(text, _INJURED_PATTERNS, _ONE_INJURED) if _INJURED_STEMS.search(text) else None
+    return _less_the_dead(text, found) if found else _none(text, _NONE_INJURED)
 
 
 @lru_cache(maxsize=4096)
@@ -370,6 +375,24 @@ def _others_after(text: str, end: int, patterns: list[re.Pattern]) -> int:
                                        or re.search(r"(?i)\balso\b", text[max(end, later.start() - 6):later.end()])):
                 return counts[1]
     return 0
+
+
+def _died_among(text: str) -> FatalityHit | None:
+    """The dead an aside tells among the wounded ("five passengers, two of whom later died"), where no other
+    words give the killed."""
+    m = _DIED_AMONG.search(text) if "of" in text else None
+    counts = _sum_counts(m.group("count")) if m else None
+    return FatalityHit(*counts, m.start("count"), m.end()) if counts else None
+
+
+def _less_the_dead(text: str, hit: FatalityHit) -> FatalityHit:
+    """A count of wounded less those of them an aside inside it says later died. An aside after it ("wounding
+    five, one of whom later died") is a death told after the count, which injured.injured_in takes off."""
+    m = _DIED_AMONG.search(text, hit.start, hit.end) if "of" in text else None
+    counts = _sum_counts(m.group("count")) if m else None
+    if not counts:
+        return hit
+    return FatalityHit(*(max(0, n - counts[1]) for n in (hit.low, hit.best, hit.high)), hit.start, hit.end)
 
 
 def _none(text: str, pattern: re.Pattern) -> FatalityHit | None:
