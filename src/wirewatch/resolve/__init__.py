@@ -7,16 +7,17 @@ from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
-from ..gazetteer import Gazetteer, load_gazetteer
+from ..gazetteer import Gazetteer, fold, load_gazetteer
 from ..extract.fatalities import find_fatalities, find_injuries
 from ..extract.injured import injured_in
 from ..extract.sentences import Sentence, split_sentences
 from ..models import Actor, Article, DatePrecision, Fatalities, GeoPrecision, Mention, Place, Span, TextField
-from .town_roles import the_lead_town_instead
-from .dates import event_date_words, lead_date, preceding_date, reference_of, resolve_date
+from .town_roles import from_dateline, the_lead_town_instead
+from .dates import event_date_words, lead_date, preceding_date, reference_of, resolve_date, tells_an_incident
 from .places import (a_person, country_place, county_place, headline_place, lead_place, part_of_a_name,
                      quarter_of_a_town, resolve_place)
 from .unlisted import unlisted_town
+from .villages import village_unit
 
 __all__ = ["resolve_mentions"]
 
@@ -50,14 +51,15 @@ def resolve_mentions(article: Article, mentions: list[Mention],
     focus = gazetteer.country_focus(article.text)
     fallback = country_place(focus, gazetteer)
     iso3_names = _iso3_names(gazetteer)
-    leads: list[TextField | None] = []
+    leads: dict[bool, TextField | None] = {}
     ref, basis = reference_of(article)
 
-    def lead() -> TextField | None:
-        """lead_date, read once and only where a mention has no date words of its own: it scans the whole text."""
-        if not leads:
-            leads.append(lead_date(article, ref))
-        return leads[0]
+    def lead(incident: bool) -> TextField | None:
+        """lead_date, read once for incidents and once for the rest, and only where a mention has no date words
+        of its own: it scans the whole text."""
+        if incident not in leads:
+            leads[incident] = lead_date(article, ref, incident)
+        return leads[incident]
 
     # a body that names no town the resolver can place may still have one in its headline
     town = lead_place(article.id, article.text, focus, gazetteer) or headline_place(
@@ -83,8 +85,9 @@ def resolve_mentions(article: Article, mentions: list[Mention],
             place = fallback
             notes.append("no place words; placed in the article's main country" if place
                          else "no place found")
+        place = _village_instead(mention, article.text, gazetteer, town, place, notes)
         own = event_date_words(mention.date_text, mention.passage, article.text, mention.trigger)
-        words = own or lead()
+        words = own or lead(tells_an_incident(mention.trigger))
         if words is None and article.published is None:
             # an undated article: the date an earlier paragraph gave, before the day it was ingested
             words = preceding_date(article, mention.passage.start, ref)
@@ -148,6 +151,42 @@ def _named_place(mention: Mention, article: Article, focus, gazetteer: Gazetteer
                      f"names; placed there ({town.name!r} {_where(town)})")
         return replace(town, span=None)
     return place
+
+
+def _village_instead(mention: Mention, text: str, gazetteer: Gazetteer, town: Place | None, place: Place | None,
+                     notes: list[str]) -> Place | None:
+    """The place, or, where it is the lead town read from the dateline, the headline or another passage, and the
+    passage tells the incident in a village the gazetteer lacks (resolve/villages.py), the admin1 unit the
+    passage names or the country."""
+    if town is None or place is None or not _the_town(place, town) or _named_in_passage(mention, town):
+        return place
+    if town.span is not None and not from_dateline(text, town) and \
+            mention.passage.start <= town.span.start < mention.passage.end:
+        return place  # the passage names the town itself ("the village of X near Y"): it is no outlet's base
+    found = village_unit(mention.passage, text, town, gazetteer)
+    if found is None:
+        return place
+    village, instead = found
+    notes.append(f"the passage tells the incident in {village!r}, a village the gazetteer lacks, not in the town "
+                 f"the article's opening names; placed in {instead.name!r} at "
+                 f"{'region' if instead.precision == GeoPrecision.REGION else 'country'} precision")
+    return instead
+
+
+def _the_town(place: Place, town: Place) -> bool:
+    """Whether a place is the lead town (a town the gazetteer lacks has no geonameid: its name and unit)."""
+    if place.geonameid is not None or town.geonameid is not None:
+        return place.geonameid == town.geonameid
+    return (place.name, place.admin1, place.precision) == (town.name, town.admin1, town.precision)
+
+
+def _named_in_passage(mention: Mention, town: Place) -> bool:
+    """Whether the passage itself names the lead town as the mention's place, not by the dateline ("fighters
+    from a village attacked a market in Maiduguri")."""
+    named, passage = mention.place_text, mention.passage
+    if named is None or not passage.start <= named.span.start < passage.end:
+        return False
+    return (town.span is None or named.span.start != town.span.start) and fold(named.text) == fold(town.name)
 
 
 def _where(town: Place) -> str:

@@ -110,9 +110,10 @@ def preceding_date(article: Article, before: int, ref: date) -> TextField | None
     return TextField(found.text, Span(article.id, found.start, found.end)) if found else None
 
 
-def lead_date(article: Article, ref: date | None = None) -> TextField | None:
+def lead_date(article: Article, ref: date | None = None, incident: bool = False) -> TextField | None:
     """The date of an article's passages that have no date words of their own: its first day-precise
-    date words within a week before its reference date, if any ("Two men were shot early Sunday...").
+    date words within a week before its reference date, if any ("Two men were shot early Sunday..."); for
+    an incident's passage (`incident`, tells_an_incident), the first such words told of an incident, if any.
 
     In a follow-up (the text gives an incident's own calendar day more than a week before: "the Jan. 3
     shooting"), that day, unless day words of the last week tell of an incident first; the days of an
@@ -126,12 +127,17 @@ def lead_date(article: Article, ref: date | None = None) -> TextField | None:
         if 0 <= _days_back(expr, ref) <= _LEAD_DAYS and (older is None or _tells_of(
                 text, expr.start, expr.end, sentence_of(text, expr.start)) == "incident"):
             found.append(expr)
-    # "Police said Monday that a man shot Saturday...", "was arrested Tuesday in Sunday's shooting": the
-    # first day words that date neither a statement nor what followed the incident, when there are any;
-    # then the incident's calendar day; then, in a follow-up that tells its story without naming it, a
-    # calendar day weeks back that dates nothing else ("On Aug. 3, the two men were sitting in a car...").
+    # "Police said Monday that a man shot Saturday...", "was arrested Tuesday in Sunday's shooting": for an
+    # incident, the first day words told of an incident, when there are any ("On Monday, officers searched
+    # the house. ... Saturday's shooting": the search's day is no more the shooting's than an arrest's; a
+    # march's or a meeting's day words tell of no incident, and stay theirs); then the first day words that
+    # date neither a statement nor what followed the incident; then the incident's calendar day; then, in a
+    # follow-up that tells its story without naming it, a calendar day weeks back that dates nothing else
+    # ("On Aug. 3, the two men were sitting in a car...").
     untold = None if older else next((e for e in _untold_days(text) if _days_back(e, ref) > _LEAD_DAYS), None)
-    expr = next((e for e in found if _role(text, e.start, e.end) not in _NOT_THE_INCIDENT), None) or \
+    roles = [_role(text, e.start, e.end) for e in found]
+    told = next((e for e, role in zip(found, roles) if role == "incident"), None) if incident else None
+    expr = told or next((e for e, role in zip(found, roles) if role not in _NOT_THE_INCIDENT), None) or \
         older or untold or (found[0] if found else None)
     return TextField(expr.text, Span(article.id, expr.start, expr.end)) if expr else None
 
@@ -155,7 +161,7 @@ def event_date_words(field: TextField | None, passage: Span, text: str,
     kind = _kind(field.text) if field is not None else ""
     if field is None or trigger is None or kind not in _RELATIVE | _CALENDAR:
         return field
-    if _AFTERMATH.search(trigger.text) or not _INCIDENT.search(trigger.text):
+    if not tells_an_incident(trigger):
         return field  # an arrest, a vigil: the day beside them is their own
     # The words may come from an earlier sentence of the paragraph: what they date is read in their own.
     if _tells_of(text, field.span.start, field.span.end, sentence_of(text, field.span.start)) != "aftermath":
@@ -169,6 +175,11 @@ def event_date_words(field: TextField | None, passage: Span, text: str,
     # date it: None hands the mention to lead_date, which picks them.
     return _incident_day(text, field.span.article_id) or (
         None if _has_incident_day_words(text) or _untold_days(text) else field)
+
+
+def tells_an_incident(trigger: TextField | None) -> bool:
+    """Whether a mention's trigger is an incident's own word (a shooting, an attack), not an arrest's or a vigil's."""
+    return trigger is not None and bool(_INCIDENT.search(trigger.text)) and not _AFTERMATH.search(trigger.text)
 
 
 def _past_speech(field: TextField | None, passage: Span, text: str) -> TextField | None:

@@ -50,6 +50,10 @@ DATELINE_RE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]*[A-Z])(?:,[ \t]+[A-Z][\
 DATELINE_CHARS = 400
 # "was shot in X", "at a home in X", "in the 1200 block of Elm Street in X", "in the city of X".
 _IN_BEFORE = re.compile(r"\bin[ \t]+(?:the[ \t]+)?(?:(?:city|town|village|borough|township)[ \t]+of[ \t]+)?$")
+# "attacked the village of X", "an attack on the village of X": a village an attack is told against is its place
+# as plainly as one it is told "in" (a dispatch from the state capital about the countryside).
+_STRUCK_BEFORE = re.compile(r"\b(?:attack(?:ed|s)?|stormed|raided|overran|struck|on)[ \t]+the[ \t]+(?:village|hamlet)"
+                            r"[ \t]+of[ \t]+$")
 # "a Dayton man", "an Elyria teen", "a 24-year-old Akron woman": a person's home town.
 _PERSON_AFTER = re.compile(r"[ \t]+(?:man|woman|men|women|teen|teens|teenager|teenagers|boy|girl|youth|resident|"
                            r"residents|native|couple|family|mother|father|son|daughter|student|rapper|officer)\b")
@@ -88,9 +92,11 @@ def another_role(text: str, start: int, end: int) -> bool:
 
 def places_the_incident(text: str, start: int, end: int) -> bool:
     """Whether a passage's town is named as where the incident happened: "in X" in a sentence that tells of
-    it ("Two men were shot in X on Friday"). A town named otherwise ("an Elm Grove nightclub", "X and Y",
-    "near X", "a X man") is weaker evidence than the town the report leads with, where the two differ."""
-    if not _IN_BEFORE.search(text[max(0, start - 40):start]) or another_role(text, start, end):
+    it ("Two men were shot in X on Friday"), or a village an attack is told against ("stormed the village of
+    X"). A town named otherwise ("an Elm Grove nightclub", "X and Y", "near X", "a X man") is weaker evidence
+    than the town the report leads with, where the two differ."""
+    before = text[max(0, start - 40):start]
+    if not (_IN_BEFORE.search(before) or _STRUCK_BEFORE.search(before)) or another_role(text, start, end):
         return False
     sentence = sentence_of(text, start)
     return bool(_INCIDENT.search(text, sentence.start, sentence.end))
