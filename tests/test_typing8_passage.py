@@ -44,3 +44,11 @@ def test_typing_figures_count_snippets_by_route():
     assert routes[ONE_TYPE] == {"snippets": 1, "accuracy": 1.0}
     assert routes[SEVERAL_TYPES] == {"snippets": 1, "accuracy": 0.0}
     assert routes[NO_TRIGGER] == {"snippets": 1, "accuracy": 0.0}
+
+
+
+def test_a_passage_with_no_trigger_still_gets_one_of_the_25_types():
+    # The model alone reads this as no event; CASE asks which of its types a snippet reports.
+    from wirewatch.ontology import load_ontology
+    passage = "The council met on Thursday to discuss the budget for the coming year."
+    assert classify_snippet(passage, ExtractSettings()) in load_ontology().event_type_of

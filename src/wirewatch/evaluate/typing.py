@@ -24,8 +24,8 @@ ONE_TYPE, SEVERAL_TYPES, NO_TRIGGER = "one type told", "several types told", "no
 def classify_snippet(text: str, settings: ExtractSettings) -> str:
     """The sub-event type of a short passage, read as one incident told in one or more sentences: each
     sentence typed as the extract stage types it (lexicon, then the model if enabled), the passage by
-    passage_type over all of them; with no trigger anywhere, the model's reading of the whole passage,
-    which may be "not an event"."""
+    passage_type over all of them; with no trigger anywhere, the model's most probable event type for the
+    whole passage (without the model, "(no event)")."""
     return _type_and_route(text, settings)[0]
 
 
@@ -39,8 +39,16 @@ def _type_and_route(text: str, settings: ExtractSettings) -> tuple[str, str]:
         return passage_type(types, lex.overrides), ONE_TYPE if len(types) == 1 else SEVERAL_TYPES
     if model is None:
         return NONE, NO_TRIGGER
-    label = model.labels[int(model.probabilities([text])[0].argmax())]
-    return (NONE if label == MODEL_NONE else label), NO_TRIGGER
+    return _best_event_type(model, text), NO_TRIGGER
+
+
+def _best_event_type(model: TypingModel, text: str) -> str:
+    """The model's most probable event type for a passage, never "not an event": every CASE snippet
+    reports one of the 25 types, so the task is to choose among them; the pipeline itself keeps the
+    model's "not an event" and stores nothing for such a passage."""
+    probabilities = model.probabilities([text])[0]
+    ranked = sorted(range(len(model.labels)), key=lambda k: -float(probabilities[k]))
+    return next(model.labels[k] for k in ranked if model.labels[k] != MODEL_NONE)
 
 
 def _sentence_types(triggered: list[tuple[str, list[TriggerHit]]], model: TypingModel | None,
