@@ -59,8 +59,10 @@ _SCANNER = re.compile(r"\b(?=(?i:[\dabdefijlmnostuwy]))(?:" +
                       "|".join(f"(?P<{name}>{pat})" for name, pat in PATTERNS) + ")")
 # Something every pattern above needs: a digit, a month or weekday name, or one of these words. One search for
 # them passes over the many sentences that hold no time expression, which the scanner would try at every word.
-_MAY_HOLD = re.compile(rf"\d|{_MON}|{_WD}|(?i:ago|yesterday|today|morning|afternoon|evening|night|week|month|year|"
-                       r"spring|summer|autumn|fall|winter)")
+# Its lead look-ahead holds every character that one of them may start with ("ſ" is an "s" to (?i)): one test
+# at each character spares trying the alternatives there, the bulk of this search's time. Same answers.
+_MAY_HOLD = re.compile(rf"(?=[\dADEFJMNOSTWYaefmnstwyſ])(?:\d|{_MON}|{_WD}|(?i:ago|yesterday|today|morning|afternoon|"
+                       r"evening|night|week|month|year|spring|summer|autumn|fall|winter))")
 
 
 @dataclass(frozen=True, slots=True)

@@ -186,14 +186,14 @@ def find_actors(text: str, lex: Lexicons, groups: dict[str, tuple[str, str | Non
         pattern = rf"(?<![\w-]){re.escape(alias)}(?:(?:['’]s)? (?:fighters|men|members|units?|commanders?))?(?![\w-])"
         for m in re.finditer(pattern, text, re.IGNORECASE):
             hits.append(ActorHit(m.start(), m.end(), name, "external_forces" if _foreign(name) else "rebel_groups", country))
-    listed = lex.any_actor is None or lex.any_actor.search(text) is not None
-    for actor in lex.named_actors if listed else ():
-        for m in actor.pattern.finditer(text):
+    named_rows, generic_rows = lex.actor_rows(text)
+    for actor in named_rows:
+        for m in actor.pattern.regex.finditer(text):
             hits.append(ActorHit(m.start(), m.end(), actor.name, actor.kind, actor.country))
     named = list(hits)
     generic: list[ActorHit] = []
-    for actor in lex.generic_actors if listed else ():
-        for m in actor.pattern.finditer(text):
+    for actor in generic_rows:
+        for m in actor.pattern.regex.finditer(text):
             iso3, start = _demonym_before(text, m.start(), gazetteer)
             if iso3 is None and actor.country == "required":
                 continue

@@ -172,7 +172,10 @@ class TriggerHit:
 
 def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
     """The sub-event types a sentence reports as having happened, each with its first trigger."""
-    if lex.any_trigger is not None and not lex.any_trigger.search(text):
+    # Only the rows the lexicon screen lets through are read: most sentences hold the words of none.
+    rows = [lex.triggers[k] for k in lex.any_trigger.may_match(text)] if lex.any_trigger is not None \
+        else lex.triggers
+    if not rows:
         return []
     seen: dict[str, bool] = {}
 
@@ -182,14 +185,14 @@ def find_triggers(text: str, lex: Lexicons) -> list[TriggerHit]:
         return seen[cue]
 
     hits: dict[str, TriggerHit] = {}
-    for trig in lex.triggers:
-        if trig.sub_event_type in hits or not trig.pattern.search(text):
+    for trig in rows:
+        if trig.sub_event_type in hits or not trig.pattern.regex.search(text):
             continue
         if trig.requires and not any(present(c) for c in trig.requires):
             continue
         if any(present(c) for c in trig.blocks):
             continue
-        for k, m in enumerate(trig.pattern.finditer(text)):
+        for k, m in enumerate(trig.pattern.regex.finditer(text)):
             if k >= _MAX_TRIES:   # a row whose first matches all fail is not read at every later one
                 break
             if trig.sub_event_type in _DEVICES and (_UNEXPLODED.search(text[max(0, m.start() - 50):m.start()])

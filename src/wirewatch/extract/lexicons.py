@@ -54,6 +54,15 @@ class Lexicons:
     # Likewise every named and generic actor's words: most sentences name no actor from the lexicons.
     any_actor: AnyOf | None = None
 
+    def actor_rows(self, text: str) -> tuple[list[NamedActor], list[NamedActor]]:
+        """The named and the generic actor rows that may occur in the text, in lexicon order: most sentences
+        name no actor of the lexicons and the rest a few, so the screen's answer spares reading every row."""
+        count = len(self.named_actors)
+        may = self.any_actor.may_match(text) if self.any_actor is not None \
+            else range(count + len(self.generic_actors))
+        return ([self.named_actors[k] for k in may if k < count],
+                [self.generic_actors[k - count] for k in may if k >= count])
+
 
 _WORD_START = r"(?<![\w-])"
 
@@ -69,7 +78,8 @@ def words(pattern: str) -> re.Pattern[str]:
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 _MAX_BEGINNINGS = 64   # per pattern part: past that, a shorter beginning is kept (a looser screen, never wrong)
 _SHORT = 40            # shorter texts (a phrase, a word) are searched directly: screening them costs more
-_MEMO = 8              # texts whose screen is kept: the last sentence, its speaker phrase, the whole article
+_MEMO = 64             # texts whose screen is kept: a sentence, its phrases and windows, the whole article
+# (at 8, a third of the characters screened were texts screened before and pushed out since)
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
 _ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
 
@@ -136,6 +146,52 @@ def _item(op, av) -> tuple[set[str], bool] | None:
     return None
 
 
+def needs(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case ASCII strings one of which occurs somewhere in every match of the pattern, or None where
+    nothing can be said. Beginnings say nothing of a pattern opening on a word class or on a common word
+    ("[\\w-]+-year-old shot", "(two|people) were hospitalized"); its later words still screen it."""
+    return _sequence_needs(list(sre_parser.parse(pattern.pattern, pattern.flags)))
+
+
+def _sequence_needs(items: list) -> frozenset[str] | None:
+    """The best need of a sequence: of every run of literal words in it and every part that must match,
+    the set whose shortest string is longest (a longer string occurs in fewer texts)."""
+    found: list[set[str]] = []
+    run: set[str] = {""}
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue    # consumes nothing: the literals on either side stand side by side in the text
+        optional = op in _REPEATS and av[0] == 0
+        known = None if optional else _item(op, av)
+        if known is not None and "" not in known[0] and len(run) * len(known[0]) <= _MAX_BEGINNINGS:
+            run = {r + s for r in run for s in known[0]}
+            if known[1]:
+                continue
+        found.append(run)
+        run = {""}
+        inner = None if optional else _part_needs(op, av)
+        if inner is not None:
+            found.append(set(inner))
+    found.append(run)
+    usable = [f for f in found if "" not in f]
+    if not usable:
+        return None
+    # Spaces do not count: "were " or "was " occur in more texts than "shot" or "beaten".
+    return frozenset(max(usable, key=lambda f: (_shortest(f), -len(f))))
+
+
+def _part_needs(op, av) -> frozenset[str] | None:
+    """Needs of one part that must match: a group, each alternative of a branch, a repeat's body."""
+    if op is sre_constants.SUBPATTERN:
+        return _sequence_needs(list(av[3]))
+    if op is sre_constants.BRANCH:
+        alternatives = [_sequence_needs(list(alt)) for alt in av[1]]
+        return None if any(a is None for a in alternatives) else frozenset().union(*alternatives)
+    if op in _REPEATS:   # at least once, as _sequence_needs passes over the optional ones
+        return _sequence_needs(list(av[2]))
+    return None
+
+
 def _trie(strings: list[str]) -> str:
     """One alternation with shared beginnings factored out, so that the engine tries a few first letters
     at each position rather than every string."""
@@ -145,6 +201,11 @@ def _trie(strings: list[str]) -> str:
     alts = [re.escape(first) + (_trie(rests) if len(rests) > 1 else re.escape(rests[0]))
             for first, rests in sorted(groups.items())]
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def _shortest(strings: set[str] | frozenset[str]) -> int:
+    """How telling a set of necessary strings is: the length of its shortest, spaces aside."""
+    return min(len(s.strip()) for s in strings)
 
 
 def _folded(text: str) -> str:
@@ -177,18 +238,38 @@ class Screen:
         # which spares trying the beginnings inside words (folding keeps what is a word character).
         lead = _WORD_START if all(p.pattern.startswith(_WORD_START) for p in patterns) else ""
         self.scan = re.compile(f"{lead}(?=({_trie(kept)}))") if kept else None
-        self.memo: dict[str, frozenset[int]] = {}
+        # A second necessary condition, read only for a pattern that passes the first and is asked about: one
+        # of its needs occurs in the text. It screens the patterns that open on a word class or a common
+        # word ("[\\w-]+-year-old shot", "protesters were hospitalized"), which their beginnings let through.
+        # Kept only where they say more than the beginnings do: the check costs a scan of its own.
+        self.needs = {k: re.compile(_trie(sorted(n))) for k, p in enumerate(patterns)
+                      if (n := needs(p)) is not None and _shortest(n) > _shortest(starts[k])}
+        self.memo: dict[str, tuple[frozenset[int], str]] = {}
 
     def candidates(self, text: str) -> frozenset[int]:
-        """The patterns that may match somewhere in the text."""
-        found = self.memo.get(text)
-        if found is None:
-            hits = set(self.scan.findall(_folded(text).lower())) if self.scan else ()
-            found = self.always.union(*(self.by_start[h] for h in hits))
+        """The patterns whose beginnings occur in the text (and those with none known)."""
+        return self._entry(text)[0]
+
+    def admits(self, key: int, text: str) -> bool:
+        """Whether pattern `key` may match somewhere in the text: its beginnings and one of its needs occur."""
+        found, lowered = self._entry(text)
+        return key in found and self._needed(key, lowered)
+
+    def _needed(self, key: int, lowered: str) -> bool:
+        need = self.needs.get(key)
+        return need is None or need.search(lowered) is not None
+
+    def _entry(self, text: str) -> tuple[frozenset[int], str]:
+        """The candidates by beginnings and the folded lower-case text, kept for the last few texts."""
+        entry = self.memo.get(text)
+        if entry is None:
+            lowered = _folded(text).lower()
+            hits = set(self.scan.findall(lowered)) if self.scan else ()
+            entry = self.always.union(*(self.by_start[h] for h in hits)), lowered
             if len(self.memo) >= _MEMO:
                 self.memo.pop(next(iter(self.memo)))
-            self.memo[text] = found
-        return found
+            self.memo[text] = entry
+        return entry
 
 
 class Screened:
@@ -201,16 +282,16 @@ class Screened:
         self.regex, self.screen, self.key = regex, screen, key
 
     def _may_match(self, text: str) -> bool:
-        return len(text) < _SHORT or self.key in self.screen.candidates(text)
+        return len(text) < _SHORT or self.screen.admits(self.key, text)
 
     def search(self, text: str, *span: int) -> re.Match[str] | None:
         # _may_match written out: a sentence is searched with hundreds of rows, most of them screened away
         if span or len(text) < _SHORT:
             return self.regex.search(text, *span)
-        found = self.screen.memo.get(text)
-        if found is None:
-            found = self.screen.candidates(text)
-        return self.regex.search(text) if self.key in found else None
+        found, lowered = self.screen.memo.get(text) or self.screen._entry(text)
+        if self.key not in found or not self.screen._needed(self.key, lowered):
+            return None
+        return self.regex.search(text)
 
     def match(self, text: str, *span: int) -> re.Match[str] | None:
         return self.regex.match(text, *span) if span or self._may_match(text) else None
@@ -249,16 +330,18 @@ class AnyOf:
         self.screen = next(iter(screens.values())) if len(screens) == 1 else None
 
     def search(self, text: str) -> re.Match[str] | None:
-        if self.screen is not None and len(text) >= _SHORT:
-            may = self.screen.candidates(text)
-            rows = [row.regex for row in self.rows if row.key in may]
-        else:
-            rows = self.rows
-        for row in rows:
-            found = row.search(text)
+        for k in self.may_match(text):
+            found = self.rows[k].regex.search(text)
             if found:
                 return found
         return None
+
+    def may_match(self, text: str) -> list[int] | range:
+        """Positions of the rows that may match the text, in order (all of them in a text too short to screen)."""
+        if self.screen is None or len(text) < _SHORT:
+            return range(len(self.rows))
+        found, lowered = self.screen._entry(text)
+        return [k for k, row in enumerate(self.rows) if row.key in found and self.screen._needed(row.key, lowered)]
 
 
 def _screened(groups: list[list[re.Pattern[str]]]) -> list[list[Screened]]:
