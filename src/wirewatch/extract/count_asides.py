@@ -37,9 +37,10 @@ _ASIDE = re.compile(r"\s(?:–|—|--)\s[^–—.;]{1,60}?\s(?:–|—|--)(?=\s)
                     r",\s\d{1,3}(?:,\s\d{1,3})*,?\s+and\s+\d{1,3},(?=\s)|"
                     # "Four boys between ages 12 and 16 were wounded"
                     r"\s(?:between\s+)?(?:the\s+)?ages?\s+(?:of\s+)?\d{1,3}\s+(?:and|to|through)\s+\d{1,3}(?=\s)|"
-                    # a count shared out between the sides: "killed four people, two on each side" is four
+                    # a count shared out between the sides: "killed four people, two on each side" (of the
+                    # border, of the frontier) is four
                     rf",\s(?i:{_NUMBER}\s+(?:of\s+them\s+)?(?:on|from|in|among)\s+(?:each|either|both)\s+"
-                    r"(?:sides?|camps?|communit(?:y|ies)|groups?|villages?))(?=\s*(?:[,.;]|$))|"
+                    r"(?:sides?|camps?|communit(?:y|ies)|groups?|villages?)(?:\s+of\s+the\s+[\w-]+)?)(?=\s*(?:[,.;]|$))|"
                     # a photo gallery's caption: "Image 23 of 33 Seven people have been shot"
                     r"(?i:\b(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+\b)")
 

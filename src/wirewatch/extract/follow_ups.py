@@ -27,6 +27,13 @@ _TIED_BEFORE = (re.compile(rf"\b(?:the|a|an|that|this)\s+{_IN_MONTH}{_YEAR}\s+(?
 _TIED_AFTER = (re.compile(rf"^[^.;,]{{0,60}}?\b(?:in|during)\s+{_IN_MONTH}{_YEAR}\b"),
                re.compile(r"^[^.;,]{0,60}?\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+"
                           r"years\s+ago|last\s+year)\b"))
+# The trigger's own day told before a year that tells of something else: "the shooting on Friday of a clerk who
+# had moved to Detroit in 2019" is Friday's.
+_OWN_DAY = re.compile(r"(?i)\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|"
+                      r"today|tonight|(?:last|this)\s+(?:week|weekend|night|month|morning|afternoon|evening))\b")
+# A story that only commemorates ("gathered to remember the 168 killed in the bombing in Oklahoma City in 1995")
+# tells of no incident of its day, even with no vigil or march to type.
+_COMMEMORATES = re.compile(r"(?i)\b(?:remember(?:ed|ing|s)?|commemorat\w+|anniversary|in memory of|mourn\w*)\b")
 _RECENT_DAYS = 120   # "shot in December 2016" in a January 2017 report is the incident, a few weeks old
 # "Sunday's protests", "Saturday's march against fuel prices": a protest told by the day it was held.
 _DAYS_OWN = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,2}$")
@@ -34,10 +41,11 @@ _DAYS_OWN = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,2}$")
 
 def of_the_day(triggers: list[TriggerHit], sentence: str, reference: date | None, ontology) -> list[TriggerHit]:
     """A follow-up's triggers less the old shooting it names: where a vigil, an arrest or a protest is the
-    sentence's news, a shooting whose own words date it to an earlier year is background (README: a mention
-    dated only to a year is not stored). Alone, it may be what the report is about (a trial story), and stays."""
+    sentence's news, or where the sentence commemorates, a shooting whose own words date it to an earlier year is
+    background (README: a mention dated only to a year is not stored). Alone, it may be what the report is about
+    (a trial story), and stays."""
     calm = [ontology.event_type_of[t.sub_event_type] in _UNREST for t in triggers]
-    if reference is None or all(calm) or not any(calm):
+    if reference is None or all(calm) or not (any(calm) or _COMMEMORATES.search(sentence)):
         return triggers
     return [t for t, quiet in zip(triggers, calm) if quiet or not _long_ago(sentence, t, reference)]
 
@@ -45,7 +53,8 @@ def of_the_day(triggers: list[TriggerHit], sentence: str, reference: date | None
 def _long_ago(sentence: str, trig: TriggerHit, reference: date) -> bool:
     """True for a trigger whose own words date it to an earlier year."""
     before, after = sentence[max(0, trig.start - 40):trig.start], sentence[trig.end:trig.end + 80]
-    found = [m for m in (*(p.search(before) for p in _TIED_BEFORE), *(p.search(after) for p in _TIED_AFTER)) if m]
+    found = [m for m in (p.search(before) for p in _TIED_BEFORE) if m]
+    found += [m for m in (p.search(after) for p in _TIED_AFTER) if m and not _OWN_DAY.search(after, 0, m.end())]
     return any(_before_the_year(m.groupdict(), reference) for m in found)
 
 
