@@ -37,8 +37,8 @@ def _type_and_route(text: str, settings: ExtractSettings) -> tuple[str, str]:
     if triggered:
         types = _sentence_types(triggered, model, settings)
         return passage_type(types, lex.overrides), ONE_TYPE if len(types) == 1 else SEVERAL_TYPES
-    if model is None:
-        return NONE, NO_TRIGGER
+    if model is None or not any(c.isalpha() for c in text):
+        return NONE, NO_TRIGGER  # an empty passage reports nothing: the model would still rank its types
     return _best_event_type(model, text), NO_TRIGGER
 
 
@@ -67,7 +67,7 @@ def passage_type(types: list[str], overrides: dict[str, frozenset[str]]) -> str:
     attack and goes on to the fighting it set off tells of a clash; an opening sentence is often the
     reporter's summary, not the most specific account of what happened."""
     outranked = set().union(*(overrides.get(t, frozenset()) for t in types))
-    return next((t for t in types if t not in outranked), types[0])
+    return next((t for t in types if t not in outranked), types[0] if types else NONE)
 
 
 def read_case2021(path: Path) -> list[tuple[str, str]]:

@@ -23,6 +23,10 @@ _NAME = r"[A-Z][a-z][\w'’-]*(?:[ \t][A-Z][a-z][\w'’-]*){0,2}"
 # "village" describes it ("a Fulani village", "a Christian village"): no name.
 _VILLAGE = re.compile(rf"\b(?:village|hamlet|settlement)s?[ \t]+of[ \t]+({_NAME})|(?<!\b[Aa][ \t])(?<!\b[Aa]n[ \t])"
                       rf"\b({_NAME})[ \t]+village\b")
+# "displaced from the village of X", "who had fled X village", "a native of the village of X": the village is
+# where people came from, not where the incident the passage tells happened (a camp, a market in the town).
+_ORIGIN_BEFORE = re.compile(r"(?i)\b(?:from|fled|fleeing|flee|native[ \t]+of|natives[ \t]+of)[ \t]+"
+                            r"(?:(?:the|their|his|her|its|nearby|neighbou?ring|remote|small)[ \t]+){0,2}$")
 
 
 def village_unit(passage: Span, text: str, town: Place, gazetteer: Gazetteer) -> tuple[str, Place] | None:
@@ -47,6 +51,8 @@ def _unknown_village(text: str, start: int, end: int, iso2: str, gazetteer: Gaze
     name abroad is no reading of it); None where every village named is known there."""
     for m in _VILLAGE.finditer(text, start, end):
         name = m.group(1) or m.group(2)
+        if _ORIGIN_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue
         if fold(name) in gazetteer.stopwords or fold(name) in gazetteer.demonyms:
             continue  # "the Palestinian village": a people's word, no village's name
         if not any(e.country == iso2 for e in gazetteer.entries(name)):
