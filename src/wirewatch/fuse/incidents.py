@@ -4,7 +4,8 @@
 - place: the most precise any source gives (the most common among equals);
 - date: the most precise stated date; among equals one read from a weekday or a calendar date before one
   read from day words ("last night"), then the one most articles give, then the earliest; never one after
-  the first report of the incident was published while another remains;
+  the first report of the incident was published while another remains; "overnight" alone, which names the
+  night before its report, dates the incident to the report's own day, the small hours after midnight;
 - type: the most common among the sources;
 - actors, target: the most common among the sources;
 - fatalities and injured, each: the largest count in each article, then across articles low = the lowest
@@ -22,7 +23,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from typing import Callable, Iterable, TypeVar
 
 from ..extract.fatalities import find_injuries, find_shot
@@ -49,6 +50,7 @@ def build_event(eid: str, mentions: list[Mention], articles: dict[str, Article],
                        default=None)
     day = _pick_date([(m.article_id, m.date) for m in core if m.date], first_report,
                      lambda d: _told_by_day_word(d, articles), lambda d: _part_of_night(d, articles))
+    day = _after_midnight(day, first_report, articles)
     sub_type = _most_common(m.sub_event_type for m in core)
     kinds = [m.attribution.kind for m in mentions]
     sources = tuple(
@@ -222,6 +224,20 @@ def _pick_date(dated: list[tuple[str, ResolvedDate]], first_report: date | None 
     # the report's day, the likelier of the two (in US local crime news about three such reports in four).
     # Only the event is narrowed: the mentions' ranges still block and match reports a day apart.
     return best if best.span is not None else replace(best, start=best.end)
+
+
+def _after_midnight(day: ResolvedDate | None, first_report: date | None,
+                    articles: dict[str, Article]) -> ResolvedDate | None:
+    """The report's own day for an incident dated by "overnight" alone: the word is read as the night before
+    the report (timex), which in the report's own day is the small hours after midnight, where most of the
+    incidents it tells fall (US local news, counted in aggregate on the GVA set: about two in three)."""
+    if day is None or day.span is None or day.span.article_id not in articles:
+        return day
+    words = articles[day.span.article_id].text[day.span.start:day.span.end].strip().lower()
+    later = day.start + timedelta(days=1)
+    if words != "overnight" or later != articles[day.span.article_id].reference_date:
+        return day
+    return day if first_report is not None and later > first_report else replace(day, start=later, end=later)
 
 
 def _told_by_day_word(day: ResolvedDate, articles: dict[str, Article]) -> bool:
