@@ -52,7 +52,9 @@ DATELINE_CHARS = 400
 _IN_BEFORE = re.compile(r"\bin[ \t]+(?:the[ \t]+)?(?:(?:city|town|village|borough|township)[ \t]+of[ \t]+)?$")
 # "attacked the village of X", "an attack on the village of X": a village an attack is told against is its place
 # as plainly as one it is told "in" (a dispatch from the state capital about the countryside).
-_STRUCK_BEFORE = re.compile(r"\b(?:attack(?:ed|s)?|stormed|raided|overran|struck|on)[ \t]+the[ \t]+(?:village|hamlet)"
+# A bare "on" counts only after an attack word: "a documentary on the village of X" tells of no attack there.
+_STRUCK_BEFORE = re.compile(r"\b(?:attack(?:ed|s)?|stormed|raided|overran|struck|"
+                            r"(?:attacks?|raids?|assaults?|strikes?|fire|firing)[ \t]+on)[ \t]+the[ \t]+(?:village|hamlet)"
                             r"[ \t]+of[ \t]+$")
 # "a Dayton man", "an Elyria teen", "a 24-year-old Akron woman": a person's home town.
 _PERSON_AFTER = re.compile(r"[ \t]+(?:man|woman|men|women|teen|teens|teenager|teenagers|boy|girl|youth|resident|"
