@@ -125,6 +125,9 @@ class Gazetteer:
         self._raw_spot_once = lru_cache(maxsize=4)(lambda text: tuple(self._raw_spot(text)))
         self._context_without = lru_cache(maxsize=64)(self._context_without_key)
         self._state_votes = lru_cache(maxsize=64)(lambda text, key: votes(self._article(text).units, key))
+        # A run's names depend on the run alone, and the same runs come back: each sentence's were read with its
+        # article's, and "Police" or "the United States" open run after run.
+        self._run_hits = lru_cache(maxsize=8192)(lambda run: tuple(self._hits_of_run(run)))
 
     def entries(self, name: str) -> list[Entry]:
         """Everything a name may refer to."""
@@ -318,6 +321,12 @@ class Gazetteer:
 
     def _hits_in_run(self, run: str, offset: int) -> Iterator[Hit]:
         """Greedy longest-first matching of word n-grams inside one capitalised run."""
+        for hit in self._run_hits(run):
+            yield hit if offset == 0 else Hit(offset + hit.start, offset + hit.end, hit.text, hit.entries,
+                                              hit.demonym_of)
+
+    def _hits_of_run(self, run: str) -> Iterator[Hit]:
+        """_hits_in_run at offset 0."""
         words = [(m.start(), m.end()) for m in re.finditer(r"[^\s-]+(?:-[^\s-]+)*|[^\s]+", run)]
         i = 0
         while i < len(words):
@@ -332,7 +341,7 @@ class Gazetteer:
                 if surface.isupper() and len(surface) <= 4:
                     found = [e for e in found if e.kind == "country"]  # "UN", "US", "EU": not towns
                 if found or demonym:
-                    yield Hit(offset + start, offset + start + len(surface), surface, tuple(found), demonym)
+                    yield Hit(start, start + len(surface), surface, tuple(found), demonym)
                     i = j - 1
                     break
             i += 1

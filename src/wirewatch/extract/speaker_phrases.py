@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
@@ -52,6 +53,10 @@ _INVERTED = re.compile(rf",\s+(?P<v>said|says|say|added|reported)\s+(?!(?:on|in|
                        rf"last|this|late|early|earlier|later|yesterday|today)\b)(?P<who>{_WORDS})(?=[,.;]|$)")
 _CLAUSE_VERB = re.compile(rf"\b(?:was|were|is|are|had|has|have|did|would|will|could|{TABLES['deed_verb']})\b")
 _SUBJECT_VERB = re.compile(rf"(?P<who>(?:[\w'’.()-]+\s){{1,9}}?)(?:has |have |had |also |later )*(?P<v>{VERBS})\b")
+# The same, starting only where a word starts: a start inside a word reaches the same verbs in the same number
+# of words as the word's own start, so it can match only where that start was never tried (the scan's first
+# position); skipping the rest saves most of the scan's tries (see _subject_verbs).
+_SUBJECT_VERB_AT_WORD = re.compile(rf"(?<![\w'’.()-]){_SUBJECT_VERB.pattern}")
 # "The Observatory, a Britain-based monitor, said": the subject before an appositive between commas.
 _APPOSITIVE = re.compile(rf"^(?:[A-Z][A-Z' -]+(?:,[^—–]{{0,30}})?\s[—–-]\s)?(?P<who>[^,;:\"“”]{{2,80}}?),"
                          rf"[^;\"“”]{{2,160}}?,\s+(?:has |have |had |also |later )*(?P<v>{VERBS})\b")
@@ -122,7 +127,7 @@ def speakers(text: str) -> list[Candidate]:
         # (not "Gunmen killed 12 villagers, a police officer, who asked not to be named, said": a clause)
         found.append(Candidate(appositive.group("who"), appositive.start("who"), appositive.end("who"),
                                 text[:appositive.end("v")], appositive.group("v")))
-    for m in _SUBJECT_VERB.finditer(text, _subject_start(text, first_verb.start())) if verb else ():
+    for m in _subject_verbs(text, _subject_start(text, first_verb.start())) if verb else ():
         who = m.group("who")
         # The speaker is the noun phrase just before the verb: cut at the last comma, quote or clause
         # word; the wider window still classifies "Several news sites, citing sources, reported".
@@ -140,6 +145,16 @@ def speakers(text: str) -> list[Candidate]:
                 lo, hi = part + words[0].start(), part + words[-1].end()
                 found.append(Candidate(text[lo:hi], lo, hi, who, m.group("v"), m.start("v")))
     return found
+
+
+def _subject_verbs(text: str, pos: int) -> Iterator[re.Match[str]]:
+    """_SUBJECT_VERB.finditer(text, pos), trying only the scan's own position and the starts of words."""
+    while pos < len(text):
+        m = _SUBJECT_VERB.match(text, pos) or _SUBJECT_VERB_AT_WORD.search(text, pos + 1)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 def _subject_start(text: str, verb: int) -> int:

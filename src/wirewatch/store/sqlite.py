@@ -30,6 +30,7 @@ SCHEMA_VERSION = migrations.latest("sqlite")
 # SQLite's 2 MiB default each of those is a read from the file once the store passes a few thousand articles.
 # SQLite takes the memory only as pages are read; readers (API requests) keep the default.
 WRITER_CACHE_KIB = 128 * 1024
+DECODED_EVENTS = 2048   # decoded candidate events kept (_decoded_event): more than a batch's blocks reach
 
 
 class SQLiteStore(BandKeys, SQLStore):
@@ -52,6 +53,9 @@ class SQLiteStore(BandKeys, SQLStore):
             self._data_version: int | None = None   # PRAGMA data_version when they were read; None: read again
             self._fresh_keys: dict[int, np.ndarray] = {}   # keys of the unmerged segments this store sealed
             self._writing = False   # inside a write transaction, which no other writer can change under us
+            # Fusion reads the same stored events for mention after mention: each row's text is decoded once.
+            # Keyed by the text itself, so a rewritten event is decoded afresh; events are frozen, safe to share.
+            self._decoded: dict[str, Event] = {}
             self._migrate()
         except sqlite3.DatabaseError as err:
             if hasattr(self, "db"):
@@ -207,7 +211,16 @@ class SQLiteStore(BandKeys, SQLStore):
             sql += " AND (admin1 IS NULL OR admin1 = ? OR geo_precision = ? OR geonameid = ?)"
             args += [admin1, int(GeoPrecision.COUNTRY), mention.place.geonameid]
         rows = self.db.execute(sql, args)
-        return [event_from_dict(json.loads(r["data"])) for r in rows]
+        return [self._decoded_event(r["data"]) for r in rows]
+
+    def _decoded_event(self, data: str) -> Event:
+        """The event a row's JSON text holds, decoded once for as long as the cache keeps it."""
+        event = self._decoded.get(data)
+        if event is None:
+            if len(self._decoded) >= DECODED_EVENTS:
+                self._decoded.clear()   # a bound on memory; the events of the next batches fill it again
+            event = self._decoded[data] = event_from_dict(json.loads(data))
+        return event
 
     def mentions_of(self, event_id: str) -> list[tuple[Mention, str]]:
         """An event's mentions with the reason each was merged, in the order they joined."""
