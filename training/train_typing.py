@@ -7,7 +7,7 @@ hostages is an Agreement, road-blocking with barricades or burning tyres is a Vi
 Model: multinomial logistic regression on MiniLM sentence embeddings, trained with numpy (full-batch
 gradient descent, L2).
 
-Usage: python training/train_typing.py [--folds 5] [--l2 1e-4]   # prints cross-validated scores, then writes the model
+Usage: python training/train_typing.py [--folds 5]   # prints cross-validated scores, then writes the model
 """
 
 from __future__ import annotations
@@ -26,10 +26,6 @@ from wirewatch.ontology import load_ontology
 HERE = Path(__file__).parent
 OUT = HERE.parent / "src" / "wirewatch" / "data" / "models" / "typing.npz"
 NONE = "NONE"
-# Weight decay (--l2). Cross-validation on our 2,534 snippets favours a little less (3e-5: accuracy / macro /
-# weighted F1 0.863 / 0.870 / 0.863, 1e-4: 0.861 / 0.867 / 0.861), but the sharper model overrides the
-# lexicon more often in the pipeline: demo P/R 0.861 -> 0.835 and claims_dev F1 0.93 -> 0.907 at 3e-5.
-L2 = 1e-4
 
 
 def load_snippets() -> tuple[list[str], list[str], str]:
@@ -47,7 +43,7 @@ def load_snippets() -> tuple[list[str], list[str], str]:
     return texts, labels, digest.hexdigest()
 
 
-def fit(x: np.ndarray, y: np.ndarray, classes: int, l2: float = L2, steps: int = 3000,
+def fit(x: np.ndarray, y: np.ndarray, classes: int, l2: float = 1e-4, steps: int = 3000,
         rate: float = 4.0) -> tuple[np.ndarray, np.ndarray]:
     """Softmax regression by gradient descent; deterministic (zero start, full batch)."""
     w = np.zeros((x.shape[1], classes))
@@ -67,7 +63,7 @@ def softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def cross_validate(x: np.ndarray, y: np.ndarray, names: list[str], folds: int, l2: float = L2) -> None:
+def cross_validate(x: np.ndarray, y: np.ndarray, names: list[str], folds: int) -> None:
     """Print accuracy and macro/weighted F1 over stratified folds."""
     rng = np.random.default_rng(0)
     fold_of = np.zeros(len(y), dtype=int)
@@ -76,7 +72,7 @@ def cross_validate(x: np.ndarray, y: np.ndarray, names: list[str], folds: int, l
         fold_of[rng.permutation(idx)] = np.arange(len(idx)) % folds
     predicted = np.zeros_like(y)
     for f in range(folds):
-        w, b = fit(x[fold_of != f], y[fold_of != f], len(names), l2)
+        w, b = fit(x[fold_of != f], y[fold_of != f], len(names))
         predicted[fold_of == f] = (x[fold_of == f] @ w + b).argmax(axis=1)
     f1s, support = [], Counter(y.tolist())
     for c in range(len(names)):
@@ -94,15 +90,14 @@ def cross_validate(x: np.ndarray, y: np.ndarray, names: list[str], folds: int, l
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--l2", type=float, default=L2, help="weight decay (default %(default)s)")
     args = parser.parse_args()
     texts, labels, digest = load_snippets()
     names = sorted(set(labels))
     y = np.array([names.index(label) for label in labels])
     x = load_embedder()(texts).astype(np.float64)
     if args.folds > 1:
-        cross_validate(x, y, names, args.folds, args.l2)
-    w, b = fit(x, y, len(names), args.l2)
+        cross_validate(x, y, names, args.folds)
+    w, b = fit(x, y, len(names))
     np.savez(OUT, weights=w.astype(np.float32), bias=b.astype(np.float32), labels=np.array(names),
              training_sha256=np.array(digest))
     print(f"wrote {OUT.relative_to(HERE.parent)}: {len(names)} classes from {len(texts)} snippets")
