@@ -52,3 +52,13 @@ def test_a_passage_with_no_trigger_still_gets_one_of_the_25_types():
     from wirewatch.ontology import load_ontology
     passage = "The council met on Thursday to discuss the budget for the coming year."
     assert classify_snippet(passage, ExtractSettings()) in load_ontology().event_type_of
+
+
+@pytest.mark.parametrize("content", ["", "EventSnippet\tSubType\n", "text\tlabel\nGunmen attacked a bus.\tATTACK\n"])
+def test_a_case_file_with_no_snippet_of_the_25_classes_is_refused_by_name(tmp_path, content):
+    from wirewatch.errors import InputError
+    from wirewatch.evaluate.typing import read_case2021
+    path = tmp_path / "task2.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match="task2.tsv"):
+        read_case2021(path)
