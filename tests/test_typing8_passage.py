@@ -54,7 +54,8 @@ def test_a_passage_with_no_trigger_still_gets_one_of_the_25_types():
     assert classify_snippet(passage, ExtractSettings()) in load_ontology().event_type_of
 
 
-@pytest.mark.parametrize("content", ["", "EventSnippet\tSubType\n", "text\tlabel\nGunmen attacked a bus.\tATTACK\n"])
+@pytest.mark.parametrize("content", ["", "EventSnippet\tSubType\n", "text\tlabel\nGunmen attacked a bus.\tATTACK\n",
+                                     "Snippet\tSubType\nGunmen attacked a bus.\tATTACK\n"])
 def test_a_case_file_with_no_snippet_of_the_25_classes_is_refused_by_name(tmp_path, content):
     from wirewatch.errors import InputError
     from wirewatch.evaluate.typing import read_case2021

@@ -78,7 +78,8 @@ def read_case2021(path: Path) -> list[tuple[str, str]]:
             rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     except (OSError, csv.Error) as err:
         raise InputError(str(path), f"cannot be read as CASE 2021 TSV ({err})") from None
-    pairs = [(r.get("EventSnippet") or "", code_to_name[r["SubType"]]) for r in rows if r.get("SubType") in code_to_name]
+    pairs = [(r["EventSnippet"], code_to_name[r["SubType"]]) for r in rows
+             if r.get("EventSnippet") and r.get("SubType") in code_to_name]
     if not pairs:
         # An empty or foreign file would otherwise score as nothing, or fail deep inside the scoring.
         raise InputError(str(path), "holds no snippet of ACLED's 25 classes: expected a tab-separated file with "
